@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import path from 'node:path';
+
+// The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
+const site = process.env.SITE_URL ?? 'https://huigong.example.org';
+
+// Builds from another content folder (test fixtures, benchmarks) keep their own content cache, so
+// they never disturb the real site's.
+const contentDir = process.env.HUIGONG_CONTENT_DIR;
+const cacheDir = contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined;
+
+export default defineConfig({
+  site,
+  cacheDir,
+  outDir: process.env.HUIGONG_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/(404|search)\/$/.test(new URL(page).pathname) }),
+  ],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,18 @@
+/** Site-wide settings: the one place for names, sizes, navigation and the site's time zone. */
+export const SITE = {
+  title: '惠工',
+  fullTitle: '惠工 · 工会新闻与服务',
+  description: '工会新闻、劳模工匠光荣榜、职工服务项目与惠工影院免费观影选座。',
+  lang: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  /** Stories per page on paginated lists. */
+  pageSize: 10,
+  /** How many related stories a story page shows. */
+  relatedCount: 3,
+  nav: [
+    { href: '/', label: '首页' },
+    { href: '/news/', label: '新闻' },
+    { href: '/archive/', label: '归档' },
+    { href: '/search/', label: '搜索' },
+  ],
+} as const;
