@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/{news,schemas,site,scripts}/**/*.test.ts'],
+          include: ['tests/{news,cinema,schemas,site,scripts}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
