@@ -1,9 +1,31 @@
-/** The Worker's bindings, as declared in wrangler.toml. */
+import type { ScreeningObject } from './screening-object.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
+
+/** The Worker's bindings and secrets, as declared in wrangler.toml and .dev.vars. */
 export interface Env {
   /** The built site (./dist), served by Workers static assets. */
   ASSETS: Fetcher;
+  /** The seat store everything reads: seat maps, tickets, members' ticket lists, the roster. */
+  SEATS: KVNamespace;
+  /** One Durable Object per screening: the single writer of its seats. */
+  SCREENINGS: DurableObjectNamespace<ScreeningObject>;
+  /** Counts failed sign-ins per member number and per client. */
+  SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
+  /** Signs session cookies. */
+  SESSION_SECRET: string;
+  /** Keys the hash of member numbers and phone digits in the roster. */
+  MEMBER_HASH_KEY: string;
+  /** Signs the QR payload of tickets. */
+  TICKET_SECRET: string;
+  /** The door staff's bearer token; STAFF_TOKEN_PREVIOUS stays valid while a new one is rolled out. */
+  STAFF_TOKEN: string;
+  STAFF_TOKEN_PREVIOUS?: string;
 }
 
 export interface AppEnv {
   Bindings: Env;
+  Variables: {
+    /** The signed-in member's id: a keyed hash of the member number, never the number itself. */
+    memberId: string;
+  };
 }

@@ -1,4 +1,7 @@
-import { createApp } from './app';
+import { createApp } from './app.ts';
 
 /** The Worker entry: the Hono app handles /api/*; everything else is the static site (wrangler.toml). */
 export default createApp();
+
+export { ScreeningObject } from './screening-object.ts';
+export { SignInThrottle } from './sign-in-throttle.ts';

@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 
+/** Secrets for the Worker under test (production ones come from `wrangler secret put`). */
+export const TEST_SECRETS = {
+  SESSION_SECRET: 'test-session-secret',
+  MEMBER_HASH_KEY: 'test-member-hash-key',
+  TICKET_SECRET: 'test-ticket-secret',
+  STAFF_TOKEN: 'test-staff-token',
+};
+
 // Three kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
 // and headless Chromium against `wrangler dev`. `npm test` builds the site first.
 export default defineConfig({
@@ -16,7 +24,12 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: TEST_SECRETS },
+          }),
+        ],
         test: {
           name: 'worker',
           root: '.',

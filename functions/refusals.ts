@@ -1,0 +1,45 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError } from './api-error.ts';
+
+/** Every expected refusal: its HTTP status and what we tell the member, in Chinese. */
+export const REFUSALS = {
+  // input
+  invalid_json: [400, '请求内容不是有效的 JSON'],
+  invalid_input: [400, '请求内容有误'],
+  unsupported_media_type: [415, '请求内容需为 JSON（Content-Type: application/json）'],
+  body_too_large: [413, '请求内容过大'],
+  not_found: [404, '没有这个接口'],
+  // members
+  not_signed_in: [401, '请先登录：输入会员号和手机号后四位'],
+  session_expired: [401, '登录已过期，请重新登录'],
+  invalid_credentials: [401, '会员号或手机号后四位不正确'],
+  rate_limited: [429, '尝试次数过多，请稍后再试'],
+  // screenings and claims
+  unknown_screening: [404, '没有这一场放映'],
+  window_not_open: [409, '还没到放票时间'],
+  window_closed: [409, '本场已停止领票'],
+  screening_booked: [409, '本场已由基层工会包场，不对个人放票'],
+  already_holds_ticket: [409, '您已领取本场的票，每人每场限领一张'],
+  sold_out: [409, '本场座位已领完，可以加入候补，有人退票时按顺序自动补位'],
+  seat_taken: [409, '这个座位已被领走，请选附近的空位'],
+  seat_unavailable: [422, '这个座位不开放领取'],
+  seats_available: [409, '本场还有空位，请直接领票'],
+  // tickets
+  unknown_ticket: [404, '没有找到这张票'],
+  already_cancelled: [409, '这张票已经退过了'],
+  ticket_cancelled: [409, '这张票已退，不能入场'],
+  already_checked_in: [409, '这张票已经检过票了'],
+  wrong_screening: [409, '这张票不是本场的'],
+  invalid_ticket_qr: [400, '二维码无效，不是惠工影院的票'],
+  // staff
+  staff_unauthorized: [401, '需要工作人员口令'],
+  seats_unavailable: [409, '所选座位中有已被占用或不存在的座位'],
+} as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** The ApiError for a refusal code, with any details (opensAt, suggestions, the held ticket…). */
+export function refusal(code: RefusalCode, details: Record<string, unknown> = {}): ApiError {
+  const [status, message] = REFUSALS[code];
+  return new ApiError(status, code, message, details);
+}

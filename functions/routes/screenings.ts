@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { claimWindowState, nextReleaseWindow } from '../../src/cinema/release-window.ts';
+import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
+import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';
+import type { AppEnv } from '../env.ts';
+import { readJson } from '../read-json.ts';
+import { refusal } from '../refusals.ts';
+import { readSeatMap } from '../seat-store.ts';
+import { requireMember } from '../session.ts';
+import { screeningView, seatMapOrInitial, seatMapView, ticketView } from '../views.ts';
+
+const seatIdSchema = z.string().regex(/^\d{1,3}-\d{1,3}$/, '座位写成“排-号”，如 7-8');
+export const claimSchema = z.object({ seat: seatIdSchema.optional() }).strict();
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** The Idempotency-Key header, if sent: a retried claim with the same key returns the same ticket. */
+function idempotencyKey(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('Idempotency-Key');
+  if (header === undefined) return undefined;
+  const result = idempotencyKeySchema.safeParse(header);
+  if (!result.success) {
+    throw refusal('invalid_input', { issues: [{ path: 'Idempotency-Key', message: '应为 8–64 位字母、数字、-、_' }] });
+  }
+  return result.data;
+}
+
+/** The claim window by the server's clock: refusing early here spares the object the noon crowd's early taps. */
+function assertWindowOpen(screening: CatalogueScreening): void {
+  const state = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
+  if (state === 'not_open') throw refusal('window_not_open', { opensAt: screening.releaseAt });
+  if (state === 'closed') throw refusal('window_closed', { closedAt: screening.closesAt });
+}
+
+/** Screenings, their seats, and members' claims, cancellations and waitlist places. */
+export function screeningRoutes(catalogue: Catalogue) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const now = Date.now();
+      const upcoming = catalogue.screenings.filter((screening) => Date.parse(screening.startsAt) > now);
+      const snapshots = await Promise.all(upcoming.map((screening) => readSeatMap(c.env.SEATS, screening.id)));
+      return c.json(
+        {
+          now: new Date(now).toISOString(),
+          nextReleaseAt: nextReleaseWindow(new Date(now)).toISOString(),
+          screenings: upcoming.map((screening, i) => screeningView(screening, seatMapOrInitial(screening, snapshots[i]!), now)),
+        },
+        200,
+        { 'Cache-Control': 'no-store' },
+      );
+    })
+    .get('/:id', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const seats = seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id));
+      return c.json(screeningView(screening, seats, Date.now()), 200, { 'Cache-Control': 'no-store' });
+    })
+    .get('/:id/seats', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const seats = seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id));
+      // Read from KV, so it can be a second or two old; the claim's answer is what counts.
+      return c.json(seatMapView(screening, seats), 200, { 'Cache-Control': 'public, max-age=1' });
+    })
+    .post('/:id/claims', requireMember, async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const body = await readJson(c, claimSchema, { optional: true });
+      const key = idempotencyKey(c);
+      assertWindowOpen(screening);
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).claim(screening, {
+        memberId: c.get('memberId'),
+        seat: body.seat,
+        idempotencyKey: key,
+      });
+      if (outcome.ok) {
+        return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
+      }
+      const { code, ...details } = outcome.refusal;
+      throw refusal(code, {
+        ...details,
+        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
+      });
+    })
+    .post('/:id/waitlist', requireMember, async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).joinWaitlist(screening, { memberId: c.get('memberId') });
+      if (!outcome.ok) throw refusal(outcome.refusal.code);
+      return c.json({ waitlist: { screeningId: screening.id, position: outcome.position } }, 201);
+    })
+    .delete('/:id/waitlist', requireMember, async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      await c.env.SCREENINGS.getByName(screening.id).leaveWaitlist(screening, { memberId: c.get('memberId') });
+      return c.json({ waitlist: null });
+    })
+    .delete('/:id/tickets/:code', requireMember, async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const code = normalizeTicketCode(c.req.param('code'));
+      if (!code) throw refusal('unknown_ticket');
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
+      if (!outcome.ok) throw refusal(outcome.refusal.code);
+      return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+    });
+}

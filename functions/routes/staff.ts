@@ -1,0 +1,110 @@
+import { Hono } from 'hono';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { seatId } from '../../src/cinema/seat-map.ts';
+import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
+import { findScreening, type Catalogue } from '../catalogue.ts';
+import type { AppEnv } from '../env.ts';
+import { readJson } from '../read-json.ts';
+import { refusal } from '../refusals.ts';
+import { readTicket } from '../seat-store.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { verifyTicketQr } from '../ticket-signing.ts';
+import { ticketView } from '../views.ts';
+
+export const checkInSchema = z.union([
+  z.object({ code: z.string().min(1).max(32) }).strict(),
+  z.object({ qr: z.string().min(1).max(200) }).strict(),
+]);
+
+const seat = z.string().regex(/^\d{1,3}-\d{1,3}$/);
+export const bookingSchema = z
+  .object({
+    union: z.string().trim().min(1).max(60),
+    /** Listed seats, or a range in one row; neither books every free seat (the whole screening). */
+    seats: z.array(seat).min(1).max(500).optional(),
+    range: z.object({ row: z.number().int().positive(), from: z.number().int().positive(), to: z.number().int().positive() }).optional(),
+  })
+  .strict()
+  .refine((body) => !(body.seats && body.range), { error: 'seats 与 range 只能二选一' })
+  .refine((body) => !body.range || body.range.from <= body.range.to, { error: 'range.from 不能大于 range.to' });
+
+const shanghaiTime = (iso?: string) =>
+  iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
+
+/** Door staff and the cinema operator: check-in, stats, block bookings, attendance export, KV rebuild. */
+export function staffRoutes(catalogue: Catalogue) {
+  return new Hono<AppEnv>()
+    .use(requireStaff)
+    .post('/screenings/:id/checkins', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const body = await readJson(c, checkInSchema);
+      let code: string | undefined;
+      if ('qr' in body) {
+        const verified = await verifyTicketQr(c.env.TICKET_SECRET, body.qr);
+        if (!verified) throw refusal('invalid_ticket_qr');
+        if (verified.screeningId !== screening.id) throw refusal('wrong_screening', { ticketScreeningId: verified.screeningId });
+        code = verified.code;
+      } else {
+        code = normalizeTicketCode(body.code);
+        if (!code) throw refusal('unknown_ticket');
+      }
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code });
+      if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+      if (outcome.refusal.code === 'unknown_ticket') {
+        // A typed code from another screening: say so rather than "unknown".
+        const elsewhere = await readTicket(c.env.SEATS, code);
+        if (elsewhere && elsewhere.screeningId !== screening.id) throw refusal('wrong_screening', { ticketScreeningId: elsewhere.screeningId });
+      }
+      const { code: refusalCode, ...details } = outcome.refusal;
+      throw refusal(refusalCode, {
+        ...details,
+        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
+      });
+    })
+    .get('/screenings/:id/stats', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const stats = await c.env.SCREENINGS.getByName(screening.id).stats(screening);
+      return c.json({ screeningId: screening.id, startsAt: screening.startsAt, ...stats }, 200, { 'Cache-Control': 'no-store' });
+    })
+    .post('/screenings/:id/bookings', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const body = await readJson(c, bookingSchema);
+      const seats =
+        body.seats ??
+        (body.range ? Array.from({ length: body.range.to - body.range.from + 1 }, (_, i) => seatId(body.range!.row, body.range!.from + i)) : undefined);
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).book(screening, { union: body.union, seats });
+      if (!outcome.ok) {
+        const { code, ...details } = outcome.refusal;
+        throw refusal(code, details);
+      }
+      const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SECRET)));
+      return c.json({ union: body.union, tickets }, 201);
+    })
+    .get('/screenings/:id/attendance.csv', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const tickets = await c.env.SCREENINGS.getByName(screening.id).tickets(screening);
+      const csv = stringify(
+        tickets.map((ticket) => [
+          ticket.code,
+          ticket.seat,
+          ticket.union ?? '会员',
+          { claim: '领票', waitlist: '候补', booking: '包场' }[ticket.source],
+          ticket.status === 'cancelled' ? '已退' : ticket.checkedInAt ? '已入场' : '未入场',
+          shanghaiTime(ticket.claimedAt),
+          shanghaiTime(ticket.checkedInAt),
+        ]),
+        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'] },
+      );
+      // The BOM makes Excel read the file as UTF-8.
+      return c.body(`\uFEFF${csv}`, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="attendance-${screening.id}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .post('/screenings/:id/rebuild', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      return c.json(await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening), 202);
+    });
+}

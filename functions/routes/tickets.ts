@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
+import { findScreening, type Catalogue } from '../catalogue.ts';
+import type { AppEnv } from '../env.ts';
+import { refusal } from '../refusals.ts';
+import { readMemberTickets, readTicket } from '../seat-store.ts';
+import { requireMember } from '../session.ts';
+import { ticketView } from '../views.ts';
+
+/** A member's own tickets and waitlist places (from KV, so a change can take a second to show). */
+export function meRoutes(catalogue: Catalogue) {
+  return new Hono<AppEnv>().use(requireMember).get('/tickets', async (c) => {
+    const entries = await readMemberTickets(c.env.SEATS, c.get('memberId'));
+    const tickets = [];
+    const waitlist = [];
+    for (const screening of catalogue.screenings) {
+      const entry = entries.get(screening.id);
+      if (entry?.kind === 'ticket') tickets.push(await ticketView(entry, screening, c.env.TICKET_SECRET));
+      if (entry?.kind === 'waitlist') {
+        waitlist.push({ screeningId: screening.id, film: screening.film.title, startsAt: screening.startsAt, joinedAt: entry.joinedAt });
+      }
+    }
+    return c.json({ tickets, waitlist }, 200, { 'Cache-Control': 'no-store' });
+  });
+}
+
+/** DELETE /api/tickets/:code: cancels by code alone, finding the screening from the seat store. */
+export function ticketRoutes(catalogue: Catalogue) {
+  return new Hono<AppEnv>().delete('/:code', requireMember, async (c) => {
+    const code = normalizeTicketCode(c.req.param('code'));
+    const record = code ? await readTicket(c.env.SEATS, code) : null;
+    if (!code || !record) throw refusal('unknown_ticket');
+    const screening = findScreening(catalogue, record.screeningId);
+    const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
+    if (!outcome.ok) throw refusal(outcome.refusal.code);
+    return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+  });
+}
