@@ -2,17 +2,10 @@ import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import type { ScreeningObject } from '../../functions/screening-object';
 import { kvKey, readSeatMap, readTicket, type SeatMapSnapshot } from '../../functions/seat-store';
-import { asMember, body, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
 
 const claim = (cookie: string, seat?: string, headers: Record<string, string> = {}) =>
   asMember(cookie, json(seat ? { seat } : {}, headers));
-
-/** Runs the object's alarm until everything it committed is in KV. */
-async function drainToKv(screeningId: string): Promise<void> {
-  const stub = env.SCREENINGS.getByName(screeningId);
-  for (let i = 0; i < 10 && !(await stub.synced()); i++) await runDurableObjectAlarm(stub);
-  expect(await stub.synced()).toBe(true);
-}
 
 describe('the noon rush', () => {
   it('1,000 members claiming 120 seats at once get exactly 120 tickets on 120 seats, and KV holds the same', async () => {

@@ -1,4 +1,5 @@
-import { env } from 'cloudflare:test';
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { expect } from 'vitest';
 import { generateSignedCookie } from 'hono/cookie';
 import { createApp } from '../../../functions/app';
 import type { Catalogue, CatalogueScreening } from '../../../functions/catalogue';
@@ -68,4 +69,11 @@ export const staffHeaders = () => ({ Authorization: `Bearer ${env.STAFF_TOKEN}` 
 
 export async function body<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** Runs the screening object's alarm until everything it committed is in KV. */
+export async function drainToKv(screeningId: string): Promise<void> {
+  const stub = env.SCREENINGS.getByName(screeningId);
+  for (let i = 0; i < 10 && !(await stub.synced()); i++) await runDurableObjectAlarm(stub);
+  expect(await stub.synced()).toBe(true);
 }
