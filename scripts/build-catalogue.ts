@@ -1,19 +1,29 @@
 /**
  * Validates content/halls and content/screenings and writes the cinema catalogue the Worker imports
  * (functions/generated/catalogue.json). Runs before every build; exits non-zero naming each bad file.
+ *
+ * --demo (used by `npm start` only) adds a local demo screening whose seats are released now, so the
+ * claim flow can be tried on any day; --demo-release-in SECONDS releases it that many seconds later.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildCatalogue } from '../src/cinema/catalogue.ts';
 import { hallSchema } from '../src/cinema/hall-schema.ts';
-import { screeningSchema } from '../src/cinema/screening-schema.ts';
+import { screeningSchema, type ScreeningSource } from '../src/cinema/screening-schema.ts';
 import { loadYamlDir } from './load-yaml-dir.ts';
 
 const contentDir = path.resolve(process.env.HUIGONG_CONTENT_DIR ?? 'content');
 const output = path.resolve(process.env.HUIGONG_CATALOGUE ?? 'functions/generated/catalogue.json');
 
+const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, 'demo-release-in': { type: 'string' } } });
+
 const halls = loadYamlDir(path.join(contentDir, 'halls'), hallSchema);
 const screenings = loadYamlDir(path.join(contentDir, 'screenings'), screeningSchema);
+if (values.demo || values['demo-release-in']) {
+  const hall = Object.keys(halls.entries)[0];
+  if (hall) Object.assign(screenings.entries, demoScreening(hall, Number(values['demo-release-in'] ?? 0) * 1000));
+}
 const { catalogue, problems } = buildCatalogue(halls.entries, screenings.entries);
 const all = [
   ...halls.problems,
@@ -30,3 +40,22 @@ if (all.length > 0) {
 mkdirSync(path.dirname(output), { recursive: true });
 writeFileSync(output, `${JSON.stringify(catalogue, null, 1)}\n`);
 console.log(`cinema catalogue: ${catalogue.screenings.length} screenings → ${path.relative(process.cwd(), output)}`);
+
+/** A local demo screening: starts in about four hours, seats released `releaseInMs` from now. */
+function demoScreening(hall: string, releaseInMs: number): Record<string, ScreeningSource> {
+  const now = Date.now();
+  const startsAt = new Date(Math.ceil((now + 4 * 3_600_000) / 3_600_000) * 3_600_000);
+  return {
+    'demo-local': {
+      film: {
+        title: '演示影片（本地演示场次）',
+        synopsis: '仅在本地 npm start 时出现的演示场次，用来随时试用领票、退票和检票。',
+        runtimeMinutes: 100,
+        sample: true,
+      },
+      hall,
+      startsAt,
+      releaseAt: new Date(now + releaseInMs - (releaseInMs === 0 ? 60_000 : 0)),
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { z } from 'zod';
 import { seatId } from '../../src/cinema/seat-map.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
