@@ -1,5 +1,6 @@
 import type { Catalogue, CatalogueScreening } from '../src/cinema/catalogue.ts';
-import generated from './generated/catalogue.json';
+// An alias (wrangler.toml [alias], tests/vitest.config.ts) so a test server can serve another catalogue.
+import generated from 'huigong-catalogue';
 import { refusal } from './refusals.ts';
 
 export type { Catalogue, CatalogueScreening };

@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/{news,cinema,schemas,site,scripts}/**/*.test.ts'],
+          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
@@ -30,6 +30,7 @@ export default defineConfig({
             miniflare: { bindings: TEST_SECRETS },
           }),
         ],
+        resolve: { alias: { 'huigong-catalogue': new URL('../functions/generated/catalogue.json', import.meta.url).pathname } },
         test: {
           name: 'worker',
           root: '.',

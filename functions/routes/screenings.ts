@@ -37,7 +37,10 @@ export function screeningRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
-      const upcoming = catalogue.screenings.filter((screening) => Date.parse(screening.startsAt) > now);
+      // Until a screening ends, so the door's check-in page still finds it after the start.
+      const upcoming = catalogue.screenings.filter(
+        (screening) => Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000 > now,
+      );
       const snapshots = await Promise.all(upcoming.map((screening) => readSeatMap(c.env.SEATS, screening.id)));
       return c.json(
         {

@@ -1,0 +1,190 @@
+import { formatShanghaiTime } from '../../cinema/countdown';
+import { api, sendJson, type ApiResult } from './api';
+import { byId, el } from './dom';
+import type { Screening, Ticket } from './types';
+
+const TOKEN_KEY = 'huigong-staff-token';
+/** A scanned code is not read again for this long, so one ticket held up to the camera checks in once. */
+const RESCAN_PAUSE_MS = 2_500;
+
+interface BarcodeDetectorLike {
+  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
+}
+declare global {
+  interface Window {
+    BarcodeDetector?: new (options: { formats: string[] }) => BarcodeDetectorLike;
+  }
+}
+
+type Verdict = 'valid' | 'used' | 'invalid';
+
+/** The door: a staff token once, then scan (where the browser has BarcodeDetector) or type codes. */
+export async function startCheckInPage(): Promise<void> {
+  const tokenForm = byId<HTMLFormElement>('token-form');
+  const panel = byId('checkin-panel');
+  const select = byId<HTMLSelectElement>('screening-select');
+  const result = byId('result');
+  const codeForm = byId<HTMLFormElement>('code-form');
+  const video = byId<HTMLVideoElement>('scanner');
+  let stream: MediaStream | undefined;
+  let lastScan = { value: '', at: 0 };
+
+  const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const staff = (path: string, init: RequestInit = {}) =>
+    api(path, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token()}` } });
+
+  function show(verdict: Verdict, headline: string, detail = ''): void {
+    result.className = `result ${verdict}`;
+    result.replaceChildren(el('p', { class: 'verdict' }, headline), ...(detail ? [el('p', { class: 'detail' }, detail)] : []));
+  }
+
+  async function loadScreenings(): Promise<void> {
+    const response = await api<{ screenings: Screening[] }>('/api/screenings', { cache: 'no-store' });
+    if (!response.ok) return show('invalid', '场次加载失败', response.error.message);
+    const now = Date.now();
+    select.replaceChildren(
+      ...response.data.screenings.map((screening) =>
+        el('option', { value: screening.id }, `${formatShanghaiTime(screening.startsAt)} ${screening.film.title}`),
+      ),
+    );
+    // Preselect the screening nearest to now: the one the door is letting in.
+    const nearest = response.data.screenings.reduce<Screening | undefined>(
+      (best, screening) =>
+        !best || Math.abs(Date.parse(screening.startsAt) - now) < Math.abs(Date.parse(best.startsAt) - now) ? screening : best,
+      undefined,
+    );
+    if (nearest) select.value = nearest.id;
+    await loadStats();
+  }
+
+  async function loadStats(): Promise<void> {
+    const stats = await staff(`/api/staff/screenings/${select.value}/stats`, { cache: 'no-store' });
+    if (stats.ok) {
+      const s = stats.data as { claimed: number; reserved: number; checkedIn: number; capacity: number };
+      byId('screening-stats').textContent = `已入场 ${s.checkedIn} 人 · 持票 ${s.claimed + s.reserved} 张 · 座位 ${s.capacity} 个`;
+    } else if (stats.error.code === 'staff_unauthorized') {
+      askForToken('口令不正确，请重新输入。');
+    }
+  }
+
+  function askForToken(message = ''): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+    panel.hidden = true;
+    tokenForm.hidden = false;
+    if (message) show('invalid', '口令不正确', message);
+    byId('staff-token').focus();
+  }
+
+  async function checkIn(body: { code: string } | { qr: string }): Promise<void> {
+    const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, body, {
+      Authorization: `Bearer ${token()}`,
+    })) as ApiResult<{ ticket: Ticket }>;
+    if (response.ok) {
+      const { ticket } = response.data;
+      show('valid', `有效 · ${ticket.seatLabel}`, `${ticket.displayCode} · ${ticket.screening.film}`);
+    } else {
+      const { error } = response;
+      const ticket = error.ticket as Ticket | undefined;
+      switch (error.code) {
+        case 'already_checked_in':
+          show('used', '已检过票', `首次检票 ${formatShanghaiTime(String(error.checkedInAt))}${ticket ? ` · ${ticket.seatLabel}` : ''}`);
+          break;
+        case 'wrong_screening':
+          show('invalid', '不是本场的票', '请核对场次');
+          break;
+        case 'ticket_cancelled':
+          show('invalid', '此票已退', ticket?.displayCode ?? '');
+          break;
+        case 'staff_unauthorized':
+          return askForToken('口令已失效，请重新输入。');
+        case 'unknown_ticket':
+        case 'invalid_ticket_qr':
+          show('invalid', '无效的票', error.message);
+          break;
+        default:
+          show('invalid', '检票失败', error.message);
+      }
+    }
+    await loadStats();
+  }
+
+  async function scanLoop(detector: BarcodeDetectorLike): Promise<void> {
+    while (stream) {
+      try {
+        const [code] = await detector.detect(video);
+        const now = Date.now();
+        if (code && (code.rawValue !== lastScan.value || now - lastScan.at > RESCAN_PAUSE_MS)) {
+          lastScan = { value: code.rawValue, at: now };
+          await checkIn({ qr: code.rawValue });
+        }
+      } catch {
+        // A frame that could not be read: try the next one.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  function stopScan(): void {
+    stream?.getTracks().forEach((track) => track.stop());
+    stream = undefined;
+    video.hidden = true;
+    byId('stop-scan').hidden = true;
+    byId('start-scan').hidden = false;
+  }
+
+  tokenForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, String(new FormData(tokenForm).get('token') ?? '').trim());
+    tokenForm.reset();
+    tokenForm.hidden = true;
+    panel.hidden = false;
+    show('valid', '请扫码或输入票号');
+    result.className = 'result';
+    await loadScreenings();
+    byId('ticket-code').focus();
+  });
+
+  codeForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = byId<HTMLInputElement>('ticket-code');
+    const code = input.value.trim();
+    if (!code) return;
+    await checkIn({ code });
+    input.select();
+  });
+
+  select.addEventListener('change', () => void loadStats());
+  byId('forget-token').addEventListener('click', () => {
+    stopScan();
+    askForToken();
+  });
+
+  if (window.BarcodeDetector && navigator.mediaDevices?.getUserMedia) {
+    const Detector = window.BarcodeDetector;
+    byId('start-scan').hidden = false;
+    byId('start-scan').addEventListener('click', async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      } catch {
+        byId('scan-note').textContent = '无法打开摄像头，请允许使用摄像头，或直接输入票号。';
+        return;
+      }
+      video.srcObject = stream;
+      video.hidden = false;
+      await video.play();
+      byId('start-scan').hidden = true;
+      byId('stop-scan').hidden = false;
+      void scanLoop(new Detector({ formats: ['qr_code'] }));
+    });
+    byId('stop-scan').addEventListener('click', stopScan);
+  } else {
+    byId('scan-note').textContent = '此浏览器不支持扫码，请输入票号。';
+  }
+
+  if (token()) {
+    panel.hidden = false;
+    await loadScreenings();
+  } else {
+    tokenForm.hidden = false;
+  }
+}

@@ -1,0 +1,84 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cleanEnv } from './run';
+
+export interface DevServer {
+  baseURL: string;
+  stop(): void;
+}
+
+export interface DevServerOptions {
+  /** Demo members DEMO00001… to load into the server's KV. */
+  members?: number;
+  /** Adds the local demo screening, its seats released this many seconds after start-up. */
+  demoReleaseInSeconds?: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function runOrThrow(command: string, args: string[], env: Record<string, string> = {}): void {
+  const result = spawnSync('npx', [command, ...args], { encoding: 'utf8', env: cleanEnv(env) });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * `wrangler dev` on the built site with fresh local state in a temporary folder, as `npm start` runs it,
+ * optionally with demo members and its own catalogue (a demo screening released seconds from now).
+ */
+export async function startDevServer({ members = 0, demoReleaseInSeconds }: DevServerOptions = {}): Promise<DevServer> {
+  const state = mkdtempSync(path.join(tmpdir(), 'huigong-wrangler-'));
+  runOrThrow('node', ['scripts/dev-setup.ts', '--persist-to', state, '--members', String(members)]);
+  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', state];
+  args.push('--show-interactive-dev-session=false');
+  if (demoReleaseInSeconds !== undefined) {
+    const catalogue = path.join(state, 'catalogue.json');
+    runOrThrow('node', ['scripts/build-catalogue.ts', '--demo-release-in', String(demoReleaseInSeconds)], { HUIGONG_CATALOGUE: catalogue });
+    // wrangler dev ignores --alias, so a copy of wrangler.toml points the catalogue alias elsewhere.
+    // Paths in it resolve from its folder, which also needs the local secrets.
+    const root = process.cwd();
+    const config = readFileSync('wrangler.toml', 'utf8')
+      .replace(/^main = "(.+)"$/m, (_, main: string) => `main = "${path.resolve(root, main)}"`)
+      .replace(/^directory = "(.+)"$/m, (_, dir: string) => `directory = "${path.resolve(root, dir)}"`)
+      .replace('"./functions/generated/catalogue.json"', JSON.stringify(catalogue));
+    writeFileSync(path.join(state, 'wrangler.toml'), config);
+    copyFileSync('.dev.vars', path.join(state, '.dev.vars'));
+    args.push('--config', path.join(state, 'wrangler.toml'));
+  }
+  const port = args[args.indexOf('--port') + 1];
+  const child = spawn('npx', args, { env: cleanEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  let exited = false;
+  child.stdout.on('data', (chunk) => (log += chunk));
+  child.stderr.on('data', (chunk) => (log += chunk));
+  child.on('exit', () => (exited = true));
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    // The whole process group: npx, wrangler and workerd.
+    if (!exited) process.kill(-child.pid!, 'SIGTERM');
+    rmSync(state, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`wrangler dev exited early:\n${log}`);
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stop();
+  throw new Error(`wrangler dev did not answer within 90 s:\n${log}`);
+}
