@@ -67,6 +67,11 @@ export function readTicket(kv: KVNamespace, code: string): Promise<TicketRecord 
   return kv.get<TicketRecord>(kvKey.ticket(code), 'json');
 }
 
+/** The member's ticket or waitlist place for one screening. */
+export async function readMemberTicket(kv: KVNamespace, memberId: string, screeningId: string): Promise<MemberTicketEntry | null> {
+  return (await kv.getWithMetadata<MemberTicketEntry>(kvKey.memberTicket(memberId, screeningId))).metadata;
+}
+
 /** The member's tickets and waitlist places, by screening id. */
 export async function readMemberTickets(kv: KVNamespace, memberId: string): Promise<Map<string, MemberTicketEntry>> {
   const entries = new Map<string, MemberTicketEntry>();

@@ -6,8 +6,9 @@ import { findScreening, type Catalogue, type CatalogueScreening } from '../catal
 import type { AppEnv } from '../env.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
-import { readSeatMap } from '../seat-store.ts';
+import { readMemberTicket, readSeatMap } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
+import { SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatMapOrInitial, seatMapView, ticketView } from '../views.ts';
 
 const seatIdSchema = z.string().regex(/^\d{1,3}-\d{1,3}$/, '座位写成“排-号”，如 7-8');
@@ -33,7 +34,7 @@ function assertWindowOpen(screening: CatalogueScreening): void {
 }
 
 /** Screenings, their seats, and members' claims, cancellations and waitlist places. */
-export function screeningRoutes(catalogue: Catalogue) {
+export function screeningRoutes(catalogue: Catalogue, soldOut = new SoldOutCache()) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
@@ -68,6 +69,11 @@ export function screeningRoutes(catalogue: Catalogue) {
       const body = await readJson(c, claimSchema, { optional: true });
       const key = idempotencyKey(c);
       assertWindowOpen(screening);
+      if (soldOut.isSoldOut(screening.id)) {
+        // Still let a member who holds a ticket through: their retry must get that ticket back.
+        const own = await readMemberTicket(c.env.SEATS, c.get('memberId'), screening.id);
+        if (!(own?.kind === 'ticket' && own.status === 'active')) throw refusal('sold_out');
+      }
       const outcome = await c.env.SCREENINGS.getByName(screening.id).claim(screening, {
         memberId: c.get('memberId'),
         seat: body.seat,
@@ -77,6 +83,7 @@ export function screeningRoutes(catalogue: Catalogue) {
         return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
       }
       const { code, ...details } = outcome.refusal;
+      if (code === 'sold_out') soldOut.remember(screening.id);
       throw refusal(code, {
         ...details,
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
@@ -99,6 +106,7 @@ export function screeningRoutes(catalogue: Catalogue) {
       if (!code) throw refusal('unknown_ticket');
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
       if (!outcome.ok) throw refusal(outcome.refusal.code);
+      if (!outcome.promoted) soldOut.forget(screening.id);
       return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
     });
 }

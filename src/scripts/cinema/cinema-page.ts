@@ -278,7 +278,13 @@ export async function startCinemaPage(): Promise<void> {
     if (picked.timer) clearTimeout(picked.timer);
     const result = await api<SeatMap>(`/api/screenings/${picked.screening.id}/seats`);
     if (current !== picked) return;
-    if (result.ok) picked.view.update(result.data);
+    if (result.ok) {
+      const first = picked.delay === 0;
+      picked.view.update(result.data);
+      // Narrow phones scroll the map: start at the centre, where the best seats are.
+      const scroller = byId('seat-map-scroll');
+      if (first) scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
+    }
     picked.delay = nextPollDelay(picked.delay, result.ok);
     // Polls only while the page is in view; a hidden tab refreshes when it comes back.
     picked.timer = window.setTimeout(() => {
