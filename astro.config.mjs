@@ -23,4 +23,23 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(404|search)\/$/.test(new URL(page).pathname) }),
   ],
   devToolbar: { enabled: false },
+  // News has no code blocks; Shiki's inline styles would need 'unsafe-inline' under the CSP below.
+  markdown: { syntaxHighlight: false },
+  // A CSP <meta> on every page with hashes of Astro's own scripts and styles, so nothing inline runs
+  // unless it is ours. frame-ancestors and the other headers come from public/_headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self' blob:",
+      ],
+      // Pagefind runs its search index as WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

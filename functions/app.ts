@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './api-error.ts';
 import { builtCatalogue, type Catalogue } from './catalogue.ts';
 import type { AppEnv } from './env.ts';
@@ -8,9 +9,11 @@ import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
 import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
-import { session } from './routes/session.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
+import { sameOriginWrites } from './same-origin-writes.ts';
+import { turnstile } from './turnstile.ts';
 
 /** The largest request body any route accepts. */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -18,17 +21,31 @@ export const MAX_BODY_BYTES = 8 * 1024;
 export interface AppOptions {
   /** The screenings the API serves; tests pass their own. */
   catalogue?: Catalogue;
+  /** How Turnstile's siteverify is reached; tests pass a fake. */
+  fetcher?: typeof fetch;
 }
 
 /** The Worker's Hono app. Only /api/* reaches it; Workers static assets serve the site itself. */
-export function createApp({ catalogue = builtCatalogue }: AppOptions = {}) {
+export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  const humanCheck = turnstile(fetcher);
 
+  // JSON only, never framed, never sniffed, no referrer; HSTS for the whole site.
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use('/api/*', sameOriginWrites);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw refusal('body_too_large'); } }));
 
   app.route('/api/health', health);
-  app.route('/api/session', session);
-  app.route('/api/screenings', screeningRoutes(catalogue));
+  app.route('/api/session', sessionRoutes(humanCheck));
+  app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck }));
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue));
   app.route('/api/staff', staffRoutes(catalogue));
@@ -42,6 +59,11 @@ export function createApp({ catalogue = builtCatalogue }: AppOptions = {}) {
     if (error instanceof ApiError) {
       const retryAfter = error.details.retryAfterSeconds;
       return c.json(error.toJSON(), error.status, typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {});
+    }
+    // A Durable Object reset or overloaded mid-request: safe to retry (claims are idempotent by key).
+    if (typeof error === 'object' && error !== null && ('retryable' in error || 'overloaded' in error)) {
+      console.error('durable object unavailable', error.message);
+      return c.json(refusal('temporarily_unavailable').toJSON(), 503, { 'Retry-After': '1' });
     }
     if (error instanceof HTTPException) {
       return c.json(new ApiError(error.status as 400, 'invalid_request', error.message || '请求无法处理').toJSON(), error.status);

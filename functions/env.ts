@@ -20,6 +20,12 @@ export interface Env {
   /** The door staff's bearer token; STAFF_TOKEN_PREVIOUS stays valid while a new one is rolled out. */
   STAFF_TOKEN: string;
   STAFF_TOKEN_PREVIOUS?: string;
+  /** Workers Rate Limiting: claims per member and per client address, sign-ins per client address. */
+  CLAIM_LIMIT_MEMBER?: RateLimit;
+  CLAIM_LIMIT_CLIENT?: RateLimit;
+  SIGN_IN_LIMIT_CLIENT?: RateLimit;
+  /** Turns on Cloudflare Turnstile for sign-in and claims when set (off by default). */
+  TURNSTILE_SECRET_KEY?: string;
 }
 
 export interface AppEnv {

@@ -14,6 +14,10 @@ export const REFUSALS = {
   session_expired: [401, '登录已过期，请重新登录'],
   invalid_credentials: [401, '会员号或手机号后四位不正确'],
   rate_limited: [429, '尝试次数过多，请稍后再试'],
+  human_check_required: [403, '请先完成人机验证'],
+  human_check_failed: [403, '人机验证未通过，请重试'],
+  cross_site_request: [403, '拒绝来自其他网站的请求'],
+  temporarily_unavailable: [503, '服务暂时繁忙，请稍后重试（不会重复领票）'],
   // screenings and claims
   unknown_screening: [404, '没有这一场放映'],
   window_not_open: [409, '还没到放票时间'],

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { claimWindowState, nextReleaseWindow } from '../../src/cinema/release-window.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
@@ -8,6 +8,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readMemberTicket, readSeatMap } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
+import { clientAddress, rateLimit } from '../rate-limit.ts';
 import { SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatMapOrInitial, seatMapView, ticketView } from '../views.ts';
 
@@ -34,7 +35,16 @@ function assertWindowOpen(screening: CatalogueScreening): void {
 }
 
 /** Screenings, their seats, and members' claims, cancellations and waitlist places. */
-export function screeningRoutes(catalogue: Catalogue, soldOut = new SoldOutCache()) {
+export function screeningRoutes(
+  catalogue: Catalogue,
+  { humanCheck, soldOut = new SoldOutCache() }: { humanCheck: MiddlewareHandler<AppEnv>; soldOut?: SoldOutCache },
+) {
+  const claimGuards = [
+    requireMember,
+    rateLimit('CLAIM_LIMIT_MEMBER', (c) => c.get('memberId'), 60),
+    rateLimit('CLAIM_LIMIT_CLIENT', clientAddress, 60),
+    humanCheck,
+  ] as const;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
@@ -64,7 +74,7 @@ export function screeningRoutes(catalogue: Catalogue, soldOut = new SoldOutCache
       // Read from KV, so it can be a second or two old; the claim's answer is what counts.
       return c.json(seatMapView(screening, seats), 200, { 'Cache-Control': 'public, max-age=1' });
     })
-    .post('/:id/claims', requireMember, async (c) => {
+    .post('/:id/claims', ...claimGuards, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, claimSchema, { optional: true });
       const key = idempotencyKey(c);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { safeEqual } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
@@ -8,6 +8,7 @@ import { refusal } from '../refusals.ts';
 import { readRosterEntry } from '../seat-store.ts';
 import { endSession, sessionMember, startSession } from '../session.ts';
 import { SIGN_IN_LIMITS } from '../sign-in-throttle.ts';
+import { clientAddress, rateLimit } from '../rate-limit.ts';
 
 export const signInSchema = z
   .object({
@@ -17,11 +18,12 @@ export const signInSchema = z
   .strict();
 
 /** POST signs in with the member number and the phone's last four digits; DELETE signs out. */
-export const session = new Hono<AppEnv>()
-  .post('/', async (c) => {
+export const sessionRoutes = (humanCheck: MiddlewareHandler<AppEnv>) =>
+  new Hono<AppEnv>()
+  .post('/', rateLimit('SIGN_IN_LIMIT_CLIENT', clientAddress, 60), humanCheck, async (c) => {
     const body = await readJson(c, signInSchema);
     const id = await memberId(body.memberNumber, c.env.MEMBER_HASH_KEY);
-    const client = c.req.header('CF-Connecting-IP') ?? 'unknown';
+    const client = clientAddress(c);
     const throttles = [
       { stub: c.env.SIGN_IN_THROTTLE.getByName(`member:${id}`), limit: SIGN_IN_LIMITS.member },
       { stub: c.env.SIGN_IN_THROTTLE.getByName(`client:${client}`), limit: SIGN_IN_LIMITS.client },

@@ -36,17 +36,19 @@ describe('the noon rush', () => {
     }
   });
 
-  it('200 claims at once from one member give one ticket', async () => {
+  it('200 claims at once from one member give one ticket (the rest refused or rate limited)', async () => {
     const { request } = testApp(screening('one-member'));
     const cookie = await sessionCookie('greedy');
     const responses = await Promise.all(Array.from({ length: 200 }, () => request('/api/screenings/one-member/claims', claim(cookie))));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     const refusals = await Promise.all(responses.filter((r) => r.status !== 201).map((r) => body(r)));
-    expect(new Set(refusals.map((r) => r.error.code))).toEqual(new Set(['already_holds_ticket']));
-    // The refusal hands back the ticket the member holds.
+    const codes = refusals.map((r) => r.error.code);
+    expect(codes.every((code) => code === 'already_holds_ticket' || code === 'rate_limited')).toBe(true);
+    expect(codes.filter((code) => code === 'rate_limited').length).toBeGreaterThan(0);
+    // A refusal from the object hands back the ticket the member holds.
     const winner = await body(responses.find((r) => r.status === 201)!);
-    expect(refusals[0].error.ticket.code).toBe(winner.ticket.code);
+    expect(refusals.find((r) => r.error.code === 'already_holds_ticket').error.ticket.code).toBe(winner.ticket.code);
   });
 });
 

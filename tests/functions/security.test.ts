@@ -1,0 +1,106 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app';
+import { SITEVERIFY_URL, TURNSTILE_HEADER } from '../../functions/turnstile';
+import { asMember, body, json, screening, sessionCookie, testApp } from './helpers/cinema';
+
+// Cloudflare's published Turnstile test secrets: one always passes, one always fails.
+const PASSING_SECRET = '1x0000000000000000000000000000000AA';
+const FAILING_SECRET = '2x0000000000000000000000000000000AA';
+
+/** A stand-in for siteverify that answers as Cloudflare does for its test secrets; no network. */
+function fakeSiteverify(calls: string[]): typeof fetch {
+  return async (input, init) => {
+    calls.push(String(input));
+    const form = init?.body as FormData;
+    const success = form.get('secret') === PASSING_SECRET && Boolean(form.get('response'));
+    return Response.json({ success, 'error-codes': success ? [] : ['invalid-input-secret'] });
+  };
+}
+
+describe('API security headers', () => {
+  it('sets a no-content CSP, frame denial, nosniff, no referrer and HSTS, and no CORS', async () => {
+    const { request } = testApp(screening('h'));
+    const response = await request('/api/screenings', { headers: { Origin: 'https://evil.example' } });
+    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(response.headers.get('Strict-Transport-Security')).toMatch(/^max-age=\d+; includeSubDomains$/);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a write a browser marks as cross-site, and one from another origin', async () => {
+    const { request } = testApp(screening('csrf'));
+    const cookie = await sessionCookie('m1');
+    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+      const response = await request('/api/screenings/csrf/claims', asMember(cookie, json({}, headers)));
+      expect(response.status).toBe(403);
+      expect((await body(response)).error.code).toBe('cross_site_request');
+    }
+    expect((await env.SCREENINGS.getByName('csrf').stats(screening('csrf'))).claimed).toBe(0);
+  });
+
+  it('accepts same-origin writes and programs that send neither header', async () => {
+    const { request } = testApp(screening('same'));
+    const ok = await request('http://localhost/api/screenings/same/claims', asMember(await sessionCookie('a'), json({}, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' })));
+    expect(ok.status).toBe(201);
+    const curl = await request('/api/screenings/same/claims', asMember(await sessionCookie('b'), json({})));
+    expect(curl.status).toBe(201);
+  });
+});
+
+describe('rate limiting (Workers Rate Limiting bindings)', () => {
+  it('limits claims per member', async () => {
+    const { request } = testApp(screening('limit-member'));
+    const cookie = await sessionCookie('eager');
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await request('/api/screenings/limit-member/claims', asMember(cookie, json({})))).status);
+    expect(statuses).toContain(429);
+    const limited = await request('/api/screenings/limit-member/claims', asMember(cookie, json({})));
+    expect(limited.headers.get('Retry-After')).toBe('60');
+  });
+
+  it('limits sign-ins per client address', async () => {
+    const { request } = testApp(screening('limit-client'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++) {
+      const response = await request('/api/session', json({ memberNumber: `X${i}`, phoneLast4: '0000' }, { 'CF-Connecting-IP': '198.51.100.77' }));
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+  });
+});
+
+describe('Turnstile (optional)', () => {
+  it('is off by default: no token needed, siteverify never called', async () => {
+    const calls: string[] = [];
+    const app = createApp({ catalogue: { screenings: [screening('t0')] }, fetcher: fakeSiteverify(calls) });
+    const response = await app.request('/api/screenings/t0/claims', asMember(await sessionCookie('a'), json({})), env);
+    expect(response.status).toBe(201);
+    expect(calls).toEqual([]);
+  });
+
+  it('when on, refuses a claim without a token and accepts one siteverify passes', async () => {
+    const calls: string[] = [];
+    const app = createApp({ catalogue: { screenings: [screening('t1')] }, fetcher: fakeSiteverify(calls) });
+    const on = { ...env, TURNSTILE_SECRET_KEY: PASSING_SECRET };
+    const cookie = await sessionCookie('a');
+    const missing = await app.request('/api/screenings/t1/claims', asMember(cookie, json({})), on);
+    expect((await body(missing)).error.code).toBe('human_check_required');
+    const passed = await app.request('/api/screenings/t1/claims', asMember(cookie, json({}, { [TURNSTILE_HEADER]: 'XXXX.DUMMY.TOKEN.XXXX' })), on);
+    expect(passed.status).toBe(201);
+    expect(calls).toEqual([SITEVERIFY_URL]);
+  });
+
+  it('when siteverify says no, refuses sign-in and changes nothing', async () => {
+    const app = createApp({ catalogue: { screenings: [screening('t2')] }, fetcher: fakeSiteverify([]) });
+    const on = { ...env, TURNSTILE_SECRET_KEY: FAILING_SECRET };
+    const response = await app.request('/api/session', json({ memberNumber: 'A1', phoneLast4: '1234' }, { [TURNSTILE_HEADER]: 'XXXX.DUMMY.TOKEN.XXXX' }), on);
+    expect(response.status).toBe(403);
+    expect((await body(response)).error.code).toBe('human_check_failed');
+    expect(response.headers.get('Set-Cookie')).toBeNull();
+  });
+});
