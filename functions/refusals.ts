@@ -38,6 +38,7 @@ export const REFUSALS = {
   // staff
   staff_unauthorized: [401, '需要工作人员口令'],
   seats_unavailable: [409, '所选座位中有已被占用或不存在的座位'],
+  screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -272,6 +272,37 @@ export class ScreeningObject extends DurableObject<Env> {
     return { queued };
   }
 
+  /**
+   * Deletes the screening's personal data once it is over (the retention rule in docs/security.md):
+   * tickets, waitlist and idempotency records here and their KV keys. The seat-map snapshot stays: it
+   * holds only seat ids and counts, which the program's totals (人次) are made of.
+   */
+  async purge(screening: CatalogueScreening): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } }> {
+    this.remember(screening);
+    const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
+    if (Date.now() < end) return { ok: false, refusal: { code: 'screening_not_over' } };
+    const tickets = this.ctx.storage.transactionSync(() => {
+      // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
+      this.setMeta('frozen_snapshot', JSON.stringify(this.snapshot(screening, 0)));
+      const rows = this.sql.exec<TicketRow>('SELECT * FROM tickets').toArray();
+      for (const row of rows) {
+        this.stageDelete(kvKey.ticket(row.code));
+        if (row.member_id) this.stageDelete(kvKey.memberTicket(row.member_id, screening.id));
+      }
+      for (const { member_id } of this.sql.exec<{ member_id: string }>('SELECT member_id FROM waitlist').toArray()) {
+        this.stageDelete(kvKey.memberTicket(member_id, screening.id));
+      }
+      this.sql.exec('DELETE FROM idempotency');
+      this.sql.exec('DELETE FROM waitlist');
+      this.sql.exec('DELETE FROM tickets');
+      this.setMeta('purged_at', new Date().toISOString());
+      this.touch();
+      return rows.length;
+    });
+    await this.scheduleFlush();
+    return { ok: true, tickets };
+  }
+
   /** Writes the outbox and the seat-map snapshot through to KV; reschedules itself until KV has it all. */
   override async alarm(): Promise<void> {
     const ok = await this.flush();
@@ -411,6 +442,8 @@ export class ScreeningObject extends DurableObject<Env> {
   }
 
   private snapshot(screening: CatalogueScreening, version: number): SeatMapSnapshot {
+    const frozen = this.meta('frozen_snapshot');
+    if (frozen) return { ...(JSON.parse(frozen) as SeatMapSnapshot), version, updatedAt: new Date().toISOString() };
     const releasable = releasableSeats(this.seats);
     const held: SeatMapSnapshot['held'] = {};
     if (screening.booking) for (const seat of releasable) held[seat.id] = 'r';

@@ -28,6 +28,12 @@ export class SignInThrottle extends DurableObject<Env> {
   async recordFailure(limit: { failures: number; windowMs: number }): Promise<void> {
     const now = Date.now();
     this.ctx.storage.kv.put('failures', [...this.failures(limit.windowMs, now), now].slice(-limit.failures));
+    // Nothing is kept longer than it counts: the alarm forgets the failures when the window has passed.
+    await this.ctx.storage.setAlarm(now + limit.windowMs);
+  }
+
+  override async alarm(): Promise<void> {
+    await this.ctx.storage.deleteAll();
   }
 
   async reset(): Promise<void> {

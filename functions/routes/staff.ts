@@ -104,6 +104,12 @@ export function staffRoutes(catalogue: Catalogue) {
         'Cache-Control': 'no-store',
       });
     })
+    .post('/screenings/:id/purge', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
+      if (!outcome.ok) throw refusal(outcome.refusal.code);
+      return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });
+    })
     .post('/screenings/:id/rebuild', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       return c.json(await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening), 202);

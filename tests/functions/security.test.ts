@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/app';
 import { SITEVERIFY_URL, TURNSTILE_HEADER } from '../../functions/turnstile';
-import { asMember, body, json, screening, sessionCookie, testApp } from './helpers/cinema';
+import { asMember, body, enrol, json, screening, sessionCookie, testApp } from './helpers/cinema';
 
 // Cloudflare's published Turnstile test secrets: one always passes, one always fails.
 const PASSING_SECRET = '1x0000000000000000000000000000000AA';
@@ -102,5 +102,25 @@ describe('Turnstile (optional)', () => {
     expect(response.status).toBe(403);
     expect((await body(response)).error.code).toBe('human_check_failed');
     expect(response.headers.get('Set-Cookie')).toBeNull();
+  });
+});
+
+describe('privacy in logs', () => {
+  it('never logs member numbers or phone digits, even when things fail', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))),
+    );
+    const { request } = testApp(screening('logs'));
+    await enrol('PRIV-7788', '4455');
+    await request('/api/session', json({ memberNumber: 'PRIV-7788', phoneLast4: '9999' }, { 'CF-Connecting-IP': '203.0.113.9' }));
+    const signedIn = await request('/api/session', json({ memberNumber: 'PRIV-7788', phoneLast4: '4455' }, { 'CF-Connecting-IP': '203.0.113.9' }));
+    const cookie = signedIn.headers.get('Set-Cookie')!.split(';')[0]!;
+    await request('/api/screenings/logs/claims', asMember(cookie, json({ seat: 'not-a-seat' })));
+    await request('/api/screenings/logs/claims', asMember(cookie, json({})));
+    for (const spy of spies) spy.mockRestore();
+    const logged = lines.join('\n');
+    expect(logged).not.toContain('PRIV-7788');
+    expect(logged).not.toContain('4455');
   });
 });
