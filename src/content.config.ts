@@ -1,13 +1,46 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { newsSchema } from './schemas/news-schema';
+import { honoreeSchema, honorTotalSchema } from './schemas/honor-schema';
+import { programSchema } from './schemas/program-schema';
+import { stationSchema } from './schemas/station-schema';
+import { storyRefSchema } from './schemas/story-ref-schema';
 import { contentDir } from './data/content-dir';
 import { loadVocabulary } from './data/vocabulary';
+import { loadHonorNames } from './data/honor-names';
+import { loadStationDistricts } from './data/station-districts';
+import { storyIdsOnDisk } from './data/story-ids';
 
 const news = defineCollection({
   loader: glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') }),
   schema: newsSchema(loadVocabulary()),
 });
 
-export const collections = { news };
+const storyRef = storyRefSchema(reference('news'), storyIdsOnDisk());
+
+/** 光荣榜: one person or collective per file; the file name (pinyin) is the page's URL. */
+const honors = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: path.join(contentDir, 'honors') }),
+  schema: honoreeSchema({ vocabulary: loadVocabulary(), honorNames: loadHonorNames(), storyRef }),
+});
+
+/** Aggregate honor figures a story gives without names (四川: 大国工匠 4人 …). */
+const honorTotals = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: path.join(contentDir, 'honor-totals') }),
+  schema: honorTotalSchema({ vocabulary: loadVocabulary(), honorNames: loadHonorNames(), storyRef }),
+});
+
+/** 服务项目: one MDX page per program, its frontmatter the structured summary. */
+const programs = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: path.join(contentDir, 'programs') }),
+  schema: programSchema({ vocabulary: loadVocabulary(), storyRef }),
+});
+
+/** 暖蜂驿站 directory; empty until a station list is published (see content/stations/README.md). */
+const stations = defineCollection({
+  loader: glob({ pattern: ['*.yaml', '!districts.yaml'], base: path.join(contentDir, 'stations') }),
+  schema: stationSchema(loadStationDistricts()),
+});
+
+export const collections = { news, honors, honorTotals, programs, stations };
