@@ -12,7 +12,9 @@ export const SITE = {
   nav: [
     { href: '/', label: '首页' },
     { href: '/news/', label: '新闻' },
-    { href: '/archive/', label: '归档' },
+    { href: '/honors/', label: '光荣榜' },
+    { href: '/programs/', label: '服务项目' },
+    { href: '/cinema/', label: '惠工影院' },
     { href: '/search/', label: '搜索' },
   ],
 } as const;

@@ -152,6 +152,19 @@ describe('door check-in', () => {
   });
 });
 
+describe('the 惠工影院 program page', () => {
+  it('shows seats left for the listed screenings and the program totals from the API', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseURL}/programs/huigong-yingyuan/`);
+    await page.locator('#cinema-totals', { hasText: '本站上线以来' }).waitFor();
+    expect(await page.locator('#cinema-totals').textContent()).toMatch(/^本站上线以来：已放映 \d+ 场，入场 \d+ 人次。$/);
+    const seatsLeft = await page.locator('#cinema-live .seats-left').allTextContents();
+    expect(seatsLeft.length).toBeGreaterThan(0);
+    for (const text of seatsLeft) expect(text).toMatch(/^，剩余 \d+ \/ \d+ 座$/);
+    await page.close();
+  });
+});
+
 describe('accessibility of the cinema pages', () => {
   it.each(['light', 'dark'] as const)('/cinema/ and /cinema/checkin/ have no serious or critical violations (%s)', async (colorScheme) => {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });

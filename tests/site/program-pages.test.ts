@@ -41,7 +41,8 @@ describe('program pages', () => {
     for (const [i, field] of (['audience', 'where', 'when'] as const).entries()) {
       expect(answers[i]).toBe(data[field] ?? '原报道未说明');
     }
-    expect(executableScripts(page)).toEqual([]);
+    // The 惠工影院 page's live screening list is the one program page with a script (issue 5).
+    if (id !== 'huigong-yingyuan') expect(executableScripts(page)).toHaveLength(0);
   });
 
   it.each(programs)('/programs/$id/ gives each key figure with its date and source story', ({ id, data }) => {
