@@ -7,13 +7,19 @@ export interface FrontPage<T> {
   photos: T[];
 }
 
-export const FRONT_PAGE_LIMITS = { stories: 8, briefs: 6, photos: 4 } as const;
+export interface FrontPageLimits {
+  stories: number;
+  briefs: number;
+  photos: number;
+}
+
+export const FRONT_PAGE_LIMITS: FrontPageLimits = { stories: 8, briefs: 6, photos: 4 };
 
 /**
  * Lays out the front page from sorted stories: the newest story marked `lead` (or else the newest
  * story) leads, then the latest stories, briefs and photo stories, each capped.
  */
-export function frontPage<T extends Story>(sorted: readonly T[], limits = FRONT_PAGE_LIMITS): FrontPage<T> {
+export function frontPage<T extends Story>(sorted: readonly T[], limits: FrontPageLimits = FRONT_PAGE_LIMITS): FrontPage<T> {
   const lead = sorted.find((story) => story.data.lead && story.data.kind === 'story') ??
     sorted.find((story) => story.data.kind === 'story');
   const rest = sorted.filter((story) => story !== lead);

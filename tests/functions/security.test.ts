@@ -35,7 +35,8 @@ describe('cross-site request forgery', () => {
   it('refuses a write a browser marks as cross-site, and one from another origin', async () => {
     const { request } = testApp(screening('csrf'));
     const cookie = await sessionCookie('m1');
-    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+    const crossSite: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }];
+    for (const headers of crossSite) {
       const response = await request('/api/screenings/csrf/claims', asMember(cookie, json({}, headers)));
       expect(response.status).toBe(403);
       expect((await body(response)).error.code).toBe('cross_site_request');

@@ -40,7 +40,7 @@ export function testApp(...screenings: CatalogueScreening[]) {
   return {
     app,
     catalogue,
-    request: (path: string, init: RequestInit = {}) => app.request(path, init, env),
+    request: async (path: string, init: RequestInit = {}): Promise<Response> => app.request(path, init, env),
   };
 }
 
