@@ -10,17 +10,26 @@ export function clientAddress(c: Context<AppEnv>): string {
 
 type LimiterName = 'CLAIM_LIMIT_MEMBER' | 'CLAIM_LIMIT_CLIENT' | 'SIGN_IN_LIMIT_CLIENT' & keyof Env;
 
+export interface LimitRule {
+  binding: LimiterName;
+  /** What is counted: a member, a client address. */
+  key: (c: Context<AppEnv>) => string | undefined;
+}
+
 /**
- * Applies a Workers Rate Limiting binding with a key from the request (a member, a client address).
- * Over the limit: 429 rate_limited with Retry-After of the binding's period.
+ * Applies Workers Rate Limiting bindings, each with its key from the request, all at once. Over any
+ * limit: 429 rate_limited with Retry-After of the bindings' period.
  */
-export function rateLimit(binding: LimiterName, key: (c: Context<AppEnv>) => string | undefined, periodSeconds: number) {
+export function rateLimit(rules: LimitRule[], periodSeconds: number) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const limiter = c.env[binding];
-    const value = key(c);
-    if (limiter && value !== undefined && !(await limiter.limit({ key: value })).success) {
-      throw refusal('rate_limited', { retryAfterSeconds: periodSeconds });
-    }
+    const outcomes = await Promise.all(
+      rules.map(({ binding, key }) => {
+        const limiter = c.env[binding];
+        const value = key(c);
+        return limiter && value !== undefined ? limiter.limit({ key: value }) : { success: true };
+      }),
+    );
+    if (outcomes.some((outcome) => !outcome.success)) throw refusal('rate_limited', { retryAfterSeconds: periodSeconds });
     await next();
   });
 }

@@ -66,8 +66,12 @@ export class ScreeningObject extends DurableObject<Env> {
   kv: Pick<KVNamespace, 'put' | 'delete'>;
   private readonly sql: SqlStorage;
   private screening?: CatalogueScreening;
+  /** The catalogue entry as last stored, to notice a change with one comparison. */
+  private screeningJson?: string;
   private seats: Seat[] = [];
   private lastFlushAt = 0;
+  /** An alarm is known to be pending: claims in the same second need not ask storage again. */
+  private alarmPending = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -94,7 +98,7 @@ export class ScreeningObject extends DurableObject<Env> {
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     const stored = this.meta('screening');
-    if (stored) this.adopt(JSON.parse(stored));
+    if (stored) this.adopt(JSON.parse(stored), stored);
   }
 
   // ---- RPC surface -------------------------------------------------------------------------------
@@ -305,6 +309,7 @@ export class ScreeningObject extends DurableObject<Env> {
 
   /** Writes the outbox and the seat-map snapshot through to KV; reschedules itself until KV has it all. */
   override async alarm(): Promise<void> {
+    this.alarmPending = false;
     const ok = await this.flush();
     const failures = ok ? 0 : Number(this.meta('flush_failures') ?? '0') + 1;
     this.setMeta('flush_failures', String(failures));
@@ -322,15 +327,16 @@ export class ScreeningObject extends DurableObject<Env> {
 
   // ---- state -------------------------------------------------------------------------------------
 
-  private adopt(screening: CatalogueScreening): void {
+  private adopt(screening: CatalogueScreening, json = JSON.stringify(screening)): void {
     this.screening = screening;
+    this.screeningJson = json;
     this.seats = hallSeats(screening.hall);
   }
 
   private remember(screening: CatalogueScreening): void {
     const json = JSON.stringify(screening);
-    if (this.screening && JSON.stringify(this.screening) === json) return;
-    this.adopt(screening);
+    if (json === this.screeningJson) return;
+    this.adopt(screening, json);
     this.setMeta('screening', json);
   }
 
@@ -474,7 +480,8 @@ export class ScreeningObject extends DurableObject<Env> {
 
   /** Sets the alarm after a commit, no sooner than a second after the last flush. */
   private async scheduleFlush(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) !== null) return;
+    if (this.alarmPending || (await this.ctx.storage.getAlarm()) !== null) return;
+    this.alarmPending = true;
     await this.ctx.storage.setAlarm(Math.max(Date.now(), this.lastFlushAt + FLUSH_INTERVAL_MS));
   }
 

@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { claimWindowState, nextReleaseWindow } from '../../src/cinema/release-window.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
@@ -39,10 +40,27 @@ export function screeningRoutes(
   catalogue: Catalogue,
   { humanCheck, soldOut = new SoldOutCache() }: { humanCheck: MiddlewareHandler<AppEnv>; soldOut?: SoldOutCache },
 ) {
+  /**
+   * Before anything costs: the window by the server clock, and a sold-out screening refused from
+   * memory. Only a request carrying an Idempotency-Key (a retry, which may be a ticket holder's) goes on
+   * to have its holder checked.
+   */
+  const cheapRefusals = createMiddleware<AppEnv>(async (c, next) => {
+    const screening = findScreening(catalogue, c.req.param('id')!);
+    assertWindowOpen(screening);
+    if (soldOut.isSoldOut(screening.id) && c.req.header('Idempotency-Key') === undefined) throw refusal('sold_out');
+    await next();
+  });
   const claimGuards = [
+    cheapRefusals,
     requireMember,
-    rateLimit('CLAIM_LIMIT_MEMBER', (c) => c.get('memberId'), 60),
-    rateLimit('CLAIM_LIMIT_CLIENT', clientAddress, 60),
+    rateLimit(
+      [
+        { binding: 'CLAIM_LIMIT_MEMBER', key: (c) => c.get('memberId') },
+        { binding: 'CLAIM_LIMIT_CLIENT', key: clientAddress },
+      ],
+      60,
+    ),
     humanCheck,
   ] as const;
   return new Hono<AppEnv>()
@@ -78,7 +96,6 @@ export function screeningRoutes(
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, claimSchema, { optional: true });
       const key = idempotencyKey(c);
-      assertWindowOpen(screening);
       if (soldOut.isSoldOut(screening.id)) {
         // Still let a member who holds a ticket through: their retry must get that ticket back.
         const own = await readMemberTicket(c.env.SEATS, c.get('memberId'), screening.id);

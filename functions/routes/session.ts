@@ -20,7 +20,7 @@ export const signInSchema = z
 /** POST signs in with the member number and the phone's last four digits; DELETE signs out. */
 export const sessionRoutes = (humanCheck: MiddlewareHandler<AppEnv>) =>
   new Hono<AppEnv>()
-  .post('/', rateLimit('SIGN_IN_LIMIT_CLIENT', clientAddress, 60), humanCheck, async (c) => {
+  .post('/', rateLimit([{ binding: 'SIGN_IN_LIMIT_CLIENT', key: clientAddress }], 60), humanCheck, async (c) => {
     const body = await readJson(c, signInSchema);
     const id = await memberId(body.memberNumber, c.env.MEMBER_HASH_KEY);
     const client = clientAddress(c);
