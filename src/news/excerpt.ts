@@ -4,6 +4,8 @@
  */
 export function excerpt(body: string, length = 90): string {
   const text = body
+    // House components: keep what they say, drop the tags (<Honoree id="…">姚婕</Honoree> → 姚婕).
+    .replace(/<\/?[A-Z][\w.]*(?:\s[^>]*)?\/?>/g, '')
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter((block) => block && !/^(#|<|import |export |\{)/.test(block))

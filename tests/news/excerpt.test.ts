@@ -15,6 +15,12 @@ describe('excerpt', () => {
     expect(excerpt('丙'.repeat(100), 10)).toBe(`${'丙'.repeat(10)}…`);
   });
 
+  it('keeps the words inside house components and drops their tags', () => {
+    expect(excerpt('<Dateline>本报讯</Dateline>近日，<Honoree id="yao-jie">姚婕</Honoree>宣讲。\n\n<KeyFigures story="x" />')).toBe(
+      '本报讯近日，姚婕宣讲。',
+    );
+  });
+
   it('drops MDX imports and components', () => {
     expect(excerpt("import X from './x'\n\n<X />\n\n正文。")).toBe('正文。');
   });
