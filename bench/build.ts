@@ -1,0 +1,257 @@
+/**
+ * npm run bench:build — the build at scale.
+ *
+ * For each size (default 200, 1,000 and 3,000 synthetic stories) it writes the stories into a
+ * temporary content folder (a copy of content/, the real stories kept because honors and programs
+ * reference them), then times, several times over, side by side:
+ *   - huigong: the production build of this site from that folder (`astro build` + `pagefind`), and
+ *   - baseline: a plain Astro 7 + MDX site (one collection, one page per entry, an index) built from
+ *     the same generated files.
+ * It reports wall time, stories/s, peak memory (summed RSS of the build's process tree, polled every
+ * 100 ms) and the size of the output, medians over the runs, and the time-per-story ratio.
+ *
+ * Options: --sizes 200,1000,3000 --runs 3 --md (also time plain-.md stories at the largest two sizes)
+ * --keep (leave the temporary folder). Bounded: every build is killed after 15 minutes.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBaselineSite } from './build/baseline-site.ts';
+import { writeStories } from './build/stories.ts';
+import { ROOT, childEnv } from './lib/env.ts';
+import { machine, waitForQuiet } from './lib/machine.ts';
+import { measure, type Measured } from './lib/process-tree.ts';
+import { markdownTable, median, round } from './lib/stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '200,1000,3000' },
+    runs: { type: 'string', default: '3' },
+    md: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+
+interface Run {
+  site: 'huigong' | 'baseline' | 'huigong-md' | 'baseline-md';
+  size: number;
+  run: number;
+  wallMs: number;
+  astroMs: number;
+  pagefindMs?: number;
+  peakTreeMiB: number;
+  peakProcessMiB: number;
+  distMiB: number;
+  distFiles: number;
+  pages: number;
+  /** 1-minute load average when the run started: the machines are shared. */
+  loadBefore: number;
+  /** Share of the CPU busy (others' work) just before the run, after waiting up to a minute for quiet. */
+  cpuBusyBefore: number;
+}
+
+function dirSize(dir: string): { bytes: number; files: number; html: number } {
+  let bytes = 0;
+  let files = 0;
+  let html = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    bytes += statSync(file).size;
+    files++;
+    if (entry.name.endsWith('.html')) html++;
+  }
+  return { bytes, files, html };
+}
+
+function check(step: string, result: Measured): void {
+  if (result.status !== 0) {
+    console.error(result.output.slice(-4000));
+    throw new Error(`${step} failed (exit ${result.status})`);
+  }
+}
+
+const MiB = (kib: number) => round(kib / 1024, 0);
+
+// Under the repo's git-ignored tmp/: Astro 7 fails on components (bench/components) that share no
+// folder with the project root, and the baseline site's root is in here.
+mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+const work = mkdtempSync(path.join(ROOT, 'tmp', 'bench-build-'));
+const catalogue = path.join(work, 'catalogue.json');
+const results: Run[] = [];
+const started = Date.now();
+
+try {
+  console.log(`bench:build — sizes ${sizes.join(', ')}, ${runs} runs each, work folder ${work}`);
+  // The cinema page reads the catalogue at build time; give the builds their own.
+  check(
+    'build-catalogue',
+    await measure(path.join(BIN, 'node'), ['scripts/build-catalogue.ts'], {
+      cwd: ROOT,
+      env: childEnv({ HUIGONG_CATALOGUE: catalogue }),
+      timeoutMs: 60_000,
+    }),
+  );
+
+  const variants: { md: boolean; sizes: number[] }[] = [{ md: false, sizes }];
+  if (values.md) variants.push({ md: true, sizes: sizes.filter((size) => size >= 1000) });
+
+  for (const variant of variants) {
+    for (const size of variant.sizes) {
+      const tag = `${size}${variant.md ? '-md' : ''}`;
+      // huigong's content folder: every folder of content/ (vocabulary, honors, programs, halls,
+      // screenings …), the real stories (honors and programs reference them), and the generated ones,
+      // which the baseline's collection reads from the same folder (bench-* only).
+      const contentDir = path.join(work, `content-${tag}`);
+      cpSync(path.join(ROOT, 'content'), contentDir, { recursive: true });
+      const generated = writeStories(path.join(contentDir, 'news'), size, { plainMarkdown: variant.md });
+      const chars = median(generated.map((story) => story.chars));
+      const realStories = readdirSync(path.join(ROOT, 'content', 'news')).filter((f) => /\.mdx?$/.test(f)).length;
+      const baselineDir = path.join(work, `baseline-${tag}`);
+      writeBaselineSite(baselineDir, path.join(contentDir, 'news'));
+      console.log(`\n${tag}: ${size} stories (median ${chars} characters of prose) + ${realStories} real ones for huigong`);
+
+      for (let run = 1; run <= runs; run++) {
+        // Alternate the order so drift on a shared machine does not favour one site.
+        const order = run % 2 === 1 ? (['baseline', 'huigong'] as const) : (['huigong', 'baseline'] as const);
+        for (const site of order) {
+          const out = path.join(work, `out-${site}-${tag}`);
+          const quiet = await waitForQuiet({ maxWaitMs: 60_000 });
+          const loadBefore = round(loadavg()[0]!, 2);
+          rmSync(out, { recursive: true, force: true });
+          let astro: Measured;
+          let pagefind: Measured | undefined;
+          if (site === 'huigong') {
+            // A cold build each run: astro.config.mjs keys the content cache by the content folder's name.
+            rmSync(path.join(ROOT, 'node_modules', `.astro-${path.basename(contentDir)}`), { recursive: true, force: true });
+            astro = await measure(path.join(BIN, 'astro'), ['build'], {
+              cwd: ROOT,
+              env: childEnv({ HUIGONG_CONTENT_DIR: contentDir, HUIGONG_OUT_DIR: out, HUIGONG_CATALOGUE: catalogue }),
+              timeoutMs: BUILD_TIMEOUT_MS,
+            });
+            check(`huigong astro build (${tag})`, astro);
+            pagefind = await measure(path.join(BIN, 'pagefind'), ['--site', out], { cwd: ROOT, env: childEnv(), timeoutMs: BUILD_TIMEOUT_MS });
+            check(`pagefind (${tag})`, pagefind);
+          } else {
+            rmSync(path.join(baselineDir, '.cache'), { recursive: true, force: true });
+            rmSync(path.join(baselineDir, '.astro'), { recursive: true, force: true });
+            astro = await measure(path.join(BIN, 'astro'), ['build'], {
+              cwd: baselineDir,
+              env: childEnv({ BASELINE_OUT_DIR: out }),
+              timeoutMs: BUILD_TIMEOUT_MS,
+            });
+            check(`baseline astro build (${tag})`, astro);
+          }
+          const dist = dirSize(out);
+          const storyPages = readdirSync(path.join(out, 'news')).filter((name) => name.startsWith('bench-')).length;
+          if (storyPages !== size) throw new Error(`${site} ${tag}: ${storyPages} story pages, expected ${size}`);
+          const result: Run = {
+            site: variant.md ? (`${site}-md` as const) : site,
+            size,
+            run,
+            wallMs: astro.wallMs + (pagefind?.wallMs ?? 0),
+            astroMs: astro.wallMs,
+            ...(pagefind ? { pagefindMs: pagefind.wallMs } : {}),
+            peakTreeMiB: MiB(Math.max(astro.peakTreeKiB, pagefind?.peakTreeKiB ?? 0)),
+            peakProcessMiB: MiB(Math.max(astro.peakProcessKiB, pagefind?.peakProcessKiB ?? 0)),
+            distMiB: round(dist.bytes / 2 ** 20, 1),
+            distFiles: dist.files,
+            pages: dist.html,
+            loadBefore,
+            cpuBusyBefore: quiet.busy,
+          };
+          results.push(result);
+          console.log(
+            `  run ${run} ${result.site.padEnd(11)} ${(result.wallMs / 1000).toFixed(1)} s` +
+              (pagefind ? ` (astro ${(astro.wallMs / 1000).toFixed(1)} s + pagefind ${(pagefind.wallMs / 1000).toFixed(1)} s)` : '') +
+              `, ${round(size / (result.wallMs / 1000), 1)} stories/s, peak ${result.peakTreeMiB} MiB, ` +
+              `${result.pages} pages, ${result.distMiB} MiB (CPU busy before ${Math.round(quiet.busy * 100)} %)`,
+          );
+          rmSync(out, { recursive: true, force: true });
+        }
+      }
+      rmSync(path.join(ROOT, 'node_modules', `.astro-${path.basename(contentDir)}`), { recursive: true, force: true });
+    }
+  }
+
+  // Medians per site and size, and the ratio of time per story.
+  const groups = new Map<string, Run[]>();
+  for (const result of results) groups.set(`${result.site}:${result.size}`, [...(groups.get(`${result.site}:${result.size}`) ?? []), result]);
+  const summary = [...groups.values()].map((group) => {
+    const { site, size } = group[0]!;
+    const wallS = median(group.map((r) => r.wallMs)) / 1000;
+    return {
+      site,
+      size,
+      runs: group.length,
+      wallS: round(wallS, 1),
+      wallMinS: round(Math.min(...group.map((r) => r.wallMs)) / 1000, 1),
+      wallMaxS: round(Math.max(...group.map((r) => r.wallMs)) / 1000, 1),
+      astroS: round(median(group.map((r) => r.astroMs)) / 1000, 1),
+      pagefindS: group[0]!.pagefindMs === undefined ? undefined : round(median(group.map((r) => r.pagefindMs!)) / 1000, 1),
+      storiesPerS: round(size / wallS, 1),
+      msPerStory: round((wallS * 1000) / size, 1),
+      peakTreeMiB: median(group.map((r) => r.peakTreeMiB)),
+      peakTreeMaxMiB: Math.max(...group.map((r) => r.peakTreeMiB)),
+      peakProcessMiB: median(group.map((r) => r.peakProcessMiB)),
+      pages: group[0]!.pages,
+      distMiB: group[0]!.distMiB,
+      distFiles: group[0]!.distFiles,
+    };
+  });
+  const find = (site: string, size: number) => summary.find((s) => s.site === site && s.size === size);
+  const ratios = summary
+    .filter((s) => s.site === 'huigong' || s.site === 'huigong-md')
+    .map((s) => {
+      const base = find(s.site === 'huigong' ? 'baseline' : 'baseline-md', s.size)!;
+      const mdxBase = find('baseline', s.size);
+      return {
+        site: s.site,
+        size: s.size,
+        timePerStoryRatio: round(s.wallS / base.wallS, 2),
+        ...(s.site === 'huigong-md' && mdxBase ? { vsMdxBaseline: round(s.wallS / mdxBase.wallS, 2) } : {}),
+        astroOnlyRatio: round(s.astroS / base.wallS, 2),
+      };
+    });
+
+  const report = { machine: machine(), runs, sizes, durationS: round((Date.now() - started) / 1000, 0), summary, ratios, results };
+  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  const file = path.join(ROOT, 'bench', 'results', 'build.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(`\nMedians of ${runs} runs (${report.durationS} s in all; machine: ${report.machine.nproc} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node})\n`);
+  console.log(
+    markdownTable(
+      ['site', 'stories', 'wall s (min–max)', 'astro s', 'pagefind s', 'stories/s', 'ms/story', 'peak tree RSS MiB (max)', 'pages', 'dist MiB'],
+      summary.map((s) => [
+        s.site,
+        s.size,
+        `${s.wallS} (${s.wallMinS}–${s.wallMaxS})`,
+        s.astroS,
+        s.pagefindS ?? '–',
+        s.storiesPerS,
+        s.msPerStory,
+        `${s.peakTreeMiB} (${s.peakTreeMaxMiB})`,
+        s.pages,
+        s.distMiB,
+      ]),
+    ),
+  );
+  console.log('');
+  console.log(
+    markdownTable(
+      ['site', 'stories', 'time per story vs baseline', 'astro build alone vs baseline', 'target ≤ 1.5×'],
+      ratios.map((r) => [r.site, r.size, `${r.timePerStoryRatio}×`, `${r.astroOnlyRatio}×`, r.timePerStoryRatio <= 1.5 ? 'met' : 'missed']),
+    ),
+  );
+  const peak3000 = find('huigong', 3000);
+  if (peak3000) console.log(`\npeak memory at 3,000 stories: ${peak3000.peakTreeMaxMiB} MiB (target ≤ 2048 MiB: ${peak3000.peakTreeMaxMiB <= 2048 ? 'met' : 'missed'})`);
+  console.log(`\nwritten ${path.relative(ROOT, file)}`);
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
