@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './api-error.ts';
 import { builtCatalogue, type Catalogue } from './catalogue.ts';
 import type { AppEnv } from './env.ts';
+import { declaredBodyLimit } from './read-json.ts';
 import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
 import { health } from './routes/health.ts';
@@ -15,8 +15,7 @@ import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { turnstile } from './turnstile.ts';
 
-/** The largest request body any route accepts. */
-export const MAX_BODY_BYTES = 8 * 1024;
+export { MAX_BODY_BYTES } from './read-json.ts';
 
 export interface AppOptions {
   /** The screenings the API serves; tests pass their own. */
@@ -41,7 +40,8 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
     }),
   );
   app.use('/api/*', sameOriginWrites);
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw refusal('body_too_large'); } }));
+  // Bodies are read only by readJson, which caps them as they arrive; a declared size is refused first.
+  app.use('/api/*', declaredBodyLimit);
 
   app.route('/api/health', health);
   app.route('/api/session', sessionRoutes(humanCheck));

@@ -1,12 +1,13 @@
 /** HMAC and constant-time comparison on WebCrypto, which both workerd and Node provide. */
 
 const encoder = new TextEncoder();
+/** Imported once per secret and isolate: importKey costs as much as the HMAC itself. */
 const keys = new Map<string, Promise<CryptoKey>>();
 
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     keys.set(secret, key);
   }
   return key;
@@ -14,6 +15,11 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 
 export async function hmac(secret: string, message: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)));
+}
+
+/** Whether `signature` is the HMAC-SHA256 of `message` under `secret` (WebCrypto compares in constant time). */
+export async function hmacVerify(secret: string, message: string, signature: Uint8Array): Promise<boolean> {
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), signature, encoder.encode(message));
 }
 
 export function toHex(bytes: Uint8Array): string {

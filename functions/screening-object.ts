@@ -25,7 +25,7 @@ interface TicketRow extends Record<string, SqlStorageValue> {
 
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
-  | { ok: false; refusal: ClaimRefusal; ticket?: TicketRecord };
+  | { ok: false; refusal: ClaimRefusal; ticket?: TicketRecord; issuedKeys?: string[] };
 
 export type CancelOutcome =
   | { ok: true; ticket: TicketRecord; promoted?: TicketRecord }
@@ -124,7 +124,15 @@ export class ScreeningObject extends DurableObject<Env> {
         holdsTicket: held !== undefined,
         seat: request.seat,
       });
-      if (!decision.ok) return { ok: false, refusal: decision.refusal, ...(held ? { ticket: this.record(held) } : {}) };
+      if (!decision.ok) {
+        return {
+          ok: false,
+          refusal: decision.refusal,
+          ...(held ? { ticket: this.record(held) } : {}),
+          // So the Worker can refuse later claims itself and still let these keys' retries through.
+          ...(decision.refusal.code === 'sold_out' ? { issuedKeys: this.issuedKeys() } : {}),
+        };
+      }
       const ticket = this.issue(decision.seat.id, { memberId: request.memberId, source: 'claim' });
       if (request.idempotencyKey) {
         this.sql.exec('INSERT INTO idempotency (member_id, key, code) VALUES (?, ?, ?)', request.memberId, request.idempotencyKey, ticket.code);
@@ -363,6 +371,11 @@ export class ScreeningObject extends DurableObject<Env> {
 
   private activeTicketOf(memberId: string): TicketRow | undefined {
     return this.sql.exec<TicketRow>("SELECT * FROM tickets WHERE member_id = ? AND status = 'active'", memberId).toArray()[0];
+  }
+
+  /** The Idempotency-Keys of every claim that got a ticket here. */
+  private issuedKeys(): string[] {
+    return this.sql.exec<{ key: string }>('SELECT DISTINCT key FROM idempotency').toArray().map((row) => row.key);
   }
 
   private takenSeats(): Set<string> {

@@ -7,9 +7,10 @@ import { findScreening, type Catalogue, type CatalogueScreening } from '../catal
 import type { AppEnv } from '../env.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
-import { readMemberTicket, readSeatMap } from '../seat-store.ts';
+import { readSeatMap } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
 import { clientAddress, rateLimit } from '../rate-limit.ts';
+import { SeatMapMemo } from '../seat-map-memo.ts';
 import { SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatMapOrInitial, seatMapView, ticketView } from '../views.ts';
 
@@ -40,15 +41,15 @@ export function screeningRoutes(
   catalogue: Catalogue,
   { humanCheck, soldOut = new SoldOutCache() }: { humanCheck: MiddlewareHandler<AppEnv>; soldOut?: SoldOutCache },
 ) {
+  const seatMaps = new SeatMapMemo();
   /**
    * Before anything costs: the window by the server clock, and a sold-out screening refused from
-   * memory. Only a request carrying an Idempotency-Key (a retry, which may be a ticket holder's) goes on
-   * to have its holder checked.
+   * memory, unless the claim retries a key the object issued a ticket for.
    */
   const cheapRefusals = createMiddleware<AppEnv>(async (c, next) => {
     const screening = findScreening(catalogue, c.req.param('id')!);
     assertWindowOpen(screening);
-    if (soldOut.isSoldOut(screening.id) && c.req.header('Idempotency-Key') === undefined) throw refusal('sold_out');
+    if (soldOut.refuses(screening.id, c.req.header('Idempotency-Key'))) throw refusal('sold_out');
     await next();
   });
   const claimGuards = [
@@ -88,19 +89,16 @@ export function screeningRoutes(
     })
     .get('/:id/seats', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
-      const seats = seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id));
-      // Read from KV, so it can be a second or two old; the claim's answer is what counts.
-      return c.json(seatMapView(screening, seats), 200, { 'Cache-Control': 'public, max-age=1' });
+      // From KV and kept a second, so it can be a second or two old; the claim's answer is what counts.
+      const body = await seatMaps.get(screening.id, async () =>
+        JSON.stringify(seatMapView(screening, seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id)))),
+      );
+      return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=1' });
     })
     .post('/:id/claims', ...claimGuards, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, claimSchema, { optional: true });
       const key = idempotencyKey(c);
-      if (soldOut.isSoldOut(screening.id)) {
-        // Still let a member who holds a ticket through: their retry must get that ticket back.
-        const own = await readMemberTicket(c.env.SEATS, c.get('memberId'), screening.id);
-        if (!(own?.kind === 'ticket' && own.status === 'active')) throw refusal('sold_out');
-      }
       const outcome = await c.env.SCREENINGS.getByName(screening.id).claim(screening, {
         memberId: c.get('memberId'),
         seat: body.seat,
@@ -110,7 +108,7 @@ export function screeningRoutes(
         return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
       }
       const { code, ...details } = outcome.refusal;
-      if (code === 'sold_out') soldOut.remember(screening.id);
+      if (code === 'sold_out') soldOut.remember(screening.id, outcome.issuedKeys);
       throw refusal(code, {
         ...details,
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),

@@ -18,6 +18,21 @@ describe('bad input never reaches the object and changes nothing', async () => {
   const cases: [string, () => Promise<Response>, number, string][] = [
     ['malformed JSON', () => post('/api/screenings/input/claims', '{"seat": "1-1"'), 400, 'invalid_json'],
     ['a huge body', () => post('/api/screenings/input/claims', JSON.stringify({ seat: 'x'.repeat(MAX_BODY_BYTES) })), 413, 'body_too_large'],
+    [
+      'a huge body sent in chunks, with no length declared',
+      () => {
+        const chunk = new TextEncoder().encode(`{"seat": "${'x'.repeat(1024)}`);
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < 12; i++) controller.enqueue(chunk);
+            controller.close();
+          },
+        });
+        return request('/api/screenings/input/claims', asMember(cookie, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream }));
+      },
+      413,
+      'body_too_large',
+    ],
     ['a wrong content type', () => post('/api/screenings/input/claims', 'seat=1-1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'],
     ['a seat of the wrong type', () => post('/api/screenings/input/claims', '{"seat": 11}'), 400, 'invalid_input'],
     ['an unknown field', () => post('/api/screenings/input/claims', '{"seat": "1-1", "free": true}'), 400, 'invalid_input'],
@@ -32,6 +47,17 @@ describe('bad input never reaches the object and changes nothing', async () => {
     [
       'a forged cookie',
       () => request('/api/screenings/input/claims', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=m1.9999999999999.Zm9yZ2Vk` }, body: '{}' }),
+      401,
+      'not_signed_in',
+    ],
+    [
+      'a cookie signed with another secret',
+      () =>
+        request('/api/screenings/input/claims', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=m1.9999999999999.${btoa('x'.repeat(32))}` },
+          body: '{}',
+        }),
       401,
       'not_signed_in',
     ],
