@@ -4,13 +4,14 @@
  * A variant is a patch in bench/experiments/<name>.patch applied to a snapshot of the code, or
  * `no-rate-limits` (wrangler.toml's [[ratelimits]] left out).
  *
- *   npx node bench/ab.ts --variants base,no-rate-limits,sold-out-without-kv-read,seat-map-memo --reps 3
+ *   npx node bench/ab.ts --variants base,no-rate-limits --reps 3 [--profile]
  *
  * Phases per server (fresh state, one released 300-seat screening, members signed in once): the bare
  * route; best-available claims from every member until sold out; claims after the sell-out (refused),
  * with a fresh Idempotency-Key as the cinema page sends them, then without one; the seat map; the bare
  * route again. Closed loops at --connections. Besides requests/s it reports the CPU time per request
- * of wrangler dev's processes, which is far steadier than rates on a shared machine.
+ * of wrangler dev's processes (in total and by process), which is far steadier than rates on a shared
+ * machine, and with --profile the Worker's JavaScript self time per phase, from the DevTools profiler.
  * Bounded: 60 s per request, 120 s per phase.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,19 +19,22 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
+import { freePort, snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally, type Response } from './lib/http.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
-import { selfCpuMs, treeCpuMs } from './lib/process-tree.ts';
+import { selfCpuMs, treeCpuByProcess } from './lib/process-tree.ts';
+import { connectProfiler, selfTimes, type Profiler } from './lib/cpu-profile.ts';
 import { markdownTable, median, round } from './lib/stats.ts';
 
 const { values } = parseArgs({
   options: {
-    variants: { type: 'string', default: 'base,no-rate-limits,sold-out-without-kv-read,seat-map-memo' },
-    reps: { type: 'string', default: '3' },
+    variants: { type: 'string', default: 'base,no-rate-limits' },
+    reps: { type: 'string', default: '2' },
     connections: { type: 'string', default: '200' },
     members: { type: 'string', default: '1000' },
+    // Sample the Worker's JavaScript during each phase and print where its time goes.
+    profile: { type: 'boolean', default: false },
   },
 });
 const VARIANTS = values.variants.split(',');
@@ -44,6 +48,8 @@ type PhaseName = (typeof PHASES)[number];
 interface PhaseResult {
   ratePerS: number;
   serverCpuMs: number;
+  /** The same, by process of the dev server (wrangler's node, its proxy workerd, the Worker's workerd). */
+  serverCpuMsByProcess: Record<string, number>;
   clientCpuMs: number;
   statuses: Record<string, number>;
   codes: Record<string, number>;
@@ -112,15 +118,28 @@ try {
     await server.stop();
   }
 
+  const serverCpu = (before: ReturnType<typeof treeCpuByProcess>, after: ReturnType<typeof treeCpuByProcess>, requests: number) => {
+    const byProcess: Record<string, number> = {};
+    let total = 0;
+    for (const [pid, { name, ms }] of after) {
+      const used = ms - (before.get(pid)?.ms ?? 0);
+      total += used;
+      if (used > 0) byProcess[`${name}#${pid}`] = round(used / requests, 2);
+    }
+    return { serverCpuMs: round(total / requests, 2), serverCpuMsByProcess: byProcess };
+  };
+  let profiler: Profiler | undefined;
   const phase = async (server: DevServer, send: (agent: ReturnType<typeof pool>, i: number) => Promise<Response>, count: number): Promise<PhaseResult> => {
     const agent = pool(C);
-    const server0 = treeCpuMs(server.pid);
+    await profiler?.start();
+    const server0 = treeCpuByProcess(server.pid);
     const client0 = selfCpuMs();
     const { responses, elapsedMs } = await closedLoop(C, (_, i) => send(agent, i), { count, durationMs: 120_000 });
     agent.destroy();
+    if (profiler) console.table(selfTimes(await profiler.stop(), responses.length));
     return {
       ratePerS: round(responses.length / (elapsedMs / 1000), 1),
-      serverCpuMs: round((treeCpuMs(server.pid) - server0) / responses.length, 2),
+      ...serverCpu(server0, treeCpuByProcess(server.pid), responses.length),
       clientCpuMs: round((selfCpuMs() - client0) / responses.length, 2),
       ...tally(responses),
     };
@@ -141,7 +160,15 @@ try {
       const state = path.join(work, `${variant}-${rep}`);
       cpSync(template, state, { recursive: true });
       const quiet = await waitForQuiet();
-      const server = await startDevServer({ state, catalogue, code: codes.get(variant)!, extraArgs: LOG, withoutRateLimits: variant === 'no-rate-limits' });
+      const inspectorPort = values.profile ? await freePort() : undefined;
+      const server = await startDevServer({
+        state,
+        catalogue,
+        code: codes.get(variant)!,
+        extraArgs: [...LOG, ...(inspectorPort ? ['--inspector-port', String(inspectorPort)] : [])],
+        withoutRateLimits: variant === 'no-rate-limits',
+      });
+      profiler = inspectorPort ? await connectProfiler(inspectorPort) : undefined;
       try {
         const phases: Record<PhaseName, PhaseResult> = {
           health: await phase(server, health(server), 3_000),
@@ -154,9 +181,10 @@ try {
         rows.push({ variant, rep, cpuBusyBefore: quiet.busy, phases });
         console.log(
           `${variant} rep ${rep} (CPU busy before ${Math.round(quiet.busy * 100)} %): ` +
-            PHASES.map((name) => `${name} ${phases[name].ratePerS}/s ${phases[name].serverCpuMs} ms ${JSON.stringify(phases[name].codes)}`).join('; '),
+            PHASES.map((name) => `${name} ${phases[name].ratePerS}/s ${phases[name].serverCpuMs} ms ${JSON.stringify(phases[name].serverCpuMsByProcess)} ${JSON.stringify(phases[name].codes)}`).join('; '),
         );
       } finally {
+        profiler?.close();
         await server.stop();
         rmSync(state, { recursive: true, force: true });
       }

@@ -11,11 +11,7 @@ export class ApiError extends Error {
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {
-    // Refusals are expected answers, not bugs: skip capturing a stack, the costliest part of an Error.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ApiError';
   }
 

@@ -25,7 +25,7 @@ interface TicketRow extends Record<string, SqlStorageValue> {
 
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
-  | { ok: false; refusal: ClaimRefusal; ticket?: TicketRecord; issuedKeys?: string[] };
+  | { ok: false; refusal: ClaimRefusal; ticket?: TicketRecord; soldOut?: { issuedKeys: string[] } };
 
 export type CancelOutcome =
   | { ok: true; ticket: TicketRecord; promoted?: TicketRecord }
@@ -69,6 +69,8 @@ export class ScreeningObject extends DurableObject<Env> {
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
   private seats: Seat[] = [];
+  /** Seats members or unions could ever hold: when that many are taken, the screening is full. */
+  private releasableCount = 0;
   private lastFlushAt = 0;
   /** An alarm is known to be pending: claims in the same second need not ask storage again. */
   private alarmPending = false;
@@ -113,6 +115,7 @@ export class ScreeningObject extends DurableObject<Env> {
         if (prior) return { ok: true, ticket: this.record(this.ticketRow(prior.code)!), replayed: true };
       }
       const held = this.activeTicketOf(request.memberId);
+      const taken = this.takenSeats();
       const decision = decideClaim({
         now: Date.now(),
         releaseAt: Date.parse(screening.releaseAt),
@@ -120,7 +123,7 @@ export class ScreeningObject extends DurableObject<Env> {
         booked: Boolean(screening.booking),
         seats: this.seats,
         bestRow: bestRowOf(screening.hall),
-        taken: this.takenSeats(),
+        taken,
         holdsTicket: held !== undefined,
         seat: request.seat,
       });
@@ -129,8 +132,9 @@ export class ScreeningObject extends DurableObject<Env> {
           ok: false,
           refusal: decision.refusal,
           ...(held ? { ticket: this.record(held) } : {}),
-          // So the Worker can refuse later claims itself and still let these keys' retries through.
-          ...(decision.refusal.code === 'sold_out' ? { issuedKeys: this.issuedKeys() } : {}),
+          // Whatever the refusal, a full screening tells the Worker so: it then refuses later claims
+          // itself and still lets retries of these keys through.
+          ...(taken.size >= this.releasableCount ? { soldOut: { issuedKeys: this.issuedKeys() } } : {}),
         };
       }
       const ticket = this.issue(decision.seat.id, { memberId: request.memberId, source: 'claim' });
@@ -339,6 +343,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.screening = screening;
     this.screeningJson = json;
     this.seats = hallSeats(screening.hall);
+    this.releasableCount = releasableSeats(this.seats).length;
   }
 
   private remember(screening: CatalogueScreening): void {

@@ -85,28 +85,37 @@ export function measure(command: string, args: string[], options: SpawnOptions &
   });
 }
 
-/** CPU time (user + system, ms) used so far by `root` and its descendants that are still running. */
-export function treeCpuMs(root: number): number {
-  const table = new Map<number, { ppid: number; ticks: number }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+/** CPU time (user + system, ms) used so far by each of `root` and its running descendants, by pid. */
+export function treeCpuByProcess(root: number): Map<number, { name: string; ms: number }> {
+  const table = new Map<number, { ppid: number; name: string; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      table.set(Number(entry), { ppid: Number(fields[1]), name, ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // ended meanwhile
     }
   }
-  let ticks = 0;
+  const tree = new Map<number, { name: string; ms: number }>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    ticks += table.get(pid)?.ticks ?? 0;
+    const process = table.get(pid);
+    // USER_HZ is 100 on Linux.
+    if (process) tree.set(pid, { name: process.name, ms: process.ticks * 10 });
     for (const [child, { ppid }] of table) if (ppid === pid) stack.push(child);
   }
-  // USER_HZ is 100 on Linux.
-  return ticks * 10;
+  return tree;
+}
+
+/** CPU time (user + system, ms) used so far by `root` and its descendants that are still running. */
+export function treeCpuMs(root: number): number {
+  let ms = 0;
+  for (const process of treeCpuByProcess(root).values()) ms += process.ms;
+  return ms;
 }
 
 /** CPU time (ms) this process has used. */

@@ -108,7 +108,7 @@ export function screeningRoutes(
         return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
       }
       const { code, ...details } = outcome.refusal;
-      if (code === 'sold_out') soldOut.remember(screening.id, outcome.issuedKeys);
+      if (outcome.soldOut) soldOut.remember(screening.id, outcome.soldOut.issuedKeys);
       throw refusal(code, {
         ...details,
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),

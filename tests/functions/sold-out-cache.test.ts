@@ -40,6 +40,18 @@ describe('claims once a screening is sold out', () => {
     expect((await body(anonymous)).error.code).toBe('sold_out');
   });
 
+  it('are refused by the Worker once any answer from the object showed the screening full', async () => {
+    const { request } = testApp(screening('full-by-holder', { hall: plainHall(1, 1) }));
+    const holder = await sessionCookie('a');
+    const claimAs = async (key: string) =>
+      (await body(await request('/api/screenings/full-by-holder/claims', asMember(holder, json({}, { 'Idempotency-Key': key }))))).error?.code;
+    expect(await claimAs('holder-first-0001')).toBeUndefined();
+    // The object answers the holder's second claim, and says the screening is full while it is at it…
+    expect(await claimAs('holder-second-0002')).toBe('already_holds_ticket');
+    // …so the third never reaches it.
+    expect(await claimAs('holder-third-0003')).toBe('sold_out');
+  });
+
   it('still let a retry with the key a ticket was issued for through, so it gets that ticket back', async () => {
     const { request } = testApp(screening('retry-full', { hall: plainHall(1, 1) }));
     const holder = await sessionCookie('a');
