@@ -32,6 +32,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { nextPollDelay } from '../src/cinema/poll-delay.ts';
+import { withSeatStatuses } from '../src/cinema/seat-statuses.ts';
 import { snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally, type Response } from './lib/http.ts';
@@ -387,16 +388,19 @@ async function round_(run: number, connections: number, leadMs: number) {
 
     // ---- verification ----
     const api = pool(50);
+    const layout = (await request(api, server.base, 'GET', `/api/screenings/${id}/layout`)).json;
     const kvWaitStart = performance.now();
     let kvMap: any;
+    let kvRows: ReturnType<typeof withSeatStatuses>;
     while (performance.now() - kvWaitStart < 20_000) {
       kvMap = (await request(api, server.base, 'GET', seatsPath)).json;
-      const taken = kvMap?.rows?.flatMap((row: any) => row.seats).filter((s: any) => s.status !== 'free').length;
+      kvRows = withSeatStatuses(layout?.rows ?? [], kvMap?.statuses ?? '');
+      const taken = kvRows?.flatMap((row) => row.seats).filter((s) => s.status !== 'free').length;
       if (kvMap?.available === 0 && taken === SEATS) break;
       await sleep(250);
     }
     const kvConvergedS = round((performance.now() - kvWaitStart) / 1000, 2);
-    const kvSeats = new Set<string>((kvMap?.rows ?? []).flatMap((row: any) => row.seats).filter((s: any) => s.status === 'taken').map((s: any) => s.id));
+    const kvSeats = new Set<string>((kvRows ?? []).flatMap((row) => row.seats).filter((s: any) => s.status === 'taken').map((s: any) => s.id));
     const stats = (await request(api, server.base, 'GET', `/api/staff/screenings/${id}/stats`, { headers: STAFF })).json;
     const csvText = (await request(api, server.base, 'GET', `/api/staff/screenings/${id}/attendance.csv`, { headers: STAFF })).text;
     const rows: string[][] = parseCsv(csvText, { bom: true, from_line: 2 });

@@ -18,7 +18,7 @@ export async function hmac(secret: string, message: string): Promise<Uint8Array>
 }
 
 /** Whether `signature` is the HMAC-SHA256 of `message` under `secret` (WebCrypto compares in constant time). */
-export async function hmacVerify(secret: string, message: string, signature: Uint8Array): Promise<boolean> {
+export async function hmacVerify(secret: string, message: string, signature: Uint8Array<ArrayBuffer>): Promise<boolean> {
   return crypto.subtle.verify('HMAC', await hmacKey(secret), signature, encoder.encode(message));
 }
 

@@ -32,7 +32,7 @@ async function signedSessionValue(c: Context<AppEnv>): Promise<string | undefine
   const cookie = getCookie(c, SESSION_COOKIE);
   const dot = cookie?.lastIndexOf('.') ?? -1;
   if (!cookie || dot < 0 || cookie.length - dot - 1 !== 44) return undefined;
-  let signature: Uint8Array;
+  let signature: Uint8Array<ArrayBuffer>;
   try {
     signature = Uint8Array.from(atob(cookie.slice(dot + 1)), (char) => char.charCodeAt(0));
   } catch {

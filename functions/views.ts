@@ -1,6 +1,7 @@
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { claimWindowState } from '../src/cinema/release-window.ts';
 import { hallSeats, releasableSeats, seatLabel } from '../src/cinema/seat-map.ts';
+import { encodeSeatStatuses } from '../src/cinema/seat-statuses.ts';
 import { formatTicketCode } from '../src/cinema/ticket-code.ts';
 import type { SeatMapSnapshot, TicketRecord } from './seat-store.ts';
 import { ticketQrPayload } from './ticket-signing.ts';
@@ -41,14 +42,10 @@ export function screeningView(screening: CatalogueScreening, seats: SeatMapSnaps
   };
 }
 
-export type SeatStatus = 'free' | 'taken' | 'reserved' | 'blocked';
-
-/** The hall laid out row by row with each seat's status, for the seat picker. */
-export function seatMapView(screening: CatalogueScreening, seats: SeatMapSnapshot) {
+/** The hall laid out row by row: labels and positions, the same for every poll, fetched once by the page. */
+export function seatLayoutView(screening: CatalogueScreening) {
   const rows = new Map<number, { row: number; seats: object[] }>();
   for (const seat of hallSeats(screening.hall)) {
-    const held = seats.held[seat.id];
-    const status: SeatStatus = seat.blocked ? 'blocked' : held === 't' ? 'taken' : held === 'r' ? 'reserved' : 'free';
     if (!rows.has(seat.row)) rows.set(seat.row, { row: seat.row, seats: [] });
     rows.get(seat.row)!.seats.push({
       id: seat.id,
@@ -57,9 +54,13 @@ export function seatMapView(screening: CatalogueScreening, seats: SeatMapSnapsho
       x: seat.x,
       aisleAfter: seat.aisleAfter,
       accessible: seat.accessible,
-      status,
     });
   }
+  return { screeningId: screening.id, rows: [...rows.values()] };
+}
+
+/** What changes: counts and each seat's status, one character per seat in the layout's order. */
+export function seatStatusesView(screening: CatalogueScreening, seats: SeatMapSnapshot) {
   return {
     screeningId: screening.id,
     version: seats.version,
@@ -67,7 +68,7 @@ export function seatMapView(screening: CatalogueScreening, seats: SeatMapSnapsho
     capacity: seats.capacity,
     available: seats.available,
     waitlist: seats.waitlist,
-    rows: [...rows.values()],
+    statuses: encodeSeatStatuses(hallSeats(screening.hall), seats.held),
   };
 }
 

@@ -12,7 +12,7 @@ import { requireMember } from '../session.ts';
 import { clientAddress, rateLimit } from '../rate-limit.ts';
 import { SeatMapMemo } from '../seat-map-memo.ts';
 import { SoldOutCache } from '../sold-out-cache.ts';
-import { screeningView, seatMapOrInitial, seatMapView, ticketView } from '../views.ts';
+import { screeningView, seatLayoutView, seatMapOrInitial, seatStatusesView, ticketView } from '../views.ts';
 
 const seatIdSchema = z.string().regex(/^\d{1,3}-\d{1,3}$/, '座位写成“排-号”，如 7-8');
 export const claimSchema = z.object({ seat: seatIdSchema.optional() }).strict();
@@ -87,11 +87,16 @@ export function screeningRoutes(
       const seats = seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id));
       return c.json(screeningView(screening, seats, Date.now()), 200, { 'Cache-Control': 'no-store' });
     })
+    .get('/:id/layout', (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      // Changes only with a deploy of the catalogue.
+      return c.json(seatLayoutView(screening), 200, { 'Cache-Control': 'public, max-age=300' });
+    })
     .get('/:id/seats', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       // From KV and kept a second, so it can be a second or two old; the claim's answer is what counts.
       const body = await seatMaps.get(screening.id, async () =>
-        JSON.stringify(seatMapView(screening, seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id)))),
+        JSON.stringify(seatStatusesView(screening, seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id)))),
       );
       return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=1' });
     })

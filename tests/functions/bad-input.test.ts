@@ -40,6 +40,7 @@ describe('bad input never reaches the object and changes nothing', async () => {
     ['a bad idempotency key', () => post('/api/screenings/input/claims', '{}', 'application/json', { 'Idempotency-Key': 'x' }), 400, 'invalid_input'],
     ['an unknown screening', () => post('/api/screenings/nope/claims', '{}'), 404, 'unknown_screening'],
     ['an unknown screening seat map', () => request('/api/screenings/nope/seats'), 404, 'unknown_screening'],
+    ['an unknown screening seat layout', () => request('/api/screenings/nope/layout'), 404, 'unknown_screening'],
     ['an unknown route', () => request('/api/nothing-here'), 404, 'not_found'],
     ['a sign-in with the wrong shape', () => request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"memberNumber": 5}' }), 400, 'invalid_input'],
     ['an unknown ticket code', () => request('/api/screenings/input/tickets/ABCD-2345', asMember(cookie, { method: 'DELETE' })), 404, 'unknown_ticket'],

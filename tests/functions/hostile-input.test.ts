@@ -14,6 +14,7 @@ const ROUTES: [string, string][] = [
   ['GET', '/api/screenings'],
   ['GET', '/api/screenings/{id}'],
   ['GET', '/api/screenings/{id}/seats'],
+  ['GET', '/api/screenings/{id}/layout'],
   ['POST', '/api/screenings/{id}/claims'],
   ['POST', '/api/screenings/{id}/waitlist'],
   ['DELETE', '/api/screenings/{id}/waitlist'],

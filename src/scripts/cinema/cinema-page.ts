@@ -2,12 +2,13 @@ import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
 import { nextPollDelay } from '../../cinema/poll-delay';
 import { claimWindowState } from '../../cinema/release-window';
+import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { api, sendJson, type ApiErrorBody } from './api';
 import { byId, el } from './dom';
 import { mountSeatMap, type SeatMapView } from './seat-map-view';
 import { serverNow, syncServerClock } from './server-time';
 import { icsLink, ticketCard } from './ticket-view';
-import type { Screening, SeatMap, Ticket, WaitlistPlace } from './types';
+import type { Screening, SeatLayout, SeatStatuses, Ticket, WaitlistPlace } from './types';
 
 const LIST_REFRESH_MS = 30_000;
 
@@ -39,7 +40,9 @@ export async function startCinemaPage(): Promise<void> {
   let waitlist: WaitlistPlace[] = [];
   /** Tickets claimed or cancelled on this page: KV may take a moment to show them. */
   const localTickets = new Map<string, Ticket>();
-  let current: { screening: Screening; view: SeatMapView; timer?: number; delay: number; state?: WindowState } | undefined;
+  let current:
+    | { screening: Screening; view: SeatMapView; layout?: SeatLayout; timer?: number; delay: number; state?: WindowState }
+    | undefined;
   let claiming = false;
   /** The idempotency key of a claim whose answer was lost, reused when the member taps again. */
   let pendingClaim: { key: string; seat?: string } | undefined;
@@ -276,16 +279,24 @@ export async function startCinemaPage(): Promise<void> {
     if (!current) return;
     const picked = current;
     if (picked.timer) clearTimeout(picked.timer);
-    const result = await api<SeatMap>(`/api/screenings/${picked.screening.id}/seats`);
+    const path = `/api/screenings/${picked.screening.id}`;
+    // The layout once, then only the statuses: a few hundred bytes a poll on a cheap phone's data plan.
+    const [layout, result] = await Promise.all([
+      picked.layout ? ({ ok: true, status: 200, data: picked.layout } as const) : api<SeatLayout>(`${path}/layout`),
+      api<SeatStatuses>(`${path}/seats`),
+    ]);
     if (current !== picked) return;
-    if (result.ok) {
+    const rows = layout.ok && result.ok ? withSeatStatuses(layout.data.rows, result.data.statuses) : undefined;
+    // Kept only while the statuses fit it (a new catalogue may have been deployed).
+    picked.layout = rows && layout.ok ? layout.data : undefined;
+    if (rows) {
       const first = picked.delay === 0;
-      picked.view.update(result.data);
+      picked.view.update({ rows });
       // Narrow phones scroll the map: start at the centre, where the best seats are.
       const scroller = byId('seat-map-scroll');
       if (first) scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
     }
-    picked.delay = nextPollDelay(picked.delay, result.ok);
+    picked.delay = nextPollDelay(picked.delay, rows !== undefined);
     // Polls only while the page is in view; a hidden tab refreshes when it comes back.
     picked.timer = window.setTimeout(() => {
       if (document.visibilityState === 'visible') void refreshSeats();

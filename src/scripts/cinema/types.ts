@@ -24,11 +24,22 @@ export interface SeatView {
   status: 'free' | 'taken' | 'reserved' | 'blocked';
 }
 
-export interface SeatMap {
+/** GET …/layout: fetched once per screening. */
+export interface SeatLayout {
+  rows: { row: number; seats: Omit<SeatView, 'status'>[] }[];
+}
+
+/** GET …/seats: polled; `statuses` has a character per seat in the layout's order (src/cinema/seat-statuses.ts). */
+export interface SeatStatuses {
   version: number;
   updatedAt: string;
   capacity: number;
   available: number;
+  statuses: string;
+}
+
+/** The layout with each seat's current status, as the seat picker draws it. */
+export interface SeatMap {
   rows: { row: number; seats: SeatView[] }[];
 }
 
