@@ -7,11 +7,23 @@ export type NewsEntry = CollectionEntry<'news'>;
 /** The clock publishing decisions use: the build's start (publishing happens at build and deploy). */
 export const buildTime = new Date();
 
-/** Published stories, newest first. The dev server previews drafts and scheduled stories too. */
-export async function publishedStories(): Promise<NewsEntry[]> {
+async function loadPublishedStories(): Promise<NewsEntry[]> {
   const preview = import.meta.env.DEV;
   const entries = await getCollection('news', (entry) => isPublished(entry, buildTime, { preview }));
   return sortStories(entries);
+}
+
+let cached: Promise<NewsEntry[]> | undefined;
+
+/**
+ * Published stories, newest first. The dev server previews drafts and scheduled stories too, and reads
+ * them afresh each time so an edit shows at once; a build loads and sorts them once (every story page
+ * and house component asks: thousands of times at scale).
+ */
+export function publishedStories(): Promise<NewsEntry[]> {
+  if (import.meta.env.DEV) return loadPublishedStories();
+  cached ??= loadPublishedStories();
+  return cached;
 }
 
 /** Whether a story shows only because this is a preview (a draft, or scheduled for later). */

@@ -7,9 +7,17 @@ const parts = new Intl.DateTimeFormat('en-CA', {
   day: 'numeric',
 });
 
+/** By instant: a build formats the same few hundred dates on thousands of pages, and ICU is slow. */
+const known = new Map<number, { year: number; month: number; day: number }>();
+
 function shanghaiParts(date: Date): { year: number; month: number; day: number } {
-  const get = (type: string) => Number(parts.formatToParts(date).find((part) => part.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  let found = known.get(date.getTime());
+  if (!found) {
+    const values = Object.fromEntries(parts.formatToParts(date).map((part) => [part.type, Number(part.value)]));
+    found = { year: values.year!, month: values.month!, day: values.day! };
+    known.set(date.getTime(), found);
+  }
+  return found;
 }
 
 /** 2023年9月14日, as the date falls in Asia/Shanghai. */
