@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, snapshotCode, startDevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
-import { machine } from './lib/machine.ts';
+import { machine, waitForQuiet } from './lib/machine.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({
@@ -80,7 +80,7 @@ interface Audit {
 const results: {
   page: string;
   status: number;
-  runs: { scores: Record<string, number>; failing: Audit[] }[];
+  runs: { scores: Record<string, number>; failing: Audit[]; cpuBusyBefore: number; totalBlockingTimeMs: number }[];
   median?: Record<string, number>;
 }[] = [];
 
@@ -110,6 +110,9 @@ try {
     }
     for (let i = 1; i <= RUNS; i++) {
       const output = path.join(work, `${page.replace(/\W+/g, '_')}-${i}.json`);
+      // Lighthouse multiplies the main thread's observed work by four: others' work on a shared
+      // 2-core machine shows up as Total Blocking Time. Start each run on a quiet machine.
+      const quiet = await waitForQuiet();
       run(
         path.join(BIN, 'lighthouse'),
         [url, '--output=json', `--output-path=${output}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`, '--max-wait-for-load=45000'],
@@ -139,8 +142,12 @@ try {
           });
         }
       }
-      entry.runs.push({ scores, failing });
-      console.log(`${page} run ${i}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}${failing.length ? `; below 1: ${failing.map((a) => a.id).join(', ')}` : ''}`);
+      const totalBlockingTimeMs = Math.round(lhr.audits['total-blocking-time'].numericValue);
+      entry.runs.push({ scores, failing, cpuBusyBefore: quiet.busy, totalBlockingTimeMs });
+      console.log(
+        `${page} run ${i} (CPU busy before ${Math.round(quiet.busy * 100)} %): ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}, TBT ${totalBlockingTimeMs} ms` +
+          `${failing.length ? `; below 1: ${failing.map((a) => a.id).join(', ')}` : ''}`,
+      );
     }
     entry.median = Object.fromEntries(CATEGORIES.map((c) => [c, median(entry.runs.map((r) => r.scores[c]!))]));
   }
