@@ -22,4 +22,12 @@ describe('security headers on the site', () => {
     expect(await policy('/cinema/')).toContain('camera=()');
     expect(await policy('/programs/nuanfeng-yizhan/stations/')).toContain('geolocation=(self)');
   });
+
+  it('isolate the pages that show a member’s own state from other sites’ windows', async () => {
+    const opener = async (path: string) => (await fetch(`${baseURL}${path}`)).headers.get('Cross-Origin-Opener-Policy');
+    expect(await opener('/cinema/')).toBe('same-origin');
+    expect(await opener('/cinema/checkin/')).toBe('same-origin');
+    // News pages hold nothing to protect, and the policy costs a phone a new process on arrival.
+    expect(await opener('/')).toBeNull();
+  });
 });

@@ -41,7 +41,16 @@ export async function startCinemaPage(): Promise<void> {
   /** Tickets claimed or cancelled on this page: KV may take a moment to show them. */
   const localTickets = new Map<string, Ticket>();
   let current:
-    | { screening: Screening; view: SeatMapView; layout?: SeatLayout; timer?: number; delay: number; state?: WindowState }
+    | {
+        screening: Screening;
+        view: SeatMapView;
+        layout?: SeatLayout;
+        /** The statuses did not fit the layout we had: a new catalogue is deployed, so skip the HTTP cache. */
+        layoutStale?: boolean;
+        timer?: number;
+        delay: number;
+        state?: WindowState;
+      }
     | undefined;
   let claiming = false;
   /** The idempotency key of a claim whose answer was lost, reused when the member taps again. */
@@ -282,12 +291,15 @@ export async function startCinemaPage(): Promise<void> {
     const path = `/api/screenings/${picked.screening.id}`;
     // The layout once, then only the statuses: a few hundred bytes a poll on a cheap phone's data plan.
     const [layout, result] = await Promise.all([
-      picked.layout ? ({ ok: true, status: 200, data: picked.layout } as const) : api<SeatLayout>(`${path}/layout`),
+      picked.layout
+        ? ({ ok: true, status: 200, data: picked.layout } as const)
+        : api<SeatLayout>(`${path}/layout`, picked.layoutStale ? { cache: 'reload' } : {}),
       api<SeatStatuses>(`${path}/seats`),
     ]);
     if (current !== picked) return;
     const rows = layout.ok && result.ok ? withSeatStatuses(layout.data.rows, result.data.statuses) : undefined;
     // Kept only while the statuses fit it (a new catalogue may have been deployed).
+    picked.layoutStale = layout.ok && result.ok && !rows;
     picked.layout = rows && layout.ok ? layout.data : undefined;
     if (rows) {
       const first = picked.delay === 0;
