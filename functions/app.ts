@@ -5,6 +5,7 @@ import { ApiError } from './api-error.ts';
 import { builtCatalogue, type Catalogue } from './catalogue.ts';
 import type { AppEnv } from './env.ts';
 import { declaredBodyLimit } from './read-json.ts';
+import { retryAfterSeconds } from './durable-object-errors.ts';
 import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
 import { health } from './routes/health.ts';
@@ -60,10 +61,10 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
       const retryAfter = error.details.retryAfterSeconds;
       return c.json(error.toJSON(), error.status, typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {});
     }
-    // A Durable Object reset or overloaded mid-request: safe to retry (claims are idempotent by key).
-    if (typeof error === 'object' && error !== null && ('retryable' in error || 'overloaded' in error)) {
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter !== undefined) {
       console.error('durable object unavailable', error.message);
-      return c.json(refusal('temporarily_unavailable').toJSON(), 503, { 'Retry-After': '1' });
+      return c.json(refusal('temporarily_unavailable', { retryAfterSeconds: retryAfter }).toJSON(), 503, { 'Retry-After': String(retryAfter) });
     }
     if (error instanceof HTTPException) {
       return c.json(new ApiError(error.status as 400, 'invalid_request', error.message || '请求无法处理').toJSON(), error.status);
