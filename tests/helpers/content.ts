@@ -30,6 +30,8 @@ export function storyText(id: string, dir = 'content/news'): string {
   const source = readFileSync(path.join(dir, `${id}.mdx`), 'utf8');
   return source
     .replace(/^---\n[\s\S]*?\n---/, '')
+    // House components: the words between the tags are the story's (<Honoree id="…">姚婕</Honoree>).
+    .replace(/<\/?[A-Z][\w.]*(?:\s[^>]*)?\/?>/g, '')
     .replace(/^#+ /gm, '')
     .replace(/\s+/g, '');
 }

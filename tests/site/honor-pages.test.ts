@@ -148,4 +148,11 @@ describe('story pages', () => {
     const names = page.querySelectorAll('section[aria-labelledby="story-honorees-title"] li a').map((a) => a.text);
     expect(names).toEqual(['姚婕', '秦环兵', '周功建', '王效知', '高兴泽']);
   });
+
+  it.each(storyFiles('content/news').map((file) => path.basename(file, '.mdx')))('%s links each honoree where the text first names them', (story) => {
+    const page = readPage(dist, `news/${story}/index.html`);
+    const inline = page.querySelectorAll('article .prose a.honoree').map((a) => [a.text, a.getAttribute('href')]);
+    const named = honorees.filter(([, data]) => data.stories.includes(story));
+    expect([...inline].sort()).toEqual(named.map(([id, data]) => [data.name, `/honors/${id}/`]).sort());
+  });
 });
