@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../functions/app';
+import { MAX_BODY_BYTES } from '../../functions/read-json';
 import { SESSION_COOKIE } from '../../functions/session';
 import { asMember, body, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
@@ -30,6 +30,12 @@ describe('bad input never reaches the object and changes nothing', async () => {
         });
         return request('/api/screenings/input/claims', asMember(cookie, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream }));
       },
+      413,
+      'body_too_large',
+    ],
+    [
+      'a body declaring a length over the limit, refused before it is read',
+      () => post('/api/screenings/input/claims', '{}', 'application/json', { 'Content-Length': String(MAX_BODY_BYTES + 1) }),
       413,
       'body_too_large',
     ],
