@@ -16,8 +16,6 @@ import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { turnstile } from './turnstile.ts';
 
-export { MAX_BODY_BYTES } from './read-json.ts';
-
 export interface AppOptions {
   /** The screenings the API serves; tests pass their own. */
   catalogue?: Catalogue;

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { honoreeIdProblems, withPublishedStories } from '../honors/check-honorees';
 import { sortHonorees } from '../honors/sort-honorees';
-import { publishedStories, type NewsEntry } from './stories';
+import { publishedStories, publishedStoriesById } from './stories';
 
 export type HonoreeEntry = CollectionEntry<'honors'>;
 export type HonorTotalEntry = CollectionEntry<'honorTotals'>;
@@ -29,9 +29,4 @@ export async function honorTotals(): Promise<HonorTotalEntry[]> {
   const published = await publishedStoriesById();
   const totals = await getCollection('honorTotals');
   return totals.filter((total) => import.meta.env.DEV || published.has(total.data.sourceStory.id)).sort((a, b) => a.id.localeCompare(b.id));
-}
-
-/** Published stories by id, for linking a reference only when its story is live. */
-export async function publishedStoriesById(): Promise<Map<string, NewsEntry>> {
-  return new Map((await publishedStories()).map((story) => [story.id, story]));
 }

@@ -26,6 +26,16 @@ export function publishedStories(): Promise<NewsEntry[]> {
   return cached;
 }
 
+let cachedById: Promise<Map<string, NewsEntry>> | undefined;
+
+/** Published stories by id, for linking a reference only when its story is live. */
+export function publishedStoriesById(): Promise<Map<string, NewsEntry>> {
+  const byId = async () => new Map((await publishedStories()).map((story) => [story.id, story]));
+  if (import.meta.env.DEV) return byId();
+  cachedById ??= byId();
+  return cachedById;
+}
+
 /** Whether a story shows only because this is a preview (a draft, or scheduled for later). */
 export function isPreviewOnly(entry: NewsEntry): boolean {
   return !isPublished(entry, buildTime);
