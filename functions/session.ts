@@ -26,8 +26,8 @@ export async function startSession(c: Context<AppEnv>, memberId: string, now = D
  * Signs the member out on every browser: the roster record remembers when, and sessions issued before
  * are refused from then on (KV carries it to other locations within about a minute).
  */
-export async function endSession(c: Context<AppEnv>, member?: { id: string; entry: RosterEntry }): Promise<void> {
-  if (member) await c.env.SEATS.put(kvKey.roster(member.id), JSON.stringify({ ...member.entry, signedOutAt: Date.now() } satisfies RosterEntry));
+export async function endSession(c: Context<AppEnv>, member?: SignedInMember): Promise<void> {
+  if (member?.entry) await c.env.SEATS.put(kvKey.roster(member.id), JSON.stringify({ ...member.entry, signedOutAt: Date.now() } satisfies RosterEntry));
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
 }
 
@@ -49,13 +49,19 @@ async function signedSessionValue(c: Context<AppEnv>): Promise<string | undefine
   return (await hmacVerify(c.env.SESSION_SECRET, value, signature)) ? value : undefined;
 }
 
+/** A signed-in member and their roster record (none when KV could not be read). */
+export interface SignedInMember {
+  id: string;
+  entry?: RosterEntry;
+}
+
 /**
  * The signed-in member and their roster record, or undefined for no session or one we did not sign;
  * throws session_expired for an old session and session_revoked for one signed out since, or of a
  * member no longer on the roster. The roster read is the one KV read a session costs (it can lag a
  * change made at another location by up to about a minute).
  */
-export async function signedInMember(c: Context<AppEnv>): Promise<{ id: string; entry: RosterEntry } | undefined> {
+export async function signedInMember(c: Context<AppEnv>): Promise<SignedInMember | undefined> {
   const value = await signedSessionValue(c);
   // No cookie, or a forged or tampered one: neither signs anybody in.
   if (!value) return undefined;
@@ -66,7 +72,14 @@ export async function signedInMember(c: Context<AppEnv>): Promise<{ id: string; 
   if (expiresAt <= now) throw refusal('session_expired');
   // We never sign a session for longer than SESSION_DAYS: a later end was not ours to give.
   if (expiresAt > now + SESSION_MS) return undefined;
-  const entry = await readRosterEntry(c.env.SEATS, id);
+  let entry: RosterEntry | null;
+  try {
+    entry = await readRosterEntry(c.env.SEATS, id);
+  } catch (error) {
+    // KV failing must not stop claims at noon (the write-through rides it out too): the signed session stands.
+    console.error('roster unreadable, session taken unchecked:', error instanceof Error ? error.message : error);
+    return { id };
+  }
   const issuedAt = expiresAt - SESSION_MS;
   if (!entry || (entry.signedOutAt !== undefined && issuedAt <= entry.signedOutAt)) throw refusal('session_revoked');
   return { id, entry };

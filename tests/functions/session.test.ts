@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEVICE_COOKIE } from '../../functions/known-device';
 import { kvKey, readMemberTickets } from '../../functions/seat-store';
 import { SESSION_COOKIE, SESSION_DAYS } from '../../functions/session';
 import { SIGN_IN_LIMITS } from '../../src/cinema/sign-in-backoff';
 import { asMember, body, enrol, json, screening, sessionCookie, testApp } from './helpers/cinema';
 
-const { request } = testApp(screening('s1'));
+const { app, request } = testApp(screening('s1'));
 const signIn = (memberNumber: string, phoneLast4: string, client = '198.51.100.1') =>
   request('/api/session', json({ memberNumber, phoneLast4 }, { 'CF-Connecting-IP': client }));
 
@@ -172,6 +172,16 @@ describe('sessions end with the roster, at sign-out, and by our clock', () => {
     // Signing in again gives a session that works.
     const again = sessionOf(await signIn('GH-0201', '1201', '198.51.100.71'));
     expect((await claimWith(again)).status).toBe(201);
+  });
+
+  it('lets a signed session claim while the roster cannot be read (KV down), as claims ride out KV failing', async () => {
+    const id = await enrol('GH-0203', '1203');
+    const cookie = await sessionCookie(id);
+    const failingReads = { ...env, SEATS: { get: () => Promise.reject(new Error('KV is down')) } as unknown as KVNamespace };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await app.request('/api/screenings/s1/claims', asMember(cookie, json({})), failingReads);
+    errors.mockRestore();
+    expect(response.status).toBe(201);
   });
 
   it('refuses a signed session whose end is further away than a session lasts', async () => {
