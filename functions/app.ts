@@ -38,6 +38,12 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
       xFrameOptions: 'DENY',
     }),
   );
+  // Most answers are someone's (a session, a ticket and its QR, the door's view): no cache may keep
+  // them unless the route says the answer is public (the hall's layout, the seat statuses, totals).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use('/api/*', sameOriginWrites);
   // Bodies are read only by readJson, which caps them as they arrive; a declared size is refused first.
   app.use('/api/*', declaredBodyLimit);

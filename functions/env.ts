@@ -9,7 +9,7 @@ export interface Env {
   SEATS: KVNamespace;
   /** One Durable Object per screening: the single writer of its seats. */
   SCREENINGS: DurableObjectNamespace<ScreeningObject>;
-  /** Counts failed sign-ins per member number and per client. */
+  /** Counts sign-in attempts per member number, per client address and per known browser (functions/sign-in-throttle.ts). */
   SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
   /** Signs session cookies. */
   SESSION_SECRET: string;

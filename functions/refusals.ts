@@ -12,6 +12,7 @@ export const REFUSALS = {
   // members
   not_signed_in: [401, '请先登录：输入会员号和手机号后四位'],
   session_expired: [401, '登录已过期，请重新登录'],
+  session_revoked: [401, '登录已失效，请重新登录'],
   invalid_credentials: [401, '会员号或手机号后四位不正确'],
   rate_limited: [429, '尝试次数过多，请稍后再试'],
   human_check_required: [403, '请先完成人机验证'],

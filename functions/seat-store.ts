@@ -45,6 +45,8 @@ export interface SeatMapSnapshot {
 /** A roster entry under member:<memberId>: only keyed hashes, no phone number or name. */
 export interface RosterEntry {
   check: string;
+  /** When the member last signed out (ms): sessions issued before are refused. */
+  signedOutAt?: number;
 }
 
 export const kvKey = {

@@ -4,15 +4,17 @@ import { hmacVerify } from './crypto.ts';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
 import { refusal } from './refusals.ts';
+import { kvKey, readRosterEntry, type RosterEntry } from './seat-store.ts';
 
 export const SESSION_COOKIE = 'hg_session';
 export const SESSION_DAYS = 30;
+const SESSION_MS = SESSION_DAYS * 86_400_000;
 
 const cookieOptions = { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' } as const;
 
 /** Signs the member in: an HMAC-signed cookie holding their id and when the session ends. */
 export async function startSession(c: Context<AppEnv>, memberId: string, now = Date.now()): Promise<Date> {
-  const expiresAt = now + SESSION_DAYS * 86_400_000;
+  const expiresAt = now + SESSION_MS;
   await setSignedCookie(c, SESSION_COOKIE, `${memberId}.${expiresAt}`, c.env.SESSION_SECRET, {
     ...cookieOptions,
     maxAge: SESSION_DAYS * 86_400,
@@ -20,7 +22,12 @@ export async function startSession(c: Context<AppEnv>, memberId: string, now = D
   return new Date(expiresAt);
 }
 
-export function endSession(c: Context<AppEnv>): void {
+/**
+ * Signs the member out on every browser: the roster record remembers when, and sessions issued before
+ * are refused from then on (KV carries it to other locations within about a minute).
+ */
+export async function endSession(c: Context<AppEnv>, member?: SignedInMember): Promise<void> {
+  if (member?.entry) await c.env.SEATS.put(kvKey.roster(member.id), JSON.stringify({ ...member.entry, signedOutAt: Date.now() } satisfies RosterEntry));
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
 }
 
@@ -42,21 +49,46 @@ async function signedSessionValue(c: Context<AppEnv>): Promise<string | undefine
   return (await hmacVerify(c.env.SESSION_SECRET, value, signature)) ? value : undefined;
 }
 
-/** The signed-in member's id, or undefined; throws session_expired for an old session. */
-export async function sessionMember(c: Context<AppEnv>): Promise<string | undefined> {
+/** A signed-in member and their roster record (none when KV could not be read). */
+export interface SignedInMember {
+  id: string;
+  entry?: RosterEntry;
+}
+
+/**
+ * The signed-in member and their roster record, or undefined for no session or one we did not sign;
+ * throws session_expired for an old session and session_revoked for one signed out since, or of a
+ * member no longer on the roster. The roster read is the one KV read a session costs (it can lag a
+ * change made at another location by up to about a minute).
+ */
+export async function signedInMember(c: Context<AppEnv>): Promise<SignedInMember | undefined> {
   const value = await signedSessionValue(c);
   // No cookie, or a forged or tampered one: neither signs anybody in.
   if (!value) return undefined;
-  const [memberId, expiresAt] = value.split('.');
-  if (!memberId || !expiresAt) return undefined;
-  if (Number(expiresAt) <= Date.now()) throw refusal('session_expired');
-  return memberId;
+  const [id, end, ...rest] = value.split('.');
+  const expiresAt = Number(end);
+  if (!id || rest.length > 0 || !Number.isSafeInteger(expiresAt)) return undefined;
+  const now = Date.now();
+  if (expiresAt <= now) throw refusal('session_expired');
+  // We never sign a session for longer than SESSION_DAYS: a later end was not ours to give.
+  if (expiresAt > now + SESSION_MS) return undefined;
+  let entry: RosterEntry | null;
+  try {
+    entry = await readRosterEntry(c.env.SEATS, id);
+  } catch (error) {
+    // KV failing must not stop claims at noon (the write-through rides it out too): the signed session stands.
+    console.error('roster unreadable, session taken unchecked:', error instanceof Error ? error.message : error);
+    return { id };
+  }
+  const issuedAt = expiresAt - SESSION_MS;
+  if (!entry || (entry.signedOutAt !== undefined && issuedAt <= entry.signedOutAt)) throw refusal('session_revoked');
+  return { id, entry };
 }
 
-/** Routes for members only: sets `memberId`, or refuses with not_signed_in / session_expired. */
+/** Routes for members only: sets `memberId`, or refuses with not_signed_in / session_expired / session_revoked. */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
-  const memberId = await sessionMember(c);
-  if (!memberId) throw refusal('not_signed_in');
-  c.set('memberId', memberId);
+  const member = await signedInMember(c);
+  if (!member) throw refusal('not_signed_in');
+  c.set('memberId', member.id);
   await next();
 });

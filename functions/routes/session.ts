@@ -1,13 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { ApiError } from '../api-error.ts';
 import { safeEqual } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';
+import { forgetDevice, knownDevice, rememberDevice } from '../known-device.ts';
 import { memberCheck, memberId } from '../member-identity.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readRosterEntry } from '../seat-store.ts';
-import { endSession, sessionMember, startSession } from '../session.ts';
-import { SIGN_IN_LIMITS } from '../sign-in-throttle.ts';
+import { endSession, signedInMember, startSession } from '../session.ts';
+import { reserveSignIn } from '../sign-in-throttle.ts';
 import { clientAddress, rateLimit } from '../rate-limit.ts';
 
 export const signInSchema = z
@@ -23,27 +25,26 @@ export const sessionRoutes = (humanCheck: MiddlewareHandler<AppEnv>) =>
   .post('/', rateLimit([{ binding: 'SIGN_IN_LIMIT_CLIENT', key: clientAddress }], 60), humanCheck, async (c) => {
     const body = await readJson(c, signInSchema);
     const id = await memberId(body.memberNumber, c.env.MEMBER_HASH_KEY);
-    const client = clientAddress(c);
-    const throttles = [
-      { stub: c.env.SIGN_IN_THROTTLE.getByName(`member:${id}`), limit: SIGN_IN_LIMITS.member },
-      { stub: c.env.SIGN_IN_THROTTLE.getByName(`client:${client}`), limit: SIGN_IN_LIMITS.client },
-    ];
-    const verdicts = await Promise.all(throttles.map(({ stub, limit }) => stub.check(limit)));
-    const blocked = verdicts.find((verdict) => !verdict.allowed);
-    if (blocked && !blocked.allowed) throw refusal('rate_limited', { retryAfterSeconds: blocked.retryAfterSeconds });
+    const device = await knownDevice(c, id);
+    // Counted before the digits are checked, so guesses sent at once cannot all pass.
+    const succeeded = await reserveSignIn(c.env, { memberId: id, client: clientAddress(c), device });
 
     const entry = await readRosterEntry(c.env.SEATS, id);
     const expected = await memberCheck(body.memberNumber, body.phoneLast4, c.env.MEMBER_HASH_KEY);
-    if (!entry || !(await safeEqual(entry.check, expected))) {
-      await Promise.all(throttles.map(({ stub, limit }) => stub.recordFailure(limit)));
-      throw refusal('invalid_credentials');
-    }
-    await throttles[0]!.stub.reset();
+    if (!entry || !(await safeEqual(entry.check, expected))) throw refusal('invalid_credentials');
+    await succeeded();
     const expiresAt = await startSession(c, id);
+    await rememberDevice(c, id, device);
     return c.json({ signedIn: true, expiresAt: expiresAt.toISOString() });
   })
-  .get('/', async (c) => c.json({ signedIn: (await sessionMember(c)) !== undefined }))
-  .delete('/', (c) => {
-    endSession(c);
+  .get('/', async (c) => c.json({ signedIn: (await signedInMember(c)) !== undefined }))
+  .delete('/', async (c) => {
+    // Signing out of a session that no longer counts changes nothing but the cookies.
+    const member = await signedInMember(c).catch((error: unknown) => {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    });
+    await endSession(c, member);
+    forgetDevice(c);
     return c.json({ signedIn: false });
   });

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/app';
 import { SITEVERIFY_URL, TURNSTILE_HEADER } from '../../functions/turnstile';
-import { asMember, body, enrol, json, screening, sessionCookie, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 // Cloudflare's published Turnstile test secrets: one always passes, one always fails.
 const PASSING_SECRET = '1x0000000000000000000000000000000AA';
@@ -123,5 +123,94 @@ describe('privacy in logs', () => {
     const logged = lines.join('\n');
     expect(logged).not.toContain('PRIV-7788');
     expect(logged).not.toContain('4455');
+  });
+});
+
+describe('caching of answers', () => {
+  /** The answers anyone may share, with how long; every other route answers a person and says no-store. */
+  const PUBLIC: Record<string, string> = {
+    'GET /api/screenings/:id/layout': 'public, max-age=300',
+    'GET /api/screenings/:id/seats': 'public, max-age=1',
+    'GET /api/cinema/totals': 'public, max-age=60',
+  };
+
+  it('every personal answer, success or refusal, says no-store; public ones keep theirs', async () => {
+    const show = screening('cache', { hall: plainHall(1, 3) });
+    const { app, request } = testApp(show);
+    await enrol('CACHE-1', '1111');
+    const signIn = json({ memberNumber: 'CACHE-1', phoneLast4: '1111' }, { 'CF-Connecting-IP': '198.51.100.90' });
+    const a = await sessionCookie('cache-a');
+    const b = await sessionCookie('cache-b');
+    const claim = (cookie: string, key: string) => asMember(cookie, json({}, { 'Idempotency-Key': key }));
+    const staff = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders() } });
+
+    // Route pattern → the requests that walk it, in order (each answer is checked).
+    const walk: [string, () => Promise<Response>][] = [
+      ['GET /api/health', () => request('/api/health')],
+      ['POST /api/session', () => request('/api/session', signIn)],
+      ['POST /api/session', () => request('/api/session', json({ memberNumber: 'CACHE-1', phoneLast4: '0000' }, { 'CF-Connecting-IP': '198.51.100.90' }))],
+      ['GET /api/session', () => request('/api/session', asMember(a))],
+      ['GET /api/screenings', () => request('/api/screenings')],
+      ['GET /api/screenings/:id', () => request('/api/screenings/cache')],
+      ['GET /api/screenings/:id/layout', () => request('/api/screenings/cache/layout')],
+      ['GET /api/screenings/:id/seats', () => request('/api/screenings/cache/seats')],
+      ['POST /api/screenings/:id/claims', () => request('/api/screenings/cache/claims', claim(a, 'cache-key-a1'))],
+      ['POST /api/screenings/:id/claims', () => request('/api/screenings/cache/claims', claim(a, 'cache-key-a1'))],
+      ['POST /api/screenings/:id/claims', () => request('/api/screenings/cache/claims', claim(a, 'cache-key-a2'))],
+      ['POST /api/screenings/:id/waitlist', () => request('/api/screenings/cache/waitlist', asMember(b, json({})))],
+      ['DELETE /api/screenings/:id/waitlist', () => request('/api/screenings/cache/waitlist', asMember(b, { method: 'DELETE' }))],
+      ['GET /api/me/tickets', () => request('/api/me/tickets', asMember(a))],
+      ['DELETE /api/screenings/:id/tickets/:code', async () => {
+        const { ticket } = await body(await request('/api/screenings/cache/claims', claim(b, 'cache-key-b1')));
+        return request(`/api/screenings/cache/tickets/${ticket.code}`, asMember(b, { method: 'DELETE' }));
+      }],
+      ['DELETE /api/tickets/:code', async () => {
+        const { ticket } = await body(await request('/api/screenings/cache/claims', claim(b, 'cache-key-b2')));
+        await drainToKv('cache');
+        return request(`/api/tickets/${ticket.code}`, asMember(b, { method: 'DELETE' }));
+      }],
+      ['POST /api/staff/screenings/:id/checkins', async () => {
+        const { error } = await body(await request('/api/screenings/cache/claims', claim(a, 'cache-key-a3')));
+        return request('/api/staff/screenings/cache/checkins', staff(json({ code: error.ticket.code })));
+      }],
+      ['POST /api/staff/screenings/:id/checkins', async () => {
+        const { tickets } = await body(await request('/api/me/tickets', asMember(a)));
+        return request('/api/staff/screenings/cache/checkins', staff(json({ code: tickets[0].code })));
+      }],
+      ['GET /api/staff/screenings/:id/stats', () => request('/api/staff/screenings/cache/stats', staff())],
+      ['POST /api/staff/screenings/:id/bookings', () => request('/api/staff/screenings/cache/bookings', staff(json({ union: '测试工会' })))],
+      ['GET /api/staff/screenings/:id/attendance.csv', () => request('/api/staff/screenings/cache/attendance.csv', staff())],
+      ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
+      ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
+      ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
+      ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],
+    ];
+
+    // Every route of the app is walked, so a new one cannot slip by.
+    const routes = new Set(app.routes.filter(({ method }) => method !== 'ALL').map(({ method, path }) => `${method} ${path}`));
+    expect(new Set(walk.map(([route]) => route))).toEqual(routes);
+
+    const seen: string[] = [];
+    for (const [route, send] of walk) {
+      const response = await send();
+      seen.push(`${route} ${response.status}`);
+      expect({ route, status: response.status, cacheControl: response.headers.get('Cache-Control') }).toEqual({
+        route,
+        status: response.status,
+        cacheControl: PUBLIC[route] ?? 'no-store',
+      });
+    }
+    // The walk reached the answers that carry a ticket or a session, not only refusals.
+    expect(seen).toEqual(expect.arrayContaining([
+      'POST /api/session 200',
+      'POST /api/screenings/:id/claims 201',
+      'POST /api/screenings/:id/claims 200',
+      'POST /api/screenings/:id/claims 409',
+      'DELETE /api/screenings/:id/tickets/:code 200',
+      'DELETE /api/tickets/:code 200',
+      'POST /api/staff/screenings/:id/checkins 200',
+      'POST /api/staff/screenings/:id/checkins 409',
+      'GET /api/me/tickets 200',
+    ]));
   });
 });

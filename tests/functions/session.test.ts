@@ -1,10 +1,12 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../functions/session';
-import { SIGN_IN_LIMITS } from '../../functions/sign-in-throttle';
+import { describe, expect, it, vi } from 'vitest';
+import { DEVICE_COOKIE } from '../../functions/known-device';
+import { kvKey, readMemberTickets } from '../../functions/seat-store';
+import { SESSION_COOKIE, SESSION_DAYS } from '../../functions/session';
+import { SIGN_IN_LIMITS } from '../../src/cinema/sign-in-backoff';
 import { asMember, body, enrol, json, screening, sessionCookie, testApp } from './helpers/cinema';
 
-const { request } = testApp(screening('s1'));
+const { app, request } = testApp(screening('s1'));
 const signIn = (memberNumber: string, phoneLast4: string, client = '198.51.100.1') =>
   request('/api/session', json({ memberNumber, phoneLast4 }, { 'CF-Connecting-IP': client }));
 
@@ -44,7 +46,7 @@ describe('POST /api/session', () => {
 
   it('rate limits failed sign-ins per member number', async () => {
     await enrol('GH-0004', '1111');
-    for (let i = 0; i < SIGN_IN_LIMITS.member.failures; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.member.free; i++) {
       expect((await signIn('GH-0004', '9999', `203.0.113.${i}`)).status).toBe(401);
     }
     // Even the right digits wait now, from any client.
@@ -55,14 +57,16 @@ describe('POST /api/session', () => {
   });
 
   it('rate limits failed sign-ins per client', async () => {
-    for (let i = 0; i < SIGN_IN_LIMITS.client.failures; i++) await signIn(`GUESS-${i}`, '0000', '192.0.2.9');
+    for (let i = 0; i < SIGN_IN_LIMITS.client.free; i++) await signIn(`GUESS-${i}`, '0000', '192.0.2.9');
     const blocked = await signIn('GUESS-X', '0000', '192.0.2.9');
     expect((await body(blocked)).error.code).toBe('rate_limited');
   });
 
-  it('signs out', async () => {
+  it('signs out, and forgets the browser', async () => {
     const response = await request('/api/session', { method: 'DELETE' });
-    expect(response.headers.get('Set-Cookie')).toMatch(/Max-Age=0/);
+    const cleared = response.headers.getSetCookie();
+    expect(cleared.find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))).toMatch(/Max-Age=0/);
+    expect(cleared.find((cookie) => cookie.startsWith(`${DEVICE_COOKIE}=`))).toMatch(/Max-Age=0/);
   });
 });
 
@@ -76,5 +80,115 @@ describe('members-only routes', () => {
     const response = await claim(expired);
     expect(response.status).toBe(401);
     expect((await body(response)).error.code).toBe('session_expired');
+  });
+});
+
+const statusCounts = (responses: Response[]) => {
+  const counts: Record<number, number> = {};
+  for (const { status } of responses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+};
+const wrongDigits = (i: number) => String(9000 + i);
+const sessionOf = (response: Response) =>
+  response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+
+describe('sign-in guesses sent at once', () => {
+  it('from one address: the member’s free guesses are evaluated, every other one is refused', async () => {
+    await enrol('GH-0100', '1234');
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn('GH-0100', wrongDigits(i), '198.51.100.50')));
+    expect(statusCounts(responses)).toEqual({ 401: SIGN_IN_LIMITS.member.free, 429: 20 - SIGN_IN_LIMITS.member.free });
+  });
+
+  it('from many addresses, the right digits last: still only the member’s free guesses are evaluated', async () => {
+    await enrol('GH-0101', '1234');
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn('GH-0101', i === 39 ? '1234' : wrongDigits(i), `203.0.113.${i + 1}`)),
+    );
+    // Which five arrive first is up to the network; the right digits pass only if they are among them.
+    expect(responses.filter(({ status }) => status !== 429)).toHaveLength(SIGN_IN_LIMITS.member.free);
+  });
+});
+
+describe('guessing a member’s digits does not lock the member out', () => {
+  const deviceCookie = (response: Response) =>
+    response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${DEVICE_COOKIE}=`))!.split(';')[0]!;
+
+  it('a browser that signed in as the member before is counted on its own, not with the guesses', async () => {
+    await enrol('GH-0102', '4321');
+    const first = await signIn('GH-0102', '4321', '198.51.100.60');
+    const device = deviceCookie(first);
+    const attributes = first.headers.getSetCookie().find((cookie) => cookie.startsWith(`${DEVICE_COOKIE}=`))!;
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/session']) expect(attributes).toContain(attribute);
+    for (let i = 0; i < 8; i++) await signIn('GH-0102', wrongDigits(i), `203.0.114.${i + 1}`);
+    // A new browser waits, however right its digits…
+    expect((await signIn('GH-0102', '4321', '198.51.100.61')).status).toBe(429);
+    // …the member's own browser does not.
+    const own = await request('/api/session', json({ memberNumber: 'GH-0102', phoneLast4: '4321' }, { 'CF-Connecting-IP': '198.51.100.61', Cookie: device }));
+    expect(own.status).toBe(200);
+  });
+
+  it('a device cookie from one member’s sign-in does not lift another member’s limit', async () => {
+    await enrol('GH-0103', '1111');
+    await enrol('GH-0104', '2222');
+    const device = deviceCookie(await signIn('GH-0103', '1111', '198.51.100.62'));
+    const guesses = [];
+    for (let i = 0; i < SIGN_IN_LIMITS.member.free + 3; i++) {
+      guesses.push(await request('/api/session', json({ memberNumber: 'GH-0104', phoneLast4: wrongDigits(i) }, { 'CF-Connecting-IP': `203.0.115.${i + 1}`, Cookie: device })));
+    }
+    expect(statusCounts(guesses)).toEqual({ 401: SIGN_IN_LIMITS.member.free, 429: 3 });
+  });
+
+  it('a member already signed in keeps claiming while others guess their digits', async () => {
+    await enrol('GH-0105', '5555');
+    const cookie = sessionOf(await signIn('GH-0105', '5555', '198.51.100.63'));
+    for (let i = 0; i < SIGN_IN_LIMITS.member.free + 2; i++) await signIn('GH-0105', wrongDigits(i), `203.0.116.${i + 1}`);
+    expect((await request('/api/screenings/s1/claims', asMember(cookie, json({})))).status).toBe(201);
+  });
+});
+
+describe('sessions end with the roster, at sign-out, and by our clock', () => {
+  const claimWith = (cookie: string) => request('/api/screenings/s1/claims', asMember(cookie, json({})));
+
+  it('refuses the session of a member removed from the roster', async () => {
+    const id = await enrol('GH-0200', '1200');
+    const cookie = sessionOf(await signIn('GH-0200', '1200', '198.51.100.70'));
+    await env.SEATS.delete(kvKey.roster(id));
+    const response = await claimWith(cookie);
+    expect(response.status).toBe(401);
+    expect((await body(response)).error.code).toBe('session_revoked');
+    expect(await readMemberTickets(env.SEATS, id)).toEqual(new Map());
+  });
+
+  it('refuses a signed-out session replayed, on every members-only route', async () => {
+    await enrol('GH-0201', '1201');
+    const cookie = sessionOf(await signIn('GH-0201', '1201', '198.51.100.71'));
+    const signedOut = await request('/api/session', asMember(cookie, { method: 'DELETE' }));
+    expect(signedOut.status).toBe(200);
+    for (const replay of [claimWith(cookie), request('/api/me/tickets', asMember(cookie)), request('/api/session', asMember(cookie))]) {
+      const response = await replay;
+      expect(response.status).toBe(401);
+      expect((await body(response)).error.code).toBe('session_revoked');
+    }
+    // Signing in again gives a session that works.
+    const again = sessionOf(await signIn('GH-0201', '1201', '198.51.100.71'));
+    expect((await claimWith(again)).status).toBe(201);
+  });
+
+  it('lets a signed session claim while the roster cannot be read (KV down), as claims ride out KV failing', async () => {
+    const id = await enrol('GH-0203', '1203');
+    const cookie = await sessionCookie(id);
+    const failingReads = { ...env, SEATS: { get: () => Promise.reject(new Error('KV is down')) } as unknown as KVNamespace };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await app.request('/api/screenings/s1/claims', asMember(cookie, json({})), failingReads);
+    errors.mockRestore();
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a signed session whose end is further away than a session lasts', async () => {
+    const id = await enrol('GH-0202', '1202');
+    const forged = await sessionCookie(id, Date.now() + (SESSION_DAYS + 1) * 86_400_000);
+    const response = await claimWith(forged);
+    expect(response.status).toBe(401);
+    expect((await body(response)).error.code).toBe('not_signed_in');
   });
 });

@@ -214,7 +214,7 @@ export async function startCinemaPage(): Promise<void> {
   async function loadTickets(): Promise<void> {
     const result = await api<{ tickets: Ticket[]; waitlist: WaitlistPlace[] }>('/api/me/tickets', { cache: 'no-store' });
     if (!result.ok) {
-      if (result.error.code === 'not_signed_in' || result.error.code === 'session_expired') setSignedIn(false);
+      if (['not_signed_in', 'session_expired', 'session_revoked'].includes(result.error.code)) setSignedIn(false);
       return;
     }
     serverTickets = result.data.tickets;
@@ -408,6 +408,7 @@ export async function startCinemaPage(): Promise<void> {
         break;
       case 'not_signed_in':
       case 'session_expired':
+      case 'session_revoked':
         setSignedIn(false);
         parts.push('请在上方登录后再领。');
         byId('member-number').focus();

@@ -51,8 +51,12 @@ export async function enrol(memberNumber: string, phoneLast4: string): Promise<s
   return id;
 }
 
-/** A valid session cookie for a member id, as sign-in would set it (for tests that are not about sign-in). */
+/**
+ * A valid session cookie for a member id, as sign-in would set it (for tests that are not about sign-in).
+ * Sessions count only for members on the roster, so the id is put there if it is not yet.
+ */
 export async function sessionCookie(id: string, expiresAt = Date.now() + HOUR): Promise<string> {
+  if ((await env.SEATS.get(kvKey.roster(id))) === null) await env.SEATS.put(kvKey.roster(id), JSON.stringify({ check: 'not used' }));
   const cookie = await generateSignedCookie(SESSION_COOKIE, `${id}.${expiresAt}`, env.SESSION_SECRET);
   return cookie.split(';')[0]!;
 }
