@@ -12,7 +12,6 @@ import { stationDistrictsSchema, stationSchema, type StationDistricts } from '..
 import { storyRefSchema, type StoryRef } from '../schemas/story-ref-schema.ts';
 import { vocabularySchema, type Vocabulary } from '../schemas/vocabulary-schema.ts';
 import type { Station } from '../stations/station-facets.ts';
-import { closeTime } from '../cinema/release-window.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { HOUSE_COMPONENTS, LINKED_COLLECTIONS, PROGRAM_PAGE_COMPONENTS } from './house-components.ts';
 import { plainText, scanMdx, type MdxLink } from './mdx-scan.ts';
@@ -21,6 +20,7 @@ import { closest, unknownKeys } from './schema-keys.ts';
 import { sitePaths } from './site-paths.ts';
 import { pinyinSlug, SLUG } from './slug.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { writtenTimeProblems } from './written-times.ts';
 import { describeIssue, fieldName } from './zod-issues.ts';
 
 /** A content folder as the check sees it; the CLI reads it from disk. */
@@ -50,6 +50,8 @@ interface CollectionSpec {
   extension: string;
   recursive?: boolean;
   mdx?: boolean;
+  /** Read by scripts/build-catalogue.ts, whose YAML has no timestamps: times stay the text as written. */
+  plainYaml?: boolean;
   /** Files in the folder that are not entries. */
   skip?: string[];
 }
@@ -60,8 +62,8 @@ const COLLECTIONS: CollectionSpec[] = [
   { name: 'honorTotals', dir: 'honor-totals', pattern: /\.yaml$/, extension: '.yaml' },
   { name: 'programs', dir: 'programs', pattern: /\.mdx$/, extension: '.mdx', mdx: true },
   { name: 'stations', dir: 'stations', pattern: /\.yaml$/, extension: '.yaml', skip: ['districts.yaml'] },
-  { name: 'halls', dir: 'halls', pattern: /\.ya?ml$/, extension: '.yaml' },
-  { name: 'screenings', dir: 'screenings', pattern: /\.ya?ml$/, extension: '.yaml' },
+  { name: 'halls', dir: 'halls', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
+  { name: 'screenings', dir: 'screenings', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
 ];
 
 
@@ -135,9 +137,10 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     return undefined;
   };
 
-  const readYaml = (rel: string, text: string, firstLine = 1, rootLine = 1): YamlSource | undefined => {
-    const source = parseYamlSource(text, firstLine, rootLine);
+  const readYaml = (rel: string, text: string, firstLine = 1, rootLine = 1, timestamps = true): YamlSource | undefined => {
+    const source = parseYamlSource(text, firstLine, rootLine, { timestamps });
     for (const error of source.errors) report(rel, error.line, `格式错误：${error.message}`, error.fix);
+    for (const problem of writtenTimeProblems(source)) report(rel, problem.line, problem.message, problem.fix);
     return source.errors.length === 0 ? source : undefined;
   };
 
@@ -188,7 +191,7 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     programs: vocabulary && programSchema({ vocabulary, storyRef }),
     stations: districts && stationSchema(districts),
     halls: hallSchema,
-    screenings: screeningSchema,
+    screenings: screeningSchema(candidates.filter((candidate) => candidate.spec.name === 'halls').map((candidate) => candidate.id)),
   };
 
   const entries: Entry[] = [];
@@ -205,7 +208,7 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
       source = readYaml(rel, parts.yaml, parts.yamlFirstLine, 1);
       body = { text: parts.body, firstLine: parts.bodyFirstLine };
     } else {
-      source = readYaml(rel, text);
+      source = readYaml(rel, text, 1, 1, !spec.plainYaml);
     }
     if (!source) continue;
     const raw = isPlainObject(source.data) ? source.data : {};
@@ -263,23 +266,13 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     }
   }
 
-  // The cinema catalogue: halls named by screenings, release times before closing.
+  // The cinema catalogue: release times before closing, ids used once, one screening at a time in a hall.
   const halls = Object.fromEntries(valid<Hall>('halls').map(({ id, data }) => [id, data]));
-  const screenings = Object.fromEntries(valid<ScreeningSource>('screenings').map(({ id, data }) => [id, data]));
+  const screeningEntries = entries.filter((entry) => entry.collection === 'screenings' && entry.data !== undefined);
+  const screenings = Object.fromEntries(screeningEntries.map((entry) => [show(entry.rel), entry.data as ScreeningSource]));
   for (const problem of buildCatalogue(halls, screenings).problems) {
-    const entry = entries.find((candidate) => candidate.collection === 'screenings' && candidate.id === problem.screening)!;
-    if (problem.message.startsWith('未知的影厅')) {
-      report(entry.rel, entry.source.lineAt(['hall']), problem.message, '写 content/halls/ 里的文件名（不带 .yaml）');
-      continue;
-    }
-    const { startsAt, releaseAt } = screenings[problem.screening]!;
-    const field = releaseAt ? 'releaseAt' : 'startsAt';
-    report(
-      entry.rel,
-      entry.source.lineAt([field]),
-      `放票时间 ${releaseAt ? shanghaiTime(releaseAt) : '（按规则算出）'} 不早于停止领票时间 ${shanghaiTime(closeTime(startsAt))}`,
-      '放票要在开场前 1 小时停止领票之前：把 releaseAt 提前，或者删掉它按规则放票',
-    );
+    const entry = screeningEntries.find((candidate) => show(candidate.rel) === problem.file)!;
+    report(entry.rel, entry.source.lineAt([problem.field]), problem.message, problem.fix);
   }
 
   // MDX bodies: components, links and images, checked against the pages this content makes.

@@ -59,6 +59,13 @@ describe('npm run new', () => {
     expect(text).toContain(`startsAt: ${name!.slice(0, 10)}T18:30:00+08:00`);
   });
 
+  it('gives a screening a readable id of its start and hall, fixed at creation and also its file name', () => {
+    const { status, output } = newContent('screening', '示例影片己', '--at', '2027-03-03 19:00');
+    expect(status, output).toBe(0);
+    const text = readFileSync(path.join(dir, 'screenings/2027-03-03-1900-huigong-yingyuan.yaml'), 'utf8');
+    expect(text).toMatch(/^id: 2027-03-03-1900-huigong-yingyuan$/m);
+  });
+
   it('writes content that npm run check passes', () => {
     const { status, output } = run('node', ['scripts/check-content.ts', dir]);
     expect(status, output).toBe(0);
