@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { buildCatalogue } from '../cinema/catalogue.ts';
+import { releaseTime } from '../cinema/release-window.ts';
 import { hallSchema, type Hall } from '../cinema/hall-schema.ts';
 import { screeningSchema, type ScreeningSource } from '../cinema/screening-schema.ts';
 import { RESERVED_HONOREE_IDS } from '../honors/check-honorees.ts';
@@ -10,6 +11,7 @@ import { newsSchema } from '../schemas/news-schema.ts';
 import { programSchema } from '../schemas/program-schema.ts';
 import { stationDistrictsSchema, stationSchema, type StationDistricts } from '../schemas/station-schema.ts';
 import { storyRefSchema, type StoryRef } from '../schemas/story-ref-schema.ts';
+import { readInstant } from '../schemas/written-time.ts';
 import { vocabularySchema, type Vocabulary } from '../schemas/vocabulary-schema.ts';
 import type { Station } from '../stations/station-facets.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -31,6 +33,11 @@ export interface ContentFiles {
   files: ReadonlyMap<string, string>;
   /** Every file under public/, as the URL path it is served at: /favicon.svg. */
   publicFiles: ReadonlySet<string>;
+  /**
+   * The screening files as last committed (git HEAD), path relative to the folder → text, when known:
+   * a released screening whose id has gone since then has orphaned its tickets.
+   */
+  committed?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -104,7 +111,7 @@ function shanghaiTime(date: Date): string {
  * internal links to pages the build will not make and images missing from public/.
  * Pure: `now` is the clock a draft's publishAt is compared with.
  */
-export function checkContent({ root, files, publicFiles }: ContentFiles, now: Date): CheckResult {
+export function checkContent({ root, files, publicFiles, committed }: ContentFiles, now: Date): CheckResult {
   const problems: Problem[] = [];
   const show = (rel: string) => (root === '.' || root === '' ? rel : `${root}/${rel}`);
   const report = (rel: string, line: number | undefined, message: string, fix?: string) =>
@@ -275,6 +282,20 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     report(entry.rel, entry.source.lineAt([problem.field]), problem.message, problem.fix);
   }
 
+  // A released screening's id names its Durable Object and its tickets: if it has gone from the working
+  // tree (renamed, or the file deleted), its holders lose their tickets and its seats are released again.
+  const presentIds = new Set(entries.filter((entry) => entry.collection === 'screenings').map((entry) => String(entry.raw.id ?? entry.id)));
+  for (const [rel, text] of committed ?? []) {
+    const released = releasedScreeningId(rel, text, now);
+    if (!released || presentIds.has(released)) continue;
+    report(
+      rel,
+      undefined,
+      `已经放票的场次“${released}”不见了（改了 id、改名时丢了 id，或者删了文件）：领到票的人会找不到电子票，座位会被重新放出`,
+      `要改时间或文件名，就只改 startsAt 或文件名，保留 id: ${released}；这一场不放映了，先请影院运营人员通知领票人、处理已领的票，再删文件`,
+    );
+  }
+
   // MDX bodies: components, links and images, checked against the pages this content makes.
   // Every file on disk counts as existing, even one with errors of its own, so a link to it is not reported twice.
   const idsOf = (collection: CollectionName) => new Set(candidates.filter((candidate) => candidate.spec.name === collection).map((candidate) => candidate.id));
@@ -425,6 +446,22 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
   }
 
   return { problems: sortProblems(problems), checkedFiles };
+}
+
+/**
+ * The id of a committed screening file whose seats have been released by `now`, else undefined. A file
+ * committed before screenings carried an id is named by its file name, as the catalogue named it then.
+ */
+function releasedScreeningId(rel: string, text: string, now: Date): string | undefined {
+  const match = /^screenings\/([^/]+)\.ya?ml$/.exec(rel);
+  const data = match ? parseYamlSource(text, 1, 1, { timestamps: false }).data : undefined;
+  if (!isPlainObject(data) || typeof data.startsAt !== 'string') return undefined;
+  const startsAt = readInstant(data.startsAt);
+  const releaseAt = typeof data.releaseAt === 'string' ? readInstant(data.releaseAt) : undefined;
+  if (!startsAt.ok || (releaseAt && !releaseAt.ok)) return undefined;
+  const released = releaseAt?.ok ? releaseAt.date : releaseTime(startsAt.date);
+  if (released.getTime() > now.getTime()) return undefined;
+  return typeof data.id === 'string' ? data.id : match![1];
 }
 
 function asDate(value: unknown): Date | undefined {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { run } from '../helpers/run';
 
 // `npm run check` end to end: one broken fixture per check, each reported with its file, its line and
@@ -208,5 +212,33 @@ describe('npm run check', () => {
     const { status, output } = run('node', ['scripts/check-content.ts'], { HUIGONG_CONTENT_DIR: 'tests/fixtures/check-draft-past' });
     expect(status).toBe(1);
     expect(output).toContain('tests/fixtures/check-draft-past/news/old-draft.mdx:7:');
+  });
+
+  it('refuses, in a git work tree, a released screening whose id is gone since HEAD, and accepts it moved with its id', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'huigong-check-git-'));
+    try {
+      cpSync('tests/fixtures/check-screening-zone/vocabulary.yaml', path.join(repo, 'content/vocabulary.yaml'));
+      cpSync('tests/fixtures/check-screening-zone/halls', path.join(repo, 'content/halls'), { recursive: true });
+      const released = 'id: 2099-01-07-1830\nfilm:\n  title: 示例\n  synopsis: 示例。\n  runtimeMinutes: 90\nhall: yi-hao-ting\nstartsAt: 2099-01-07T18:30:00+08:00\nreleaseAt: 2026-01-05T12:00:00+08:00\n';
+      mkdirSync(path.join(repo, 'content/screenings'));
+      writeFileSync(path.join(repo, 'content/screenings/2099-01-07-1830.yaml'), released);
+      const git = (...args: string[]) => spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '-A');
+      expect(git('commit', '-qm', 'screening').status).toBe(0);
+
+      const moved = path.join(repo, 'content/screenings/2099-01-08-1830.yaml');
+      renameSync(path.join(repo, 'content/screenings/2099-01-07-1830.yaml'), moved);
+      writeFileSync(moved, released.replace('id: 2099-01-07-1830\n', 'id: 2099-01-08-1830\n').replace('2099-01-07T', '2099-01-08T'));
+      const refused = run('node', ['scripts/check-content.ts', path.join(repo, 'content')]);
+      expect(refused.status, refused.output).toBe(1);
+      expect(refused.output).toMatch(/screenings\/2099-01-07-1830\.yaml: 已经放票的场次“2099-01-07-1830”不见了.*保留 id: 2099-01-07-1830/);
+
+      writeFileSync(moved, readFileSync(moved, 'utf8').replace('id: 2099-01-08-1830', 'id: 2099-01-07-1830'));
+      const accepted = run('node', ['scripts/check-content.ts', path.join(repo, 'content')]);
+      expect(accepted.status, accepted.output).toBe(0);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });
