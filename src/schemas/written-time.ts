@@ -109,8 +109,8 @@ function writtenOrParsed(read: (text: string) => WrittenTime, invalid: string) {
   });
 }
 
-/** A calendar day: a story's date. */
-export const calendarDateSchema = (invalid: string) => writtenOrParsed(readCalendarDate, invalid);
+/** A calendar day (or a time with its zone): a story's date. */
+export const calendarDateSchema = (invalid: string) => writtenOrParsed(readWrittenTime, invalid);
 
 /** A time with its zone: a story's publishAt. */
 export const writtenInstantSchema = (invalid: string) => writtenOrParsed(readInstant, invalid);
