@@ -196,6 +196,12 @@ describe('npm run check', () => {
     expect(result.output).toContain(`内容检查发现 ${lines.length} 个问题`);
   });
 
+  it.each(['UTC', 'Asia/Shanghai'])('refuses screening times without a zone under TZ=%s too', (TZ) => {
+    const { status, output } = run('node', ['scripts/check-content.ts', 'tests/fixtures/check-screening-zone'], { TZ });
+    expect(status, output).toBe(1);
+    expect(output).toContain('tests/fixtures/check-screening-zone/screenings/no-offset.yaml:7: startsAt：2026-12-02T18:30:00 没有写时区');
+  });
+
   it('passes the real content', () => {
     const { status, output } = run('node', ['scripts/check-content.ts']);
     expect(status, output).toBe(0);
