@@ -87,7 +87,7 @@ try {
   const now = Date.now();
   writeFileSync(
     path.join(content, 'screenings', 'bench-ab.yaml'),
-    `film: { title: 压测影片, synopsis: 本地压测场次。, runtimeMinutes: 100, sample: true }\nhall: bench-300\n` +
+    `id: bench-ab\nfilm: { title: 压测影片, synopsis: 本地压测场次。, runtimeMinutes: 100, sample: true }\nhall: bench-300\n` +
       `startsAt: ${new Date(Math.ceil((now + 4 * 3_600_000) / 3_600_000) * 3_600_000).toISOString()}\nreleaseAt: ${new Date(now - 60_000).toISOString()}\n`,
   );
   const catalogue = path.join(work, 'catalogue.json');

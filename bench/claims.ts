@@ -221,6 +221,7 @@ async function round_(run: number, connections: number, leadMs: number) {
   writeFileSync(
     path.join(contentDir, 'screenings', `${id}.yaml`),
     [
+      `id: ${id}`,
       'film:',
       '  title: 压测影片',
       '  synopsis: 本地压测场次。',

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildCatalogue } from '../src/cinema/catalogue.ts';
 import { hallSchema } from '../src/cinema/hall-schema.ts';
 import { screeningSchema, type ScreeningSource } from '../src/cinema/screening-schema.ts';
+import { formatProblem, sortProblems } from '../src/content-check/problem.ts';
 import { loadYamlDir } from './load-yaml-dir.ts';
 
 const contentDir = path.resolve(process.env.HUIGONG_CONTENT_DIR ?? 'content');
@@ -19,20 +20,26 @@ const output = path.resolve(process.env.HUIGONG_CATALOGUE ?? 'functions/generate
 const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, 'demo-release-in': { type: 'string' } } });
 
 const halls = loadYamlDir(path.join(contentDir, 'halls'), hallSchema);
-const screenings = loadYamlDir(path.join(contentDir, 'screenings'), screeningSchema);
-if (values.demo || values['demo-release-in']) {
-  const hall = Object.keys(halls.entries)[0];
-  if (hall) Object.assign(screenings.entries, demoScreening(hall, Number(values['demo-release-in'] ?? 0) * 1000));
+const hallsById = Object.fromEntries(halls.entries.map(({ id, data }) => [id, data]));
+// Every hall file counts as known, so a screening in a hall with problems of its own is not reported twice.
+const screenings = loadYamlDir(path.join(contentDir, 'screenings'), screeningSchema(halls.ids));
+const { catalogue, problems } = buildCatalogue(hallsById, Object.fromEntries(screenings.entries.map(({ file, data }) => [file, data])));
+const demoHall = halls.entries[0]?.id;
+if ((values.demo || values['demo-release-in']) && demoHall) {
+  // Resolved on its own: it may fall on a real screening's evening, and it is not a booking of the hall.
+  const demo = buildCatalogue(hallsById, demoScreening(demoHall, Number(values['demo-release-in'] ?? 0) * 1000));
+  catalogue.screenings.push(...demo.catalogue.screenings);
+  catalogue.screenings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
-const { catalogue, problems } = buildCatalogue(halls.entries, screenings.entries);
-const all = [
+const lineOf = (file: string, field: string) => screenings.entries.find((entry) => entry.file === file)?.lineAt([field]);
+const all = sortProblems([
   ...halls.problems,
   ...screenings.problems,
-  ...problems.map((p) => ({ file: path.join(contentDir, 'screenings', `${p.screening}.yaml`), message: p.message })),
-];
+  ...problems.map(({ file, field, message, fix }) => ({ file, line: lineOf(file, field), message, fix })),
+]);
 
 if (all.length > 0) {
-  for (const problem of all) console.error(`${path.relative(process.cwd(), problem.file)}: ${problem.message}`);
+  for (const problem of all) console.error(formatProblem(problem));
   console.error(`影院排片有 ${all.length} 处错误，未生成 ${path.relative(process.cwd(), output)}`);
   process.exit(1);
 }
@@ -47,6 +54,7 @@ function demoScreening(hall: string, releaseInMs: number): Record<string, Screen
   const startsAt = new Date(Math.ceil((now + 4 * 3_600_000) / 3_600_000) * 3_600_000);
   return {
     'demo-local': {
+      id: 'demo-local',
       film: {
         title: '演示影片（本地演示场次）',
         synopsis: '仅在本地 npm start 时出现的演示场次，用来随时试用领票、退票和检票。',

@@ -31,21 +31,26 @@ export function shanghaiDay(now: Date): string {
 
 /**
  * The first Wednesday after `now` (Beijing time) at 18:30, when the cinema shows films after work, skipping
- * Wednesdays whose evening already has a screening (`taken` holds screening ids like 2026-12-02-1830).
+ * Wednesdays whose evening already has a screening (`taken` holds screening file names, which start with
+ * the start as written at creation: 2026-12-02-1830, 2026-12-09-1830-huigong-yingyuan).
  */
 export function nextWednesdayEvening(now: Date, taken: ReadonlySet<string> = new Set()): string {
   const today = shanghaiDay(now);
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const isTaken = (day: string) => [...taken].some((name) => name.startsWith(`${day}-1830`));
   let day = addDays(today, (3 - weekday + 7) % 7 || 7);
-  for (let week = 0; week < 104 && taken.has(`${day}-1830`); week += 1) day = addDays(day, 7);
+  for (let week = 0; week < 104 && isTaken(day); week += 1) day = addDays(day, 7);
   return `${day}T18:30:00+08:00`;
 }
 
-/** The screening's file name for its start: 2026-12-02T18:30:00+08:00 → 2026-12-02-1830. */
-export function screeningId(startsAt: string): string {
+/**
+ * A new screening's id (and file name): its start and hall, 2026-12-02-1830-huigong-yingyuan. Fixed at
+ * creation: tickets are filed under it, so it stays when the screening is moved.
+ */
+export function screeningId(startsAt: string, hall: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(startsAt);
   if (!match) throw new Error(`开场时间应写成 2026-12-02T18:30:00+08:00：${startsAt}`);
-  return `${match[1]}-${match[2]}${match[3]}`;
+  return `${match[1]}-${match[2]}${match[3]}-${hall}`;
 }
 
 /** "2026-12-04 18:30" (Beijing time, as an editor types it) → 2026-12-04T18:30:00+08:00, or undefined. */
@@ -193,6 +198,8 @@ order: 100
 }
 
 interface ScreeningOptions {
+  /** screeningId(startsAt, hall), or the editor's own. */
+  id: string;
   title: string;
   /** The hall's file name in content/halls/. */
   hall: string;
@@ -207,9 +214,11 @@ export function beijingIso(date: Date): string {
 }
 
 /** A new screening; seats are released by the rule unless releaseAt is set. */
-export function screeningTemplate({ title, hall, halls, startsAt }: ScreeningOptions): string {
+export function screeningTemplate({ id, title, hall, halls, startsAt }: ScreeningOptions): string {
   const release = beijingIso(releaseTime(new Date(startsAt)));
-  return `# 一场放映：文件名是开场时间（北京时间）。各项说明见 docs/编辑指南.md。保存后下一次构建就上线。
+  return `# 一场放映。各项说明见 docs/编辑指南.md。保存后下一次构建就上线。
+# 场次编号：电子票都记在它名下，放票后不要改（改开场时间或文件名时保留它）
+id: ${id}
 film:
   # 片名（必填）
   title: ${quoted(title)}

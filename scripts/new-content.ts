@@ -150,9 +150,15 @@ switch (kind as (typeof templates.CONTENT_KINDS)[number]) {
     const taken = new Set(existsSync(screeningsDir) ? readdirSync(screeningsDir).map((name) => name.replace(/\.ya?ml$/, '')) : []);
     const startsAt = values.at ? templates.parseBeijingTime(values.at) : templates.nextWednesdayEvening(new Date(), taken);
     if (!startsAt) fail(`--at “${values.at}”应写成北京时间，如 "2026-12-04 18:30"。`);
-    const id = values.slug ?? templates.screeningId(startsAt);
-    if (!templates.SLUG.test(id)) fail(`--slug “${id}”不能做文件名：只能用小写字母、数字和连字符。`);
-    const template = templates.screeningTemplate({ title, hall: halls[0]!, halls, startsAt });
+    // Ids no longer follow the start, so a file name alone does not show the time is taken: read the files.
+    const sameStart = [...taken].find((name) => {
+      const data = readYaml(path.join(screeningsDir, `${name}.yaml`)) as { hall?: unknown; startsAt?: unknown } | undefined;
+      return data?.hall === halls[0] && typeof data.startsAt === 'string' && Date.parse(data.startsAt) === Date.parse(startsAt);
+    });
+    if (sameStart) fail(`${shown(path.join(screeningsDir, `${sameStart}.yaml`))} 已经在这个时间用这个影厅，没有新建。这个时间已有场次：用 --at "2026-12-04 18:30" 换一个时间。`);
+    const id = values.slug ?? templates.screeningId(startsAt, halls[0]!);
+    if (!templates.SLUG.test(id)) fail(`--slug “${id}”不能做场次编号：只能用小写字母、数字和连字符。`);
+    const template = templates.screeningTemplate({ id, title, hall: halls[0]!, halls, startsAt });
     file = create('screenings', id, ['.yaml', '.yml'], template, '这个时间已有场次：用 --at "2026-12-04 18:30" 换一个时间。');
     urlPath = '/cinema/';
     notes.push(`开场时间先定在 ${startsAt.slice(0, 16).replace('T', ' ')}（北京时间），片长先写了 120 分钟：请按实际改。`);

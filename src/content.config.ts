@@ -11,9 +11,10 @@ import { loadVocabulary } from './data/vocabulary';
 import { loadHonorNames } from './data/honor-names';
 import { loadStationDistricts } from './data/station-districts';
 import { storyIdsOnDisk } from './data/story-ids';
+import { checkingWrittenTimes } from './data/written-times-loader';
 
 const news = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') }),
+  loader: checkingWrittenTimes(glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') })),
   schema: newsSchema(loadVocabulary()),
 });
 
@@ -21,25 +22,25 @@ const storyRef = storyRefSchema(reference('news'), storyIdsOnDisk());
 
 /** 光荣榜: one person or collective per file; the file name (pinyin) is the page's URL. */
 const honors = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: path.join(contentDir, 'honors') }),
+  loader: checkingWrittenTimes(glob({ pattern: '*.yaml', base: path.join(contentDir, 'honors') })),
   schema: honoreeSchema({ vocabulary: loadVocabulary(), honorNames: loadHonorNames(), storyRef }),
 });
 
 /** Aggregate honor figures a story gives without names (四川: 大国工匠 4人 …). */
 const honorTotals = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: path.join(contentDir, 'honor-totals') }),
+  loader: checkingWrittenTimes(glob({ pattern: '*.yaml', base: path.join(contentDir, 'honor-totals') })),
   schema: honorTotalSchema({ vocabulary: loadVocabulary(), honorNames: loadHonorNames(), storyRef }),
 });
 
 /** 服务项目: one MDX page per program, its frontmatter the structured summary. */
 const programs = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: path.join(contentDir, 'programs') }),
+  loader: checkingWrittenTimes(glob({ pattern: '*.mdx', base: path.join(contentDir, 'programs') })),
   schema: programSchema({ vocabulary: loadVocabulary(), storyRef }),
 });
 
 /** 暖蜂驿站 directory; empty until a station list is published (see content/stations/README.md). */
 const stations = defineCollection({
-  loader: glob({ pattern: ['*.yaml', '!districts.yaml'], base: path.join(contentDir, 'stations') }),
+  loader: checkingWrittenTimes(glob({ pattern: ['*.yaml', '!districts.yaml'], base: path.join(contentDir, 'stations') })),
   schema: stationSchema(loadStationDistricts()),
 });
 

@@ -18,11 +18,16 @@ export const hallRowSchema = z
     error: 'aisleAfter、accessible、blocked 中的座号不能超过本排座位数 seats',
   });
 
+/** Minutes a hall needs between one screening's end and the next start (clearing, cleaning, letting in). */
+export const DEFAULT_CHANGEOVER_MINUTES = 15;
+
 /** content/halls/*.yaml: a hall's seat layout. */
 export const hallSchema = z
   .object({
     name: z.string().min(1),
     venue: z.string().min(1),
+    /** Changeover between screenings in this hall; DEFAULT_CHANGEOVER_MINUTES when not written. */
+    changeoverMinutes: z.number().int().nonnegative().optional(),
     /** The row "best available" aims for; by default about 60 % of the way back. */
     bestRow: z.number().int().positive().optional(),
     rows: z.array(hallRowSchema).min(1),

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { buildCatalogue } from '../cinema/catalogue.ts';
+import { releaseTime } from '../cinema/release-window.ts';
 import { hallSchema, type Hall } from '../cinema/hall-schema.ts';
 import { screeningSchema, type ScreeningSource } from '../cinema/screening-schema.ts';
 import { RESERVED_HONOREE_IDS } from '../honors/check-honorees.ts';
@@ -10,9 +11,9 @@ import { newsSchema } from '../schemas/news-schema.ts';
 import { programSchema } from '../schemas/program-schema.ts';
 import { stationDistrictsSchema, stationSchema, type StationDistricts } from '../schemas/station-schema.ts';
 import { storyRefSchema, type StoryRef } from '../schemas/story-ref-schema.ts';
+import { readInstant } from '../schemas/written-time.ts';
 import { vocabularySchema, type Vocabulary } from '../schemas/vocabulary-schema.ts';
 import type { Station } from '../stations/station-facets.ts';
-import { closeTime } from '../cinema/release-window.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { HOUSE_COMPONENTS, LINKED_COLLECTIONS, PROGRAM_PAGE_COMPONENTS } from './house-components.ts';
 import { plainText, scanMdx, type MdxLink } from './mdx-scan.ts';
@@ -21,6 +22,7 @@ import { closest, unknownKeys } from './schema-keys.ts';
 import { sitePaths } from './site-paths.ts';
 import { pinyinSlug, SLUG } from './slug.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { writtenTimeProblems } from './written-times.ts';
 import { describeIssue, fieldName } from './zod-issues.ts';
 
 /** A content folder as the check sees it; the CLI reads it from disk. */
@@ -31,6 +33,11 @@ export interface ContentFiles {
   files: ReadonlyMap<string, string>;
   /** Every file under public/, as the URL path it is served at: /favicon.svg. */
   publicFiles: ReadonlySet<string>;
+  /**
+   * The screening files as last committed (git HEAD), path relative to the folder → text, when known:
+   * a released screening whose id has gone since then has orphaned its tickets.
+   */
+  committed?: ReadonlyMap<string, string>;
 }
 
 export interface CheckResult {
@@ -50,6 +57,8 @@ interface CollectionSpec {
   extension: string;
   recursive?: boolean;
   mdx?: boolean;
+  /** Read by scripts/build-catalogue.ts, whose YAML has no timestamps: times stay the text as written. */
+  plainYaml?: boolean;
   /** Files in the folder that are not entries. */
   skip?: string[];
 }
@@ -60,8 +69,8 @@ const COLLECTIONS: CollectionSpec[] = [
   { name: 'honorTotals', dir: 'honor-totals', pattern: /\.yaml$/, extension: '.yaml' },
   { name: 'programs', dir: 'programs', pattern: /\.mdx$/, extension: '.mdx', mdx: true },
   { name: 'stations', dir: 'stations', pattern: /\.yaml$/, extension: '.yaml', skip: ['districts.yaml'] },
-  { name: 'halls', dir: 'halls', pattern: /\.ya?ml$/, extension: '.yaml' },
-  { name: 'screenings', dir: 'screenings', pattern: /\.ya?ml$/, extension: '.yaml' },
+  { name: 'halls', dir: 'halls', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
+  { name: 'screenings', dir: 'screenings', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
 ];
 
 
@@ -102,7 +111,7 @@ function shanghaiTime(date: Date): string {
  * internal links to pages the build will not make and images missing from public/.
  * Pure: `now` is the clock a draft's publishAt is compared with.
  */
-export function checkContent({ root, files, publicFiles }: ContentFiles, now: Date): CheckResult {
+export function checkContent({ root, files, publicFiles, committed }: ContentFiles, now: Date): CheckResult {
   const problems: Problem[] = [];
   const show = (rel: string) => (root === '.' || root === '' ? rel : `${root}/${rel}`);
   const report = (rel: string, line: number | undefined, message: string, fix?: string) =>
@@ -135,9 +144,10 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     return undefined;
   };
 
-  const readYaml = (rel: string, text: string, firstLine = 1, rootLine = 1): YamlSource | undefined => {
-    const source = parseYamlSource(text, firstLine, rootLine);
+  const readYaml = (rel: string, text: string, firstLine = 1, rootLine = 1, timestamps = true): YamlSource | undefined => {
+    const source = parseYamlSource(text, firstLine, rootLine, { timestamps });
     for (const error of source.errors) report(rel, error.line, `格式错误：${error.message}`, error.fix);
+    for (const problem of writtenTimeProblems(source)) report(rel, problem.line, problem.message, problem.fix);
     return source.errors.length === 0 ? source : undefined;
   };
 
@@ -188,7 +198,7 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     programs: vocabulary && programSchema({ vocabulary, storyRef }),
     stations: districts && stationSchema(districts),
     halls: hallSchema,
-    screenings: screeningSchema,
+    screenings: screeningSchema(candidates.filter((candidate) => candidate.spec.name === 'halls').map((candidate) => candidate.id)),
   };
 
   const entries: Entry[] = [];
@@ -205,7 +215,7 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
       source = readYaml(rel, parts.yaml, parts.yamlFirstLine, 1);
       body = { text: parts.body, firstLine: parts.bodyFirstLine };
     } else {
-      source = readYaml(rel, text);
+      source = readYaml(rel, text, 1, 1, !spec.plainYaml);
     }
     if (!source) continue;
     const raw = isPlainObject(source.data) ? source.data : {};
@@ -263,22 +273,26 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
     }
   }
 
-  // The cinema catalogue: halls named by screenings, release times before closing.
+  // The cinema catalogue: release times before closing, ids used once, one screening at a time in a hall.
   const halls = Object.fromEntries(valid<Hall>('halls').map(({ id, data }) => [id, data]));
-  const screenings = Object.fromEntries(valid<ScreeningSource>('screenings').map(({ id, data }) => [id, data]));
+  const screeningEntries = entries.filter((entry) => entry.collection === 'screenings' && entry.data !== undefined);
+  const screenings = Object.fromEntries(screeningEntries.map((entry) => [show(entry.rel), entry.data as ScreeningSource]));
   for (const problem of buildCatalogue(halls, screenings).problems) {
-    const entry = entries.find((candidate) => candidate.collection === 'screenings' && candidate.id === problem.screening)!;
-    if (problem.message.startsWith('未知的影厅')) {
-      report(entry.rel, entry.source.lineAt(['hall']), problem.message, '写 content/halls/ 里的文件名（不带 .yaml）');
-      continue;
-    }
-    const { startsAt, releaseAt } = screenings[problem.screening]!;
-    const field = releaseAt ? 'releaseAt' : 'startsAt';
+    const entry = screeningEntries.find((candidate) => show(candidate.rel) === problem.file)!;
+    report(entry.rel, entry.source.lineAt([problem.field]), problem.message, problem.fix);
+  }
+
+  // A released screening's id names its Durable Object and its tickets: if it has gone from the working
+  // tree (renamed, or the file deleted), its holders lose their tickets and its seats are released again.
+  const presentIds = new Set(entries.filter((entry) => entry.collection === 'screenings').map((entry) => String(entry.raw.id ?? entry.id)));
+  for (const [rel, text] of committed ?? []) {
+    const released = releasedScreeningId(rel, text, now);
+    if (!released || presentIds.has(released)) continue;
     report(
-      entry.rel,
-      entry.source.lineAt([field]),
-      `放票时间 ${releaseAt ? shanghaiTime(releaseAt) : '（按规则算出）'} 不早于停止领票时间 ${shanghaiTime(closeTime(startsAt))}`,
-      '放票要在开场前 1 小时停止领票之前：把 releaseAt 提前，或者删掉它按规则放票',
+      rel,
+      undefined,
+      `已经放票的场次“${released}”不见了（改了 id、改名时丢了 id，或者删了文件）：领到票的人会找不到电子票，座位会被重新放出`,
+      `要改时间或文件名，就只改 startsAt 或文件名，保留 id: ${released}；这一场不放映了，先请影院运营人员通知领票人、处理已领的票，再删文件`,
     );
   }
 
@@ -432,6 +446,22 @@ export function checkContent({ root, files, publicFiles }: ContentFiles, now: Da
   }
 
   return { problems: sortProblems(problems), checkedFiles };
+}
+
+/**
+ * The id of a committed screening file whose seats have been released by `now`, else undefined. A file
+ * committed before screenings carried an id is named by its file name, as the catalogue named it then.
+ */
+function releasedScreeningId(rel: string, text: string, now: Date): string | undefined {
+  const match = /^screenings\/([^/]+)\.ya?ml$/.exec(rel);
+  const data = match ? parseYamlSource(text, 1, 1, { timestamps: false }).data : undefined;
+  if (!isPlainObject(data) || typeof data.startsAt !== 'string') return undefined;
+  const startsAt = readInstant(data.startsAt);
+  const releaseAt = typeof data.releaseAt === 'string' ? readInstant(data.releaseAt) : undefined;
+  if (!startsAt.ok || (releaseAt && !releaseAt.ok)) return undefined;
+  const released = releaseAt?.ok ? releaseAt.date : releaseTime(startsAt.date);
+  if (released.getTime() > now.getTime()) return undefined;
+  return typeof data.id === 'string' ? data.id : match![1];
 }
 
 function asDate(value: unknown): Date | undefined {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export type DataPath = readonly PropertyKey[];
 
@@ -50,6 +50,8 @@ export interface YamlSource {
   data: unknown;
   /** Syntax errors, each with its line in the file, said in Chinese. */
   errors: YamlSyntaxError[];
+  /** Every value the YAML read as a timestamp (turned into a Date), with the text as written. */
+  timestamps: WrittenTimestamp[];
   /**
    * The line of the value at `path`; for a key, the line the key is on. A path that is not in the file
    * (a missing field) gives its closest ancestor's line, and the root gives `rootLine`.
@@ -57,14 +59,22 @@ export interface YamlSource {
   lineAt(path: DataPath): number;
 }
 
+export interface WrittenTimestamp {
+  path: DataPath;
+  /** The value as written: 2026-13-01, which the parser has already rolled over to 2027-01-01. */
+  text: string;
+  line: number;
+}
+
 /**
  * @param firstLine the file line the YAML text starts on (2 for frontmatter after its ---)
  * @param rootLine the line to name for problems of the whole document (a missing required field)
+ * @param options.timestamps read 2023-09-14 as a date, as js-yaml (Astro's parser) does; the cinema's
+ *   files are read without (scripts/build-catalogue.ts), so their times stay the text as written
  */
-export function parseYamlSource(text: string, firstLine = 1, rootLine = firstLine): YamlSource {
+export function parseYamlSource(text: string, firstLine = 1, rootLine = firstLine, { timestamps = true } = {}): YamlSource {
   const lineCounter = new LineCounter();
-  // The timestamp tag reads 2023-09-14 as a date, as js-yaml (Astro's frontmatter parser) does.
-  const doc = parseDocument(text, { lineCounter, customTags: ['timestamp'], uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, customTags: timestamps ? ['timestamp'] : [], uniqueKeys: true });
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const errors = doc.errors.map((error): YamlSyntaxError => {
     const described = describeSyntaxError(error.code, error.message);
@@ -89,5 +99,17 @@ export function parseYamlSource(text: string, firstLine = 1, rootLine = firstLin
     return rootLine;
   };
 
-  return { data: errors.length === 0 ? doc.toJS() : undefined, errors, lineAt };
+  const found: WrittenTimestamp[] = [];
+  const collect = (node: unknown, path: PropertyKey[]) => {
+    if (isScalar(node) && node.value instanceof Date && node.source !== undefined && node.range) {
+      found.push({ path, text: node.source, line: toLine(node.range[0]) });
+    } else if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key)) collect(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => collect(item, [...path, index]));
+    }
+  };
+  if (errors.length === 0) collect(doc.contents, []);
+
+  return { data: errors.length === 0 ? doc.toJS() : undefined, errors, timestamps: found, lineAt };
 }

@@ -35,7 +35,9 @@ export function fieldName(path: readonly PropertyKey[]): string {
  */
 export function describeIssue(issue: Issue): { message: string; fix?: string } {
   const field = fieldName(issue.path);
-  if (HAS_CHINESE.test(issue.message)) return { message: `${field}：${issue.message}` };
+  // A schema's own check may carry its fix in params (src/schemas/written-time.ts does).
+  const fix = issue.code === 'custom' && typeof issue.params?.fix === 'string' ? issue.params.fix : undefined;
+  if (HAS_CHINESE.test(issue.message)) return { message: `${field}：${issue.message}`, ...(fix ? { fix } : {}) };
   switch (issue.code) {
     case 'invalid_type': {
       const type = TYPE_NAMES[issue.expected] ?? { name: issue.expected, fix: '照 docs/编辑指南.md 里的示例写' };

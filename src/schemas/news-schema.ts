@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import type { Vocabulary } from './vocabulary-schema';
+import { calendarDateSchema, writtenInstantSchema } from './written-time';
 
 /** One credit group as printed, e.g. 本报记者 杨明清 张嫱 → { role: '本报记者', names: ['杨明清', '张嫱'] }. */
 export const creditSchema = z.object({
@@ -31,7 +32,7 @@ export function newsSchema(vocabulary: Vocabulary) {
       byline: z.array(creditSchema).default([]),
       /** 本报讯 and the like; the byline is then printed in brackets after it. */
       dateline: z.string().min(1).optional(),
-      date: z.coerce.date({ error: '日期（date）无效，应写成 2023-09-14' }),
+      date: calendarDateSchema('日期（date）无效，应写成 2023-09-14'),
       regions: z.array(oneOf(vocabulary.regions, '地区')).min(1, '至少填写一个地区（regions）'),
       column: oneOf(vocabulary.columns, '栏目'),
       tags: z.array(oneOf(vocabulary.tags, '标签')).default([]),
@@ -45,7 +46,7 @@ export function newsSchema(vocabulary: Vocabulary) {
       order: z.number().int().positive().default(100),
       draft: z.boolean().default(false),
       /** Scheduled publishing: the story appears in the first build at or after this time. */
-      publishAt: z.coerce.date({ error: '定时发布时间（publishAt）无效，应写成 2023-09-14T08:00:00+08:00' }).optional(),
+      publishAt: writtenInstantSchema('定时发布时间（publishAt）无效，应写成 2023-09-14T08:00:00+08:00').optional(),
     })
     .refine((data) => data.kind !== 'photo' || data.photoCredit, {
       error: '图片新闻（kind: photo）需要填写 photoCredit（如：新华社记者 某某 摄）',

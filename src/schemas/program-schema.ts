@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Vocabulary } from './vocabulary-schema';
 import type { StoryRefSchema } from './story-ref-schema';
+import { readCalendarDate } from './written-time';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,7 +19,11 @@ export function keyFigureSchema(storyRef: StoryRefSchema) {
     date: z
       .union([z.string().min(1), z.date()], { error: '缺少时间（date）：照原文写“截至……”，原文没有时就写稿件日期，如 2023-09-14' })
       .transform((date) => (date instanceof Date ? date.toISOString().slice(0, 10) : date))
-      .refine((date) => !/^\d{4}-\d/.test(date) || isoDay.test(date), { error: '日期应写成 2023-09-14' }),
+      .refine((date) => !/^\d{4}-\d/.test(date) || isoDay.test(date), { error: '日期应写成 2023-09-14' })
+      .superRefine((date, ctx) => {
+        const reading = isoDay.test(date) ? readCalendarDate(date) : undefined;
+        if (reading && !reading.ok) ctx.addIssue({ code: 'custom', message: reading.message, params: { fix: reading.fix } });
+      }),
     sourceStory: storyRef,
   });
 }

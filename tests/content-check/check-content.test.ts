@@ -87,4 +87,46 @@ stories: [a]
     const body = '他说：“**这是**我最难忘的一次生日。”\n\n<PullQuote cite="他">这是我最难忘的一次生日。</PullQuote>';
     expect(check({ 'news/a.mdx': story(body) }).problems).toEqual([]);
   });
+
+  describe('screenings that were released as committed', () => {
+    const hall = 'name: 一号厅\nvenue: 示例影院\nrows:\n  - { row: 1, seats: 4 }\n';
+    const screening = (id: string | undefined, startsAt: string, extra = '') =>
+      `${id ? `id: ${id}\n` : ''}film:\n  title: 示例\n  synopsis: 示例。\n  runtimeMinutes: 90\nhall: h\nstartsAt: ${startsAt}\n${extra}`;
+    // NOW is Saturday 2026-11-28 16:00 Beijing time: that evening's seats were released on Thursday 26 November.
+    const checkAgainst = (files: Record<string, string>, committed: Record<string, string>) =>
+      checkContent(
+        { root: 'content', files: new Map(Object.entries({ 'vocabulary.yaml': VOCABULARY, 'halls/h.yaml': hall, ...files })), publicFiles: new Set(), committed: new Map(Object.entries(committed)) },
+        NOW,
+      ).problems.map(formatProblem);
+
+    it('refuses a working tree where a released screening’s id has gone, saying how to move it safely', () => {
+      const lines = checkAgainst(
+        { 'screenings/2026-12-09-1830.yaml': screening('2026-12-09-1830', '2026-12-09T18:30:00+08:00') },
+        { 'screenings/2026-11-28-1830.yaml': screening('2026-11-28-1830', '2026-11-28T18:30:00+08:00') },
+      );
+      expect(lines).toEqual([
+        'content/screenings/2026-11-28-1830.yaml: 已经放票的场次“2026-11-28-1830”不见了（改了 id、改名时丢了 id，或者删了文件）：领到票的人会找不到电子票，座位会被重新放出（要改时间或文件名，就只改 startsAt 或文件名，保留 id: 2026-11-28-1830；这一场不放映了，先请影院运营人员通知领票人、处理已领的票，再删文件）',
+      ]);
+    });
+
+    it('accepts a released screening moved to a new time and file name with its id kept', () => {
+      const lines = checkAgainst(
+        { 'screenings/2026-11-29-1830.yaml': screening('2026-11-28-1830', '2026-11-29T18:30:00+08:00') },
+        { 'screenings/2026-11-28-1830.yaml': screening('2026-11-28-1830', '2026-11-28T18:30:00+08:00') },
+      );
+      expect(lines).toEqual([]);
+    });
+
+    it('reads the file name as the id of a file committed before ids were written, and lets unreleased screenings go', () => {
+      const lines = checkAgainst(
+        { 'screenings/2026-11-28-1830.yaml': screening('2026-11-28-1830', '2026-11-28T18:30:00+08:00') },
+        {
+          'screenings/2026-11-28-1830.yaml': screening(undefined, '2026-11-28T18:30:00+08:00'),
+          'screenings/2027-01-06-1830.yaml': screening(undefined, '2027-01-06T18:30:00+08:00'),
+          'screenings/early.yaml': screening('early', '2027-01-08T18:30:00+08:00', 'releaseAt: 2026-11-01T12:00:00+08:00\n'),
+        },
+      );
+      expect(lines).toEqual([expect.stringMatching(/^content\/screenings\/early\.yaml: 已经放票的场次“early”不见了/)]);
+    });
+  });
 });

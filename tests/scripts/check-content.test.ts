@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { run } from '../helpers/run';
 
 // `npm run check` end to end: one broken fixture per check, each reported with its file, its line and
@@ -26,7 +30,7 @@ const CHECKS: { fixture: string; what: string; lines: string[] }[] = [
       'news/bad-fields.mdx:7: 不认识的项 subtitel，它不会出现在网站上（是不是 subtitle？改成 subtitle）',
       'news/bad-fields.mdx:8: lead 应为 true 或 false，现在是“是”（写 true 或 false）',
       'programs/bad-program.mdx:6: keyFigures.0.date：缺少时间（date）：照原文写“截至……”，原文没有时就写稿件日期，如 2023-09-14',
-      'screenings/bad-screening.yaml:6: startsAt：startsAt 应写成带时区的时间，如 2026-12-02T18:30:00+08:00',
+      'screenings/bad-screening.yaml:7: startsAt：“下周三晚上”不是带时区的时间（写成 2026-12-02T18:30:00+08:00，北京时间后面加 +08:00）',
       'stations/bad-station.yaml:3: star：星级（star）只能是 1（一星）、2（二星）、3（三星以上）',
       'stations/bad-station.yaml:7: lat：纬度（lat）应在 -90 到 90 之间',
     ],
@@ -130,8 +134,55 @@ const CHECKS: { fixture: string; what: string; lines: string[] }[] = [
     fixture: 'check-cinema',
     what: 'screenings the cinema catalogue refuses',
     lines: [
-      'screenings/2026-12-02-1830.yaml:5: 未知的影厅“no-such-hall”，可用的有：huigong-yingyuan（写 content/halls/ 里的文件名（不带 .yaml））',
-      'screenings/2026-12-04-1830.yaml:7: 放票时间 2026年12月4日 18:00 不早于停止领票时间 2026年12月4日 17:30（放票要在开场前 1 小时停止领票之前：把 releaseAt 提前，或者删掉它按规则放票）',
+      'screenings/2026-12-02-1830.yaml:6: hall：未知的影厅“no-such-hall”，可用的有：huigong-yingyuan（写 content/halls/ 里的文件名（不带 .yaml））',
+      'screenings/2026-12-04-1830.yaml:8: 放票时间 12月4日 周五 18:00 不早于停止领票时间 12月4日 周五 17:30（放票要在开场前 60 分钟停止领票之前：把 releaseAt 提前，或者删掉它按规则放票）',
+    ],
+  },
+  {
+    fixture: 'check-screening-zone',
+    what: 'screening times without a zone, which each machine reads in its own',
+    lines: [
+      'screenings/no-offset-space.yaml:7: startsAt：2026-12-09 18:30 没有写时区：北京时间要在后面加 +08:00，不然不同的电脑会读成不同的时间（写成 2026-12-09T18:30:00+08:00）',
+      'screenings/no-offset-space.yaml:8: releaseAt：2026-12-07T12:00:00 没有写时区：北京时间要在后面加 +08:00，不然不同的电脑会读成不同的时间（写成 2026-12-07T12:00:00+08:00）',
+      'screenings/no-offset.yaml:7: startsAt：2026-12-02T18:30:00 没有写时区：北京时间要在后面加 +08:00，不然不同的电脑会读成不同的时间（写成 2026-12-02T18:30:00+08:00）',
+    ],
+  },
+  {
+    fixture: 'check-impossible-dates',
+    what: 'impossible dates and times, quoted or not, in every collection that has them',
+    lines: [
+      'news/month-13.mdx:3: date：2026-13-01 不是真实的日期：没有 13 月（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+      'news/quoted-day.mdx:3: date：2026-02-30 不是真实的日期：2026 年 2 月只有 28 天（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+      'news/quoted-day.mdx:6: publishAt：2026-12-02T18:61:00+08:00 不是真实的时间：小时是 0–23，分和秒是 0–59（改成真实的时间，如 18:30:00）',
+      'programs/huigong-yingyuan.mdx:6: keyFigures.0.date：2023-02-29 不是真实的日期：2023 年 2 月只有 28 天（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+      'programs/huigong-yingyuan.mdx:7: keyFigures.1.date：2023-04-31 不是真实的日期：2023 年 4 月只有 30 天（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+      'screenings/feb-30.yaml:7: startsAt：2026-02-30T18:30:00+08:00 不是真实的日期：2026 年 2 月只有 28 天（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+      'screenings/feb-30.yaml:8: releaseAt：2026-02-23T25:00:00+08:00 不是真实的时间：小时是 0–23，分和秒是 0–59（改成真实的时间，如 18:30:00）',
+    ],
+  },
+  {
+    fixture: 'check-overlaps',
+    what: 'two screenings in one hall at once, changeover included',
+    lines: [
+      'screenings/second.yaml:7: 和 tests/fixtures/check-overlaps/screenings/first.yaml 在同一影厅“一号厅”时间重叠：那一场 12月2日 周三 18:30 开场，片长 100 分钟加换场 20 分钟，12月2日 周三 20:30 才空出来（把其中一场改到 12月2日 周三 20:30 或更晚开场，或者换一个影厅；换场时间写在影厅文件的 changeoverMinutes 里，不写就是 15 分钟）',
+    ],
+  },
+  {
+    fixture: 'check-every-problem',
+    what: 'every problem of a screening at once: its runtime, its hall and its date',
+    lines: [
+      'screenings/many-problems.yaml:5: film.runtimeMinutes 应大于 0，现在是-90（改成合适的数字）',
+      'screenings/many-problems.yaml:6: hall：未知的影厅“san-hao-ting”，可用的有：yi-hao-ting（写 content/halls/ 里的文件名（不带 .yaml））',
+      'screenings/many-problems.yaml:7: startsAt：2026-02-30T18:30:00+08:00 不是真实的日期：2026 年 2 月只有 28 天（月份是 1–12，日期不超过那个月的天数，如 2026-12-01）',
+    ],
+  },
+  {
+    fixture: 'check-screening-ids',
+    what: 'screening ids that are missing, not URL-safe or used twice',
+    lines: [
+      'screenings/2026-12-09-1830.yaml:1: id“2026-12-02-1830”和 tests/fixtures/check-screening-ids/screenings/2026-12-02-1830.yaml 的相同：两场会共用同一套座位和电子票（给新加的那一场换一个 id；已经放票的那一场不要改）',
+      'screenings/2026-12-16-1830.yaml:1: id：缺少场次编号（id）：电子票都记在它名下，定下后不再改；新场次写开场时间和影厅，如 2026-12-02-1830-huigong-yingyuan',
+      'screenings/2026-12-18-1830.yaml:1: id：场次编号（id）只能用小写字母、数字和连字符，如 2026-12-02-1830-huigong-yingyuan',
     ],
   },
 ];
@@ -143,6 +194,12 @@ describe('npm run check', () => {
     expect(result.status, result.output).toBe(1);
     expect(result.lines).toEqual(lines.map((line) => `${folder}/${line}`));
     expect(result.output).toContain(`内容检查发现 ${lines.length} 个问题`);
+  });
+
+  it.each(['UTC', 'Asia/Shanghai'])('refuses screening times without a zone under TZ=%s too', (TZ) => {
+    const { status, output } = run('node', ['scripts/check-content.ts', 'tests/fixtures/check-screening-zone'], { TZ });
+    expect(status, output).toBe(1);
+    expect(output).toContain('tests/fixtures/check-screening-zone/screenings/no-offset.yaml:7: startsAt：2026-12-02T18:30:00 没有写时区');
   });
 
   it('passes the real content', () => {
@@ -161,5 +218,33 @@ describe('npm run check', () => {
     const { status, output } = run('node', ['scripts/check-content.ts'], { HUIGONG_CONTENT_DIR: 'tests/fixtures/check-draft-past' });
     expect(status).toBe(1);
     expect(output).toContain('tests/fixtures/check-draft-past/news/old-draft.mdx:7:');
+  });
+
+  it('refuses, in a git work tree, a released screening whose id is gone since HEAD, and accepts it moved with its id', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'huigong-check-git-'));
+    try {
+      cpSync('tests/fixtures/check-screening-zone/vocabulary.yaml', path.join(repo, 'content/vocabulary.yaml'));
+      cpSync('tests/fixtures/check-screening-zone/halls', path.join(repo, 'content/halls'), { recursive: true });
+      const released = 'id: 2099-01-07-1830\nfilm:\n  title: 示例\n  synopsis: 示例。\n  runtimeMinutes: 90\nhall: yi-hao-ting\nstartsAt: 2099-01-07T18:30:00+08:00\nreleaseAt: 2026-01-05T12:00:00+08:00\n';
+      mkdirSync(path.join(repo, 'content/screenings'));
+      writeFileSync(path.join(repo, 'content/screenings/2099-01-07-1830.yaml'), released);
+      const git = (...args: string[]) => spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '-A');
+      expect(git('commit', '-qm', 'screening').status).toBe(0);
+
+      const moved = path.join(repo, 'content/screenings/2099-01-08-1830.yaml');
+      renameSync(path.join(repo, 'content/screenings/2099-01-07-1830.yaml'), moved);
+      writeFileSync(moved, released.replace('id: 2099-01-07-1830\n', 'id: 2099-01-08-1830\n').replace('2099-01-07T', '2099-01-08T'));
+      const refused = run('node', ['scripts/check-content.ts', path.join(repo, 'content')]);
+      expect(refused.status, refused.output).toBe(1);
+      expect(refused.output).toMatch(/screenings\/2099-01-07-1830\.yaml: 已经放票的场次“2099-01-07-1830”不见了.*保留 id: 2099-01-07-1830/);
+
+      writeFileSync(moved, readFileSync(moved, 'utf8').replace('id: 2099-01-08-1830', 'id: 2099-01-07-1830'));
+      const accepted = run('node', ['scripts/check-content.ts', path.join(repo, 'content')]);
+      expect(accepted.status, accepted.output).toBe(0);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -39,12 +39,12 @@ describe('dates in Beijing time', () => {
   });
 
   it('skips Wednesday evenings that already have a screening', () => {
-    const taken = new Set(['2026-12-02-1830', '2026-12-09-1830']);
+    const taken = new Set(['2026-12-02-1830', '2026-12-09-1830-huigong-yingyuan']);
     expect(nextWednesdayEvening(new Date('2026-11-28T08:00:00Z'), taken)).toBe('2026-12-16T18:30:00+08:00');
   });
 
   it('names a screening by its start and reads times as editors type them', () => {
-    expect(screeningId('2026-12-02T18:30:00+08:00')).toBe('2026-12-02-1830');
+    expect(screeningId('2026-12-02T18:30:00+08:00', 'huigong-yingyuan')).toBe('2026-12-02-1830-huigong-yingyuan');
     expect(parseBeijingTime('2026-12-04 9:05')).toBe('2026-12-04T09:05:00+08:00');
     expect(parseBeijingTime('下周三')).toBeUndefined();
     expect(beijingIso(new Date('2026-11-30T04:00:00Z'))).toBe('2026-11-30T12:00:00+08:00');
@@ -81,13 +81,13 @@ describe('the other templates', () => {
     const program = frontmatter(programTemplate({ title: '职工书屋', vocabulary, story: 'a' }));
     expect(program).toMatchObject({ title: '职工书屋', howTo: [], keyFigures: [], stories: ['a'], order: 100 });
     const screening = parse(
-      screeningTemplate({ title: '示例影片', hall: 'huigong-yingyuan', halls: ['huigong-yingyuan'], startsAt: '2026-12-02T18:30:00+08:00' }),
+      screeningTemplate({ id: 'x', title: '示例影片', hall: 'huigong-yingyuan', halls: ['huigong-yingyuan'], startsAt: '2026-12-02T18:30:00+08:00' }),
     );
-    expect(screening).toMatchObject({ film: { title: '示例影片', runtimeMinutes: 120 }, hall: 'huigong-yingyuan', startsAt: '2026-12-02T18:30:00+08:00' });
+    expect(screening).toMatchObject({ id: 'x', film: { title: '示例影片', runtimeMinutes: 120 }, hall: 'huigong-yingyuan', startsAt: '2026-12-02T18:30:00+08:00' });
   });
 
   it('shows the release time the rule gives, so editors know what leaving it out means', () => {
-    const text = screeningTemplate({ title: '示例影片', hall: 'h', halls: ['h'], startsAt: '2026-12-02T18:30:00+08:00' });
+    const text = screeningTemplate({ id: 'x', title: '示例影片', hall: 'h', halls: ['h'], startsAt: '2026-12-02T18:30:00+08:00' });
     expect(text).toContain('# releaseAt: 2026-11-30T12:00:00+08:00');
   });
 });

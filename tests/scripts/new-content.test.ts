@@ -52,11 +52,19 @@ describe('npm run new', () => {
     const { status, output } = newContent('screening', '示例影片戊');
     expect(status, output).toBe(0);
     const [name] = added('screenings', old);
-    expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-1830\.yaml$/);
+    expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-1830-huigong-yingyuan\.yaml$/);
     expect(new Date(`${name!.slice(0, 10)}T00:00:00Z`).getUTCDay()).toBe(3);
     const text = readFileSync(path.join(dir, 'screenings', name!), 'utf8');
     expect(text).toContain('hall: huigong-yingyuan');
     expect(text).toContain(`startsAt: ${name!.slice(0, 10)}T18:30:00+08:00`);
+    expect(text).toContain(`id: ${name!.replace('.yaml', '')}`);
+  });
+
+  it('gives a screening a readable id of its start and hall, fixed at creation and also its file name', () => {
+    const { status, output } = newContent('screening', '示例影片己', '--at', '2027-06-04 19:00');
+    expect(status, output).toBe(0);
+    const text = readFileSync(path.join(dir, 'screenings/2027-06-04-1900-huigong-yingyuan.yaml'), 'utf8');
+    expect(text).toMatch(/^id: 2027-06-04-1900-huigong-yingyuan$/m);
   });
 
   it('writes content that npm run check passes', () => {
@@ -76,7 +84,10 @@ describe('npm run new', () => {
 
     const screening = path.join(dir, 'screenings/2026-12-02-1830.yaml');
     const kept = readFileSync(screening, 'utf8');
-    expect(newContent('screening', '示例影片', '--at', '2026-12-02 18:30').status).toBe(1);
+    const again = newContent('screening', '示例影片', '--at', '2026-12-02 18:30');
+    expect(again.status).toBe(1);
+    expect(again.output).toContain('这个时间已有场次');
+    expect(readdirSync(path.join(dir, 'screenings')).filter((name) => name.startsWith('2026-12-02-1830'))).toEqual(['2026-12-02-1830.yaml']);
     expect(readFileSync(screening, 'utf8')).toBe(kept);
   });
 

@@ -16,4 +16,10 @@ describe('astro sync on broken content', () => {
     expect(output).toContain('content-bad-date/news/bad-date.mdx');
     expect(output).toContain('date: 日期（date）无效');
   });
+
+  it('fails on an impossible date that YAML would roll over, naming the file, the line and the fix', () => {
+    const { status, output } = run('astro', ['sync'], { HUIGONG_CONTENT_DIR: 'tests/fixtures/content-impossible-date' });
+    expect(status).not.toBe(0);
+    expect(output).toContain('content-impossible-date/news/month-13.mdx:3: date：2026-13-01 不是真实的日期：没有 13 月（月份是 1–12');
+  });
 });
