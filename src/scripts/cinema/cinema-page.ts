@@ -1,3 +1,4 @@
+import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
 import { nextPollDelay } from '../../cinema/poll-delay';
@@ -54,7 +55,7 @@ export async function startCinemaPage(): Promise<void> {
     | undefined;
   let claiming = false;
   /** The idempotency key of a claim whose answer was lost, reused when the member taps again. */
-  let pendingClaim: { key: string; seat?: string } | undefined;
+  let pendingClaim: { key: string; seat?: string; screeningId: string } | undefined;
 
   // ---- screenings --------------------------------------------------------------------------------
 
@@ -355,22 +356,31 @@ export async function startCinemaPage(): Promise<void> {
     claiming = true;
     updateButtons();
     pickerMessage.replaceChildren('正在领票…');
-    const key = pendingClaim && pendingClaim.seat === seat ? pendingClaim.key : crypto.randomUUID();
-    pendingClaim = { key, seat };
-    const result = await sendJson<{ ticket: Ticket }>('POST', `/api/screenings/${screening.id}/claims`, seat ? { seat } : {}, {
-      'Idempotency-Key': key,
-    });
+    const retry = pendingClaim && pendingClaim.screeningId === screening.id && pendingClaim.seat === seat;
+    const key = retry ? pendingClaim!.key : crypto.randomUUID();
+    pendingClaim = { key, seat, screeningId: screening.id };
+    const answer = readClaimAnswer(
+      await sendJson<{ ticket: Ticket }>('POST', `/api/screenings/${screening.id}/claims`, seat ? { seat } : {}, { 'Idempotency-Key': key }),
+    );
     claiming = false;
-    if (result.ok) {
-      pendingClaim = undefined;
-      const { ticket } = result.data;
+    if (answer.kind !== 'refused' || !answer.keepKey) pendingClaim = undefined;
+    // The picker may have been closed or moved to another screening while we waited.
+    const sameScreening = current?.screening.id === screening.id;
+    if (answer.kind === 'issued') {
+      const { ticket } = answer;
       localTickets.set(ticket.code, ticket);
       renderTickets();
-      const link = el('a', { href: '#my-tickets' }, '查看我的票');
-      pickerMessage.replaceChildren(`领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`, link);
+      const text = `领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`;
+      if (sameScreening) pickerMessage.replaceChildren(text, el('a', { href: '#my-tickets' }, '查看我的票'));
+      else listStatus.textContent = `${screening.film.title} ${text}`;
+    } else if (answer.kind === 'cancelled') {
+      if (sameScreening) pickerMessage.replaceChildren(`${answer.message}。`);
+      else listStatus.textContent = `${screening.film.title}：${answer.message}。`;
+      void loadTickets();
+    } else if (sameScreening) {
+      showRefusal(answer.error);
     } else {
-      if (result.error.code !== 'network' && result.error.code !== 'busy') pendingClaim = undefined;
-      showRefusal(result.error);
+      listStatus.textContent = `${screening.film.title}：${answer.error.message}。`;
     }
     updateButtons();
     void refreshSeats();
@@ -423,6 +433,8 @@ export async function startCinemaPage(): Promise<void> {
       case 'network':
       case 'busy':
       case 'rate_limited':
+      case 'temporarily_unavailable':
+      case 'internal_error':
         parts.push('请稍等几秒再点一次领取，不会重复领票。');
         break;
     }
