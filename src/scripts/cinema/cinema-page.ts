@@ -2,6 +2,7 @@ import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
 import { nextPollDelay } from '../../cinema/poll-delay';
+import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
 import { claimWindowState } from '../../cinema/release-window';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { api, sendJson, type ApiErrorBody } from './api';
@@ -40,7 +41,7 @@ export async function startCinemaPage(): Promise<void> {
   let serverTickets: Ticket[] = [];
   let waitlist: WaitlistPlace[] = [];
   /** Tickets claimed or cancelled on this page: KV may take a moment to show them. */
-  const localTickets = new Map<string, Ticket>();
+  let localTickets = new Map<string, Ticket>();
   let current:
     | {
         screening: Screening;
@@ -219,20 +220,16 @@ export async function startCinemaPage(): Promise<void> {
       return;
     }
     serverTickets = result.data.tickets;
+    localTickets = reconcileLocalTickets(serverTickets, localTickets);
     waitlist = result.data.waitlist;
     renderTickets();
   }
 
   function renderTickets(): void {
-    const byCode = new Map(serverTickets.map((ticket) => [ticket.code, ticket]));
-    for (const [code, ticket] of localTickets) byCode.set(code, ticket);
     const now = serverNow();
-    const shown = [...byCode.values()]
-      .filter((ticket) => Date.parse(ticket.screening.startsAt) + 4 * 3_600_000 > now)
-      .filter((ticket) => ticket.status === 'active' || localTickets.has(ticket.code))
-      .sort((a, b) => a.screening.startsAt.localeCompare(b.screening.startsAt));
+    const shown = ticketsToShow(serverTickets, localTickets, now);
     const runtime = (id: string) => screenings.find((screening) => screening.id === id)?.film.runtimeMinutes;
-    const places = waitlist.map((place) => {
+    const places = openWaitlistPlaces(waitlist, now).map((place) => {
       const leave = el('button', { type: 'button', class: 'link-button' }, '退出候补');
       leave.addEventListener('click', async () => {
         await api(`/api/screenings/${place.screeningId}/waitlist`, { method: 'DELETE' });
@@ -364,26 +361,32 @@ export async function startCinemaPage(): Promise<void> {
     );
     claiming = false;
     if (answer.kind !== 'refused' || !answer.keepKey) pendingClaim = undefined;
-    // The picker may have been closed or moved to another screening while we waited.
-    const sameScreening = current?.screening.id === screening.id;
     if (answer.kind === 'issued') {
       const { ticket } = answer;
       localTickets.set(ticket.code, ticket);
       renderTickets();
-      const text = `领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`;
-      if (sameScreening) pickerMessage.replaceChildren(text, el('a', { href: '#my-tickets' }, '查看我的票'));
-      else listStatus.textContent = `${screening.film.title} ${text}`;
+      report(screening, `领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`, el('a', { href: '#my-tickets' }, '查看我的票'));
     } else if (answer.kind === 'cancelled') {
-      if (sameScreening) pickerMessage.replaceChildren(`${answer.message}。`);
-      else listStatus.textContent = `${screening.film.title}：${answer.message}。`;
+      report(screening, `${answer.message}。`);
       void loadTickets();
-    } else if (sameScreening) {
+    } else if (showing(screening)) {
       showRefusal(answer.error);
     } else {
-      listStatus.textContent = `${screening.film.title}：${answer.error.message}。`;
+      report(screening, `${answer.error.message}。`);
     }
     updateButtons();
     void refreshSeats();
+  }
+
+  /** Whether the picker still shows this screening: it may have been closed or moved on during an await. */
+  function showing(screening: Screening): boolean {
+    return current?.screening.id === screening.id;
+  }
+
+  /** An answer about a screening: in the picker while it shows that screening, else in the list's status line. */
+  function report(screening: Screening, text: string, ...more: Node[]): void {
+    if (showing(screening)) pickerMessage.replaceChildren(text, ...more);
+    else listStatus.textContent = `${screening.film.title}：${text}`;
   }
 
   function actionButton(text: string, action: () => void): HTMLButtonElement {
@@ -443,13 +446,12 @@ export async function startCinemaPage(): Promise<void> {
 
   async function joinWaitlist(): Promise<void> {
     if (!current) return;
-    const result = await api<{ waitlist: { position: number } }>(`/api/screenings/${current.screening.id}/waitlist`, { method: 'POST' });
-    if (!result.ok) return showRefusal(result.error);
-    pickerMessage.replaceChildren(`已加入候补，排在第 ${result.data.waitlist.position} 位。有人退票时自动补位，补到的票会出现在“我的票”里。`);
-    waitlist = [
-      ...waitlist.filter((place) => place.screeningId !== current!.screening.id),
-      { screeningId: current.screening.id, film: current.screening.film.title, startsAt: current.screening.startsAt, joinedAt: new Date().toISOString() },
-    ];
+    const { screening } = current;
+    const result = await api<{ waitlist: { position: number } }>(`/api/screenings/${screening.id}/waitlist`, { method: 'POST' });
+    if (!result.ok) return showing(screening) ? showRefusal(result.error) : report(screening, `${result.error.message}。`);
+    report(screening, `已加入候补，排在第 ${result.data.waitlist.position} 位。有人退票时自动补位，补到的票会出现在“我的票”里。`);
+    const place = { screeningId: screening.id, film: screening.film.title, startsAt: screening.startsAt, closesAt: screening.closesAt };
+    waitlist = [...waitlist.filter((other) => other.screeningId !== screening.id), { ...place, joinedAt: new Date(serverNow()).toISOString() }];
     renderTickets();
   }
 
