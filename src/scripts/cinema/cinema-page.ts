@@ -3,6 +3,7 @@ import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
 import { nextPollDelay } from '../../cinema/poll-delay';
 import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
+import { ReleaseReload } from '../../cinema/release-reload';
 import { claimWindowState } from '../../cinema/release-window';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { api, sendJson, type ApiErrorBody } from './api';
@@ -60,7 +61,18 @@ export async function startCinemaPage(): Promise<void> {
 
   // ---- screenings --------------------------------------------------------------------------------
 
-  async function loadScreenings(): Promise<boolean> {
+  /** The list request in flight, shared: the release reload and the periodic refresh never overlap. */
+  let listRequest: Promise<boolean> | undefined;
+  const releaseReload = new ReleaseReload();
+
+  function loadScreenings(): Promise<boolean> {
+    listRequest ??= fetchScreenings().finally(() => {
+      listRequest = undefined;
+    });
+    return listRequest;
+  }
+
+  async function fetchScreenings(): Promise<boolean> {
     const result = await api<{ screenings: Screening[]; nextReleaseAt: string }>('/api/screenings', { cache: 'no-store' });
     if (!result.ok) {
       listStatus.textContent = `场次信息暂时无法更新：${result.error.message}`;
@@ -155,7 +167,7 @@ export async function startCinemaPage(): Promise<void> {
     if (nextReleaseAt) {
       const left = Date.parse(nextReleaseAt) - now;
       byId('next-release-countdown').textContent = left > 0 ? `还有 ${formatCountdown(left)}` : '正在放票';
-      if (left <= -2_000) void loadScreenings();
+      if (releaseReload.start(now, Date.parse(nextReleaseAt))) void loadScreenings().finally(() => releaseReload.finish(serverNow()));
     }
     for (const screening of screenings) {
       const state = windowState(screening, now);
