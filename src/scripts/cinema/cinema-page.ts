@@ -1,6 +1,7 @@
 import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
+import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
 import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
 import { ReleaseReload } from '../../cinema/release-reload';
@@ -50,6 +51,8 @@ export async function startCinemaPage(): Promise<void> {
         layout?: SeatLayout;
         /** The statuses did not fit the layout we had: a new catalogue is deployed, so skip the HTTP cache. */
         layoutStale?: boolean;
+        /** The newest statuses shown: a poll answered from an older cache does not replace them. */
+        statuses?: SeatStatuses;
         timer?: number;
         delay: number;
         state?: WindowState;
@@ -307,11 +310,13 @@ export async function startCinemaPage(): Promise<void> {
       api<SeatStatuses>(`${path}/seats`),
     ]);
     if (current !== picked) return;
-    const rows = layout.ok && result.ok ? withSeatStatuses(layout.data.rows, result.data.statuses) : undefined;
+    const statuses = result.ok ? newestSeatMap(picked.statuses, result.data) : undefined;
+    const rows = layout.ok && statuses ? withSeatStatuses(layout.data.rows, statuses.statuses) : undefined;
     // Kept only while the statuses fit it (a new catalogue may have been deployed).
     picked.layoutStale = layout.ok && result.ok && !rows;
     picked.layout = rows && layout.ok ? layout.data : undefined;
     if (rows) {
+      picked.statuses = statuses;
       const first = picked.delay === 0;
       picked.view.update({ rows });
       // Narrow phones scroll the map: start at the centre, where the best seats are.
