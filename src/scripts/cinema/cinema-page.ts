@@ -1,9 +1,9 @@
 import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
+import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
 import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
-import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
 import { ReleaseReload } from '../../cinema/release-reload';
 import { claimWindowState } from '../../cinema/release-window';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
@@ -59,7 +59,7 @@ export async function startCinemaPage(): Promise<void> {
       }
     | undefined;
   let claiming = false;
-  /** The idempotency key of a claim whose answer was lost, reused when the member taps again. */
+  /** The idempotency key of a claim whose answer decided nothing, reused when the member taps again for the same seat. */
   let pendingClaim: { key: string; seat?: string; screeningId: string } | undefined;
 
   // ---- screenings --------------------------------------------------------------------------------
@@ -370,8 +370,7 @@ export async function startCinemaPage(): Promise<void> {
     claiming = true;
     updateButtons();
     pickerMessage.replaceChildren('正在领票…');
-    const retry = pendingClaim && pendingClaim.screeningId === screening.id && pendingClaim.seat === seat;
-    const key = retry ? pendingClaim!.key : crypto.randomUUID();
+    const key = pendingClaim?.screeningId === screening.id && pendingClaim.seat === seat ? pendingClaim.key : crypto.randomUUID();
     pendingClaim = { key, seat, screeningId: screening.id };
     const answer = readClaimAnswer(
       await sendJson<{ ticket: Ticket }>('POST', `/api/screenings/${screening.id}/claims`, seat ? { seat } : {}, { 'Idempotency-Key': key }),
