@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { openWaitlistPlaces } from '../../src/cinema/my-tickets.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
@@ -7,7 +8,11 @@ import { readMemberTickets, readTicket } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
 import { ticketView } from '../views.ts';
 
-/** A member's own tickets and waitlist places (from KV, so a change can take a second to show). */
+/**
+ * A member's own tickets and waitlist places (from KV, so a change can take a second to show). Places
+ * whose screening's claims have closed are left out: they can no longer turn into a ticket, and KV keeps
+ * them until the purge, 30 days later.
+ */
 export function meRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>().use(requireMember).get('/tickets', async (c) => {
     const entries = await readMemberTickets(c.env.SEATS, c.get('memberId'));
@@ -17,10 +22,16 @@ export function meRoutes(catalogue: Catalogue) {
       const entry = entries.get(screening.id);
       if (entry?.kind === 'ticket') tickets.push(await ticketView(entry, screening, c.env.TICKET_SECRET));
       if (entry?.kind === 'waitlist') {
-        waitlist.push({ screeningId: screening.id, film: screening.film.title, startsAt: screening.startsAt, joinedAt: entry.joinedAt });
+        waitlist.push({
+          screeningId: screening.id,
+          film: screening.film.title,
+          startsAt: screening.startsAt,
+          closesAt: screening.closesAt,
+          joinedAt: entry.joinedAt,
+        });
       }
     }
-    return c.json({ tickets, waitlist }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ tickets, waitlist: openWaitlistPlaces(waitlist, Date.now()) }, 200, { 'Cache-Control': 'no-store' });
   });
 }
 

@@ -10,7 +10,7 @@ let server: DevServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 8, demoReleaseInSeconds: RELEASE_IN }), launchChromium()]);
+  [server, browser] = await Promise.all([startDevServer({ members: 12, demoReleaseInSeconds: RELEASE_IN }), launchChromium()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -127,6 +127,67 @@ describe('claiming a seat at the cinema', () => {
   });
 });
 
+describe('claim answers that decide nothing, or come late', () => {
+  const claims = '**/api/screenings/demo-local/claims';
+
+  it('retries with the same Idempotency-Key after a 503, and never calls a cancelled ticket 领票成功', async () => {
+    const { context, page } = await memberPage();
+    await signIn(page, 9);
+    await openDemoPicker(page);
+    const keys: string[] = [];
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const screening = { id: 'demo-local', film: '演示影片', hall: '1号厅', venue: '演示影院', startsAt, closesAt: startsAt };
+    const cancelled = { code: 'ABCDEFGH', displayCode: 'ABCD-EFGH', status: 'cancelled', seat: '7-1', seatLabel: '7排1号', qr: 'HG1.x', screening };
+    const answers = [
+      { status: 503, json: { error: { code: 'temporarily_unavailable', message: '服务暂时不可用', retryAfterSeconds: 1 } } },
+      // The replay of a key whose ticket was cancelled since, as today's API answers it.
+      { status: 200, json: { ticket: cancelled } },
+    ];
+    await page.route(claims, async (route) => {
+      keys.push(route.request().headers()['idempotency-key']!);
+      const answer = answers.shift();
+      await (answer ? route.fulfill(answer) : route.continue());
+    });
+    const message = page.locator('#picker-message');
+    await page.locator('#claim-best').click();
+    await message.filter({ hasText: '服务暂时不可用' }).waitFor();
+    await page.locator('#claim-best').click();
+    await message.filter({ hasText: /退掉了|领票成功/ }).waitFor();
+    expect(await message.textContent()).not.toContain('领票成功');
+    await page.locator('#claim-best').click();
+    await message.filter({ hasText: '领票成功' }).waitFor();
+    // The 503 decided nothing, so the retry was the same claim; once told it was cancelled, the next one is new.
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+    await context.close();
+  });
+
+  it('records a waitlist answer that lands after the picker was closed on its own screening', async () => {
+    const { context, page } = await memberPage();
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await signIn(page, 10);
+    await openDemoPicker(page);
+    await page.route(claims, (route) => route.fulfill({ status: 409, json: { error: { code: 'sold_out', message: '座位已领完' } } }));
+    let answerWaitlist!: () => void;
+    const held = new Promise<void>((resolve) => (answerWaitlist = resolve));
+    await page.route('**/api/screenings/demo-local/waitlist', async (route) => {
+      await held;
+      await route.fulfill({ status: 201, json: { waitlist: { position: 1 } } });
+    });
+    await page.locator('#claim-best').click();
+    const asked = page.waitForRequest('**/api/screenings/demo-local/waitlist');
+    await page.getByRole('button', { name: '加入候补' }).click();
+    await asked;
+    await page.locator('#close-picker').click();
+    answerWaitlist();
+    await page.locator('#ticket-list .waitlist', { hasText: '候补中：演示影片' }).waitFor();
+    await page.locator('#list-status', { hasText: '已加入候补' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('door check-in', () => {
   it('checks a ticket in, and a second check-in says it was already used', async () => {
     const member = await memberPage();
@@ -148,6 +209,39 @@ describe('door check-in', () => {
     await staff.getByRole('button', { name: '检票', exact: true }).click();
     await staff.locator('#result.used', { hasText: '已检过票' }).waitFor();
     expect(await staff.locator('#result .detail').textContent()).toMatch(/^首次检票 /);
+    await staff.close();
+  });
+});
+
+describe('door check-in after a lost answer', () => {
+  it('lets the holder in when the rescan finds the check-in this door made a moment ago, once', async () => {
+    const member = await memberPage();
+    await signIn(member.page, 11);
+    await openDemoPicker(member.page);
+    await member.page.locator('#claim-best').click();
+    await member.page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
+    const code = (await member.page.locator('.ticket .code').first().textContent())!;
+    await member.context.close();
+
+    const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await staff.goto(`${server.baseURL}/cinema/checkin/`);
+    await staff.getByLabel('工作人员口令').fill('dev-staff-token');
+    await staff.getByRole('button', { name: '确定' }).click();
+    await staff.getByLabel('场次').selectOption('demo-local');
+    // The server checks the ticket in, but its answer never reaches the door.
+    await staff.route('**/checkins', async (route) => {
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await staff.getByLabel('票号').fill(code);
+    await staff.getByRole('button', { name: '检票', exact: true }).click();
+    await staff.locator('#result.invalid', { hasText: '检票失败' }).waitFor();
+    await staff.unroute('**/checkins');
+    await staff.getByRole('button', { name: '检票', exact: true }).click();
+    await staff.locator('#result.valid', { hasText: '刚才已检票，网络中断后重试' }).waitFor();
+    // A third scan (a copy of the QR) is turned away as usual.
+    await staff.getByRole('button', { name: '检票', exact: true }).click();
+    await staff.locator('#result.used', { hasText: '已检过票' }).waitFor();
     await staff.close();
   });
 });

@@ -154,6 +154,22 @@ describe('cancelling and the waitlist', () => {
     expect(theirs.waitlist).toEqual([expect.objectContaining({ screeningId: 'wait' })]);
   });
 
+  it("lists a waitlist place with its screening's closing time, and no more once claims have closed", async () => {
+    const open = screening('wait-ends', { hall: plainHall(1, 1) });
+    const [a, b] = await Promise.all([sessionCookie('a'), sessionCookie('b')]);
+    const { request } = testApp(open);
+    await request('/api/screenings/wait-ends/claims', claim(a));
+    expect((await request('/api/screenings/wait-ends/waitlist', asMember(b, { method: 'POST' }))).status).toBe(201);
+    await drainToKv('wait-ends');
+    const before = await body(await request('/api/me/tickets', asMember(b)));
+    expect(before.waitlist).toEqual([expect.objectContaining({ screeningId: 'wait-ends', closesAt: open.closesAt })]);
+
+    // The same screening, its claims closed a minute ago: nobody can be promoted from its waitlist now.
+    const closed = { ...open, startsAt: new Date(Date.now() + 59 * 60_000).toISOString(), closesAt: new Date(Date.now() - 60_000).toISOString() };
+    const after = await body(await testApp(closed).request('/api/me/tickets', asMember(b)));
+    expect(after.waitlist).toEqual([]);
+  });
+
   it('refuses the waitlist while seats are free', async () => {
     const { request } = testApp(screening('free-seats'));
     const response = await request('/api/screenings/free-seats/waitlist', asMember(await sessionCookie('a'), { method: 'POST' }));

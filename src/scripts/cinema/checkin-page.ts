@@ -1,6 +1,9 @@
 import { formatShanghaiTime } from '../../cinema/countdown';
+import { answerIsDecided } from '../../cinema/decided-answer';
+import { attemptTicketCode, DoorAttempts } from '../../cinema/door-attempts';
 import { api, sendJson, type ApiResult } from './api';
 import { byId, el } from './dom';
+import { serverNow, syncServerClock } from './server-time';
 import type { Screening, Ticket } from './types';
 
 const TOKEN_KEY = 'huigong-staff-token';
@@ -28,6 +31,7 @@ export async function startCheckInPage(): Promise<void> {
   const video = byId<HTMLVideoElement>('scanner');
   let stream: MediaStream | undefined;
   let lastScan = { value: '', at: 0 };
+  const attempts = new DoorAttempts();
 
   const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
   const staff = (path: string, init: RequestInit = {}) =>
@@ -76,12 +80,22 @@ export async function startCheckInPage(): Promise<void> {
   }
 
   async function checkIn(body: { code: string } | { qr: string }): Promise<void> {
+    const code = attemptTicketCode(body);
+    const sentAt = serverNow();
     const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, body, {
       Authorization: `Bearer ${token()}`,
     })) as ApiResult<{ ticket: Ticket }>;
+    const decided = answerIsDecided(response.ok ? response : { status: response.status, code: response.error.code });
+    if (code && !decided) attempts.unanswered(code, sentAt);
+    const ownCheckIn = Boolean(code && decided && attempts.ownEarlierCheckIn(code, response.ok ? {} : response.error, serverNow()));
     if (response.ok) {
       const { ticket } = response.data;
       show('valid', `有效 · ${ticket.seatLabel}`, `${ticket.displayCode} · ${ticket.screening.film}`);
+    } else if (ownCheckIn) {
+      // The holder's own check-in of a moment ago, whose answer was lost: let them in, and say why.
+      const ticket = response.error.ticket as Ticket | undefined;
+      const seat = ticket ? ` · ${ticket.seatLabel}` : '';
+      show('valid', `有效${seat}（刚才已检票，网络中断后重试）`, `检票时间 ${formatShanghaiTime(String(response.error.checkedInAt))}`);
     } else {
       const { error } = response;
       const ticket = error.ticket as Ticket | undefined;
@@ -181,6 +195,8 @@ export async function startCheckInPage(): Promise<void> {
     byId('scan-note').textContent = '此浏览器不支持扫码，请输入票号。';
   }
 
+  // The door compares check-in times with the server's, to know its own lost check-ins (DoorAttempts).
+  void syncServerClock();
   if (token()) {
     panel.hidden = false;
     await loadScreenings();

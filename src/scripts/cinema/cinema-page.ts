@@ -1,6 +1,10 @@
+import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
+import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
+import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
+import { ReleaseReload } from '../../cinema/release-reload';
 import { claimWindowState } from '../../cinema/release-window';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { api, sendJson, type ApiErrorBody } from './api';
@@ -39,7 +43,7 @@ export async function startCinemaPage(): Promise<void> {
   let serverTickets: Ticket[] = [];
   let waitlist: WaitlistPlace[] = [];
   /** Tickets claimed or cancelled on this page: KV may take a moment to show them. */
-  const localTickets = new Map<string, Ticket>();
+  let localTickets = new Map<string, Ticket>();
   let current:
     | {
         screening: Screening;
@@ -47,18 +51,31 @@ export async function startCinemaPage(): Promise<void> {
         layout?: SeatLayout;
         /** The statuses did not fit the layout we had: a new catalogue is deployed, so skip the HTTP cache. */
         layoutStale?: boolean;
+        /** The newest statuses shown: a poll answered from an older cache does not replace them. */
+        statuses?: SeatStatuses;
         timer?: number;
         delay: number;
         state?: WindowState;
       }
     | undefined;
   let claiming = false;
-  /** The idempotency key of a claim whose answer was lost, reused when the member taps again. */
-  let pendingClaim: { key: string; seat?: string } | undefined;
+  /** The idempotency key of a claim whose answer decided nothing, reused when the member taps again for the same seat. */
+  let pendingClaim: { key: string; seat?: string; screeningId: string } | undefined;
 
   // ---- screenings --------------------------------------------------------------------------------
 
-  async function loadScreenings(): Promise<boolean> {
+  /** The list request in flight, shared: the release reload and the periodic refresh never overlap. */
+  let listRequest: Promise<boolean> | undefined;
+  const releaseReload = new ReleaseReload();
+
+  function loadScreenings(): Promise<boolean> {
+    listRequest ??= fetchScreenings().finally(() => {
+      listRequest = undefined;
+    });
+    return listRequest;
+  }
+
+  async function fetchScreenings(): Promise<boolean> {
     const result = await api<{ screenings: Screening[]; nextReleaseAt: string }>('/api/screenings', { cache: 'no-store' });
     if (!result.ok) {
       listStatus.textContent = `场次信息暂时无法更新：${result.error.message}`;
@@ -153,7 +170,7 @@ export async function startCinemaPage(): Promise<void> {
     if (nextReleaseAt) {
       const left = Date.parse(nextReleaseAt) - now;
       byId('next-release-countdown').textContent = left > 0 ? `还有 ${formatCountdown(left)}` : '正在放票';
-      if (left <= -2_000) void loadScreenings();
+      if (releaseReload.start(now, Date.parse(nextReleaseAt))) void loadScreenings().finally(() => releaseReload.finish(serverNow()));
     }
     for (const screening of screenings) {
       const state = windowState(screening, now);
@@ -218,20 +235,16 @@ export async function startCinemaPage(): Promise<void> {
       return;
     }
     serverTickets = result.data.tickets;
+    localTickets = reconcileLocalTickets(serverTickets, localTickets);
     waitlist = result.data.waitlist;
     renderTickets();
   }
 
   function renderTickets(): void {
-    const byCode = new Map(serverTickets.map((ticket) => [ticket.code, ticket]));
-    for (const [code, ticket] of localTickets) byCode.set(code, ticket);
     const now = serverNow();
-    const shown = [...byCode.values()]
-      .filter((ticket) => Date.parse(ticket.screening.startsAt) + 4 * 3_600_000 > now)
-      .filter((ticket) => ticket.status === 'active' || localTickets.has(ticket.code))
-      .sort((a, b) => a.screening.startsAt.localeCompare(b.screening.startsAt));
+    const shown = ticketsToShow(serverTickets, localTickets, now);
     const runtime = (id: string) => screenings.find((screening) => screening.id === id)?.film.runtimeMinutes;
-    const places = waitlist.map((place) => {
+    const places = openWaitlistPlaces(waitlist, now).map((place) => {
       const leave = el('button', { type: 'button', class: 'link-button' }, '退出候补');
       leave.addEventListener('click', async () => {
         await api(`/api/screenings/${place.screeningId}/waitlist`, { method: 'DELETE' });
@@ -297,11 +310,13 @@ export async function startCinemaPage(): Promise<void> {
       api<SeatStatuses>(`${path}/seats`),
     ]);
     if (current !== picked) return;
-    const rows = layout.ok && result.ok ? withSeatStatuses(layout.data.rows, result.data.statuses) : undefined;
+    const statuses = result.ok ? newestSeatMap(picked.statuses, result.data) : undefined;
+    const rows = layout.ok && statuses ? withSeatStatuses(layout.data.rows, statuses.statuses) : undefined;
     // Kept only while the statuses fit it (a new catalogue may have been deployed).
     picked.layoutStale = layout.ok && result.ok && !rows;
     picked.layout = rows && layout.ok ? layout.data : undefined;
     if (rows) {
+      picked.statuses = statuses;
       const first = picked.delay === 0;
       picked.view.update({ rows });
       // Narrow phones scroll the map: start at the centre, where the best seats are.
@@ -355,25 +370,39 @@ export async function startCinemaPage(): Promise<void> {
     claiming = true;
     updateButtons();
     pickerMessage.replaceChildren('正在领票…');
-    const key = pendingClaim && pendingClaim.seat === seat ? pendingClaim.key : crypto.randomUUID();
-    pendingClaim = { key, seat };
-    const result = await sendJson<{ ticket: Ticket }>('POST', `/api/screenings/${screening.id}/claims`, seat ? { seat } : {}, {
-      'Idempotency-Key': key,
-    });
+    const key = pendingClaim?.screeningId === screening.id && pendingClaim.seat === seat ? pendingClaim.key : crypto.randomUUID();
+    pendingClaim = { key, seat, screeningId: screening.id };
+    const answer = readClaimAnswer(
+      await sendJson<{ ticket: Ticket }>('POST', `/api/screenings/${screening.id}/claims`, seat ? { seat } : {}, { 'Idempotency-Key': key }),
+    );
     claiming = false;
-    if (result.ok) {
-      pendingClaim = undefined;
-      const { ticket } = result.data;
+    if (answer.kind !== 'refused' || !answer.keepKey) pendingClaim = undefined;
+    if (answer.kind === 'issued') {
+      const { ticket } = answer;
       localTickets.set(ticket.code, ticket);
       renderTickets();
-      const link = el('a', { href: '#my-tickets' }, '查看我的票');
-      pickerMessage.replaceChildren(`领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`, link);
+      report(screening, `领票成功：${ticket.seatLabel}，票号 ${ticket.displayCode}。`, el('a', { href: '#my-tickets' }, '查看我的票'));
+    } else if (answer.kind === 'cancelled') {
+      report(screening, `${answer.message}。`);
+      void loadTickets();
+    } else if (showing(screening)) {
+      showRefusal(answer.error);
     } else {
-      if (result.error.code !== 'network' && result.error.code !== 'busy') pendingClaim = undefined;
-      showRefusal(result.error);
+      report(screening, `${answer.error.message}。`);
     }
     updateButtons();
     void refreshSeats();
+  }
+
+  /** Whether the picker still shows this screening: it may have been closed or moved on during an await. */
+  function showing(screening: Screening): boolean {
+    return current?.screening.id === screening.id;
+  }
+
+  /** An answer about a screening: in the picker while it shows that screening, else in the list's status line. */
+  function report(screening: Screening, text: string, ...more: Node[]): void {
+    if (showing(screening)) pickerMessage.replaceChildren(text, ...more);
+    else listStatus.textContent = `${screening.film.title}：${text}`;
   }
 
   function actionButton(text: string, action: () => void): HTMLButtonElement {
@@ -424,6 +453,8 @@ export async function startCinemaPage(): Promise<void> {
       case 'network':
       case 'busy':
       case 'rate_limited':
+      case 'temporarily_unavailable':
+      case 'internal_error':
         parts.push('请稍等几秒再点一次领取，不会重复领票。');
         break;
     }
@@ -432,13 +463,12 @@ export async function startCinemaPage(): Promise<void> {
 
   async function joinWaitlist(): Promise<void> {
     if (!current) return;
-    const result = await api<{ waitlist: { position: number } }>(`/api/screenings/${current.screening.id}/waitlist`, { method: 'POST' });
-    if (!result.ok) return showRefusal(result.error);
-    pickerMessage.replaceChildren(`已加入候补，排在第 ${result.data.waitlist.position} 位。有人退票时自动补位，补到的票会出现在“我的票”里。`);
-    waitlist = [
-      ...waitlist.filter((place) => place.screeningId !== current!.screening.id),
-      { screeningId: current.screening.id, film: current.screening.film.title, startsAt: current.screening.startsAt, joinedAt: new Date().toISOString() },
-    ];
+    const { screening } = current;
+    const result = await api<{ waitlist: { position: number } }>(`/api/screenings/${screening.id}/waitlist`, { method: 'POST' });
+    if (!result.ok) return showing(screening) ? showRefusal(result.error) : report(screening, `${result.error.message}。`);
+    report(screening, `已加入候补，排在第 ${result.data.waitlist.position} 位。有人退票时自动补位，补到的票会出现在“我的票”里。`);
+    const place = { screeningId: screening.id, film: screening.film.title, startsAt: screening.startsAt, closesAt: screening.closesAt };
+    waitlist = [...waitlist.filter((other) => other.screeningId !== screening.id), { ...place, joinedAt: new Date(serverNow()).toISOString() }];
     renderTickets();
   }
 

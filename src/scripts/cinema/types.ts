@@ -49,6 +49,8 @@ export interface Ticket {
   status: 'active' | 'cancelled';
   seat: string;
   seatLabel: string;
+  claimedAt?: string;
+  cancelledAt?: string;
   checkedInAt?: string;
   qr: string;
   screening: { id: string; film: string; hall: string; venue: string; startsAt: string; closesAt: string };
@@ -58,5 +60,6 @@ export interface WaitlistPlace {
   screeningId: string;
   film: string;
   startsAt: string;
+  closesAt: string;
   joinedAt: string;
 }
