@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { decideClaim, type ClaimRefusal } from '../src/cinema/claim-decision.ts';
 import { claimWindowState } from '../src/cinema/release-window.ts';
-import { bestAvailableSeat, bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
+import { bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
 import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
 import { ObjectMeta } from './object-meta.ts';
@@ -60,8 +60,6 @@ export class ScreeningObject extends DurableObject<Env> {
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
   private seats: Seat[] = [];
-  /** Seats members or unions could ever hold: when that many are taken, the screening is full. */
-  private releasableCount = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -86,7 +84,7 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async claim(screening: CatalogueScreening, request: { memberId: string; seat?: string; idempotencyKey?: string }): Promise<ClaimOutcome> {
     this.remember(screening);
-    const outcome = this.ctx.storage.transactionSync((): ClaimOutcome => {
+    const outcome = this.transaction((): ClaimOutcome => {
       if (request.idempotencyKey) {
         const prior = this.ledger.ticketForKey(request.memberId, request.idempotencyKey);
         if (prior) return { ok: true, ticket: prior, replayed: true };
@@ -111,7 +109,7 @@ export class ScreeningObject extends DurableObject<Env> {
           ...(held ? { ticket: held } : {}),
           // Whatever the refusal, a full screening tells the Worker so: it then refuses later claims
           // itself and still lets retries of these keys through.
-          ...(taken.size >= this.releasableCount ? { soldOut: { issuedKeys: this.ledger.issuedKeys() } } : {}),
+          ...(this.ledger.occupancy.free === 0 ? { soldOut: { issuedKeys: this.ledger.issuedKeys() } } : {}),
         };
       }
       const ticket = this.ledger.issue(decision.seat.id, { memberId: request.memberId, source: 'claim' });
@@ -125,7 +123,7 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {
     this.remember(screening);
-    const outcome = this.ctx.storage.transactionSync((): CancelOutcome => {
+    const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
       // Someone else's ticket is as unknown to this member as a made-up code.
       if (!found || found.memberId !== request.memberId) return { ok: false, refusal: { code: 'unknown_ticket' } };
@@ -143,12 +141,12 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async joinWaitlist(screening: CatalogueScreening, request: { memberId: string }): Promise<WaitlistOutcome> {
     this.remember(screening);
-    const outcome = this.ctx.storage.transactionSync((): WaitlistOutcome => {
+    const outcome = this.transaction((): WaitlistOutcome => {
       const window = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
       if (window !== 'open') return { ok: false, refusal: { code: window === 'not_open' ? 'window_not_open' : 'window_closed' } };
       if (screening.booking) return { ok: false, refusal: { code: 'screening_booked' } };
       if (this.ledger.activeTicketOf(request.memberId)) return { ok: false, refusal: { code: 'already_holds_ticket' } };
-      if (bestAvailableSeat(this.seats, this.ledger.takenSeats(), bestRowOf(screening.hall))) return { ok: false, refusal: { code: 'seats_available' } };
+      if (this.ledger.occupancy.free > 0) return { ok: false, refusal: { code: 'seats_available' } };
       return { ok: true, position: this.waitlist.join(request.memberId, Date.now()) };
     });
     if (outcome.ok) await this.outbox.scheduleFlush();
@@ -157,14 +155,14 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async leaveWaitlist(screening: CatalogueScreening, request: { memberId: string }): Promise<{ ok: boolean }> {
     this.remember(screening);
-    const left = this.ctx.storage.transactionSync(() => this.waitlist.leave(request.memberId));
+    const left = this.transaction(() => this.waitlist.leave(request.memberId));
     if (left) await this.outbox.scheduleFlush();
     return { ok: left };
   }
 
   async checkIn(screening: CatalogueScreening, request: { code: string }): Promise<CheckInOutcome> {
     this.remember(screening);
-    const outcome = this.ctx.storage.transactionSync((): CheckInOutcome => {
+    const outcome = this.transaction((): CheckInOutcome => {
       const ticket = this.ledger.ticket(request.code);
       if (!ticket) return { ok: false, refusal: { code: 'unknown_ticket' } };
       if (ticket.status === 'cancelled') return { ok: false, refusal: { code: 'ticket_cancelled' }, ticket };
@@ -178,7 +176,7 @@ export class ScreeningObject extends DurableObject<Env> {
   /** Reserves seats for a grassroots union (基层工会包场): the listed seats, or every free seat. All or nothing. */
   async book(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingOutcome> {
     this.remember(screening);
-    const outcome = this.ctx.storage.transactionSync((): BookingOutcome => {
+    const outcome = this.transaction((): BookingOutcome => {
       if (Date.now() >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
       const taken = this.ledger.takenSeats();
       const releasable = new Map(releasableSeats(this.seats).map((seat) => [seat.id, seat]));
@@ -223,7 +221,7 @@ export class ScreeningObject extends DurableObject<Env> {
   /** Queues every KV key again, for rebuilding the seat store from this object's state. */
   async rebuildSeatStore(screening: CatalogueScreening): Promise<{ queued: number }> {
     this.remember(screening);
-    const queued = this.ctx.storage.transactionSync(() => {
+    const queued = this.transaction(() => {
       const tickets = this.ledger.restage();
       this.waitlist.restage();
       this.outbox.invalidateSnapshot();
@@ -242,7 +240,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.remember(screening);
     const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
     if (Date.now() < end) return { ok: false, refusal: { code: 'screening_not_over' } };
-    const tickets = this.ctx.storage.transactionSync(() => {
+    const tickets = this.transaction(() => {
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, 0)));
       const purged = this.ledger.purge();
@@ -267,11 +265,21 @@ export class ScreeningObject extends DurableObject<Env> {
 
   // ---- state -------------------------------------------------------------------------------------
 
+  /** One synchronous SQLite transaction; if it throws, the ledger's memory is read again from SQLite. */
+  private transaction<T>(step: () => T): T {
+    try {
+      return this.ctx.storage.transactionSync(step);
+    } catch (error) {
+      this.ledger.reload();
+      throw error;
+    }
+  }
+
   private adopt(screening: CatalogueScreening, json = JSON.stringify(screening)): void {
     this.screening = screening;
     this.screeningJson = json;
     this.seats = hallSeats(screening.hall);
-    this.releasableCount = releasableSeats(this.seats).length;
+    this.ledger.occupancy.setHall(this.seats);
   }
 
   private remember(screening: CatalogueScreening): void {

@@ -1,3 +1,4 @@
+import { SeatOccupancy } from '../src/cinema/seat-occupancy.ts';
 import { ticketCodeFromRandom } from '../src/cinema/ticket-code.ts';
 import type { KvOutbox } from './kv-outbox.ts';
 import { kvKey, type MemberTicketEntry, type TicketRecord, type TicketSource } from './seat-store.ts';
@@ -18,8 +19,15 @@ interface TicketRow extends Record<string, SqlStorageValue> {
  * A screening's tickets and the Idempotency-Keys of the claims that got them, in the object's SQLite,
  * mirrored to KV through the outbox. Unique indexes back the object's rules up: one active ticket per
  * seat and per member.
+ *
+ * The seats held are also kept in memory (`occupancy`), loaded once when the object wakes, so a claim
+ * does not read every ticket. Every change to an active ticket goes through `issue`, `cancel` or
+ * `purge` here, which keep that memory exact; after a transaction that threw, `reload()` reads it
+ * again from SQLite.
  */
 export class TicketLedger {
+  readonly occupancy = new SeatOccupancy();
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly outbox: KvOutbox,
@@ -42,6 +50,12 @@ export class TicketLedger {
       CREATE UNIQUE INDEX IF NOT EXISTS one_ticket_per_member ON tickets(member_id) WHERE status = 'active' AND member_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS idempotency (member_id TEXT NOT NULL, key TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (member_id, key));
     `);
+    this.reload();
+  }
+
+  /** Reads the in-memory state again from SQLite (after waking, or after a transaction rolled back). */
+  reload(): void {
+    this.occupancy.reset(this.sql.exec<{ seat: string }>("SELECT seat FROM tickets WHERE status = 'active'").toArray().map((r) => r.seat));
   }
 
   ticket(code: string): TicketRecord | undefined {
@@ -65,8 +79,8 @@ export class TicketLedger {
     return this.sql.exec<{ key: string }>('SELECT DISTINCT key FROM idempotency').toArray().map((row) => row.key);
   }
 
-  takenSeats(): Set<string> {
-    return new Set(this.sql.exec<{ seat: string }>("SELECT seat FROM tickets WHERE status = 'active'").toArray().map((r) => r.seat));
+  takenSeats(): ReadonlySet<string> {
+    return this.occupancy.taken;
   }
 
   /** Active tickets: their seats, holders' kind and check-ins, for the seat map. */
@@ -111,6 +125,7 @@ export class TicketLedger {
       holder.source,
       Date.now(),
     );
+    this.occupancy.add(seat);
     return this.staged(code);
   }
 
@@ -121,7 +136,9 @@ export class TicketLedger {
 
   cancel(code: string, now: number): TicketRecord {
     this.sql.exec("UPDATE tickets SET status = 'cancelled', cancelled_at = ? WHERE code = ?", now, code);
-    return this.staged(code);
+    const ticket = this.staged(code);
+    this.occupancy.delete(ticket.seat);
+    return ticket;
   }
 
   checkIn(code: string, now: number): TicketRecord {
@@ -145,6 +162,7 @@ export class TicketLedger {
     }
     this.sql.exec('DELETE FROM idempotency');
     this.sql.exec('DELETE FROM tickets');
+    this.occupancy.reset([]);
     return tickets.length;
   }
 

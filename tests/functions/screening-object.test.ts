@@ -1,0 +1,76 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ScreeningObject } from '../../functions/screening-object';
+import { kvKey, readSeatMap } from '../../functions/seat-store';
+import { seatId } from '../../src/cinema/seat-map';
+import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The seats of active tickets as SQLite has them. */
+const activeSeatsInStorage = (state: DurableObjectState) =>
+  new Set(state.storage.sql.exec<{ seat: string }>("SELECT seat FROM tickets WHERE status = 'active'").toArray().map((r) => r.seat));
+
+describe('the cost of a claim', () => {
+  it('reads a few rows, however many tickets are out', async () => {
+    const show = screening('rows-read', { hall: plainHall(20, 20) });
+    const stub = env.SCREENINGS.getByName('rows-read');
+    const booked = Array.from({ length: 300 }, (_, i) => seatId(Math.floor(i / 20) + 1, (i % 20) + 1));
+    expect((await stub.book(show, { union: '港务工会', seats: booked })).ok).toBe(true);
+    const rowsRead = await runInDurableObject(stub, async (instance: ScreeningObject, state) => {
+      const sql = state.storage.sql;
+      const exec = sql.exec;
+      const cursors: SqlStorageCursor<Record<string, SqlStorageValue>>[] = [];
+      sql.exec = ((query: string, ...bindings: unknown[]) => {
+        const cursor = exec.call(sql, query, ...bindings);
+        cursors.push(cursor);
+        return cursor;
+      }) as typeof sql.exec;
+      try {
+        expect((await instance.claim(show, { memberId: 'm1', idempotencyKey: 'rows-read-0001' })).ok).toBe(true);
+      } finally {
+        sql.exec = exec;
+      }
+      return cursors.reduce((sum, cursor) => sum + cursor.rowsRead, 0);
+    });
+    expect(rowsRead).toBeLessThan(30);
+  });
+});
+
+describe('the taken seats kept in memory', () => {
+  it('equal SQLite’s after claims, a booking, cancellations, a waitlist promotion and a purge', async () => {
+    const show = screening('memory', { hall: plainHall(2, 3) });
+    const stub = env.SCREENINGS.getByName('memory');
+    const expectExact = () =>
+      runInDurableObject(stub, (instance: ScreeningObject, state) => {
+        const { ledger } = instance as unknown as { ledger: { takenSeats(): ReadonlySet<string> } };
+        expect([...ledger.takenSeats()].sort()).toEqual([...activeSeatsInStorage(state)].sort());
+        return ledger.takenSeats().size;
+      });
+
+    const a = await stub.claim(show, { memberId: 'a', seat: '1-1', idempotencyKey: 'memory-a-0001' });
+    await stub.claim(show, { memberId: 'b' });
+    expect(await expectExact()).toBe(2);
+    expect((await stub.book(show, { union: '港务工会', seats: ['1-2', '1-3'] })).ok).toBe(true);
+    expect((await stub.book(show, { union: '纺织工会', seats: ['1-3', '2-1'] })).ok).toBe(false);
+    expect(await expectExact()).toBe(4);
+    await stub.claim(show, { memberId: 'c' });
+    await stub.claim(show, { memberId: 'd' });
+    expect(await stub.joinWaitlist(show, { memberId: 'e' })).toMatchObject({ ok: true });
+    expect(await expectExact()).toBe(6);
+    // a's seat goes to e, from the waitlist.
+    const cancelled = await stub.cancel(show, { memberId: 'a', code: a.ok ? a.ticket.code : '' });
+    expect(cancelled).toMatchObject({ ok: true, promoted: { memberId: 'e', seat: '1-1' } });
+    expect(await expectExact()).toBe(6);
+    const e = cancelled.ok ? cancelled.promoted! : undefined;
+    expect(await stub.cancel(show, { memberId: 'e', code: e!.code })).toMatchObject({ ok: true });
+    expect(await expectExact()).toBe(5);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(show.startsAt) + 24 * 3_600_000);
+    expect(await stub.purge(show)).toMatchObject({ ok: true });
+    expect(await expectExact()).toBe(0);
+  });
+});
