@@ -13,7 +13,8 @@ import { TicketLedger } from './ticket-ledger.ts';
 
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
-  | { ok: false; refusal: ClaimRefusal; ticket?: TicketRecord; soldOut?: { issuedKeys: string[] } };
+  /** `soldOut`: no seat is free, whatever the refusal; the Worker's shortcut (sold-out-cache.ts) takes it from here. */
+  | { ok: false; refusal: ClaimRefusal | { code: 'claim_cancelled' }; ticket?: TicketRecord; soldOut?: true };
 
 export type CancelOutcome =
   | { ok: true; ticket: TicketRecord; promoted?: TicketRecord }
@@ -87,6 +88,8 @@ export class ScreeningObject extends DurableObject<Env> {
     const outcome = this.transaction((): ClaimOutcome => {
       if (request.idempotencyKey) {
         const prior = this.ledger.ticketForKey(request.memberId, request.idempotencyKey);
+        // A replay answers what the first claim got; a ticket since cancelled is not a new success.
+        if (prior?.status === 'cancelled') return { ok: false, refusal: { code: 'claim_cancelled' }, ticket: prior };
         if (prior) return { ok: true, ticket: prior, replayed: true };
       }
       const held = this.ledger.activeTicketOf(request.memberId);
@@ -107,9 +110,7 @@ export class ScreeningObject extends DurableObject<Env> {
           ok: false,
           refusal: decision.refusal,
           ...(held ? { ticket: held } : {}),
-          // Whatever the refusal, a full screening tells the Worker so: it then refuses later claims
-          // itself and still lets retries of these keys through.
-          ...(this.ledger.occupancy.free === 0 ? { soldOut: { issuedKeys: this.ledger.issuedKeys() } } : {}),
+          ...(this.ledger.occupancy.free === 0 ? { soldOut: true as const } : {}),
         };
       }
       const ticket = this.ledger.issue(decision.seat.id, { memberId: request.memberId, source: 'claim' });
@@ -119,6 +120,11 @@ export class ScreeningObject extends DurableObject<Env> {
     });
     if (outcome.ok && !outcome.replayed) await this.outbox.scheduleFlush();
     return outcome;
+  }
+
+  /** Whether a claim with this Idempotency-Key got a ticket here: the Worker's sold-out shortcut asks. */
+  async issuedKey(key: string): Promise<boolean> {
+    return this.ledger.issuedKey(key);
   }
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {

@@ -20,13 +20,15 @@ interface TicketRow extends Record<string, SqlStorageValue> {
  * mirrored to KV through the outbox. Unique indexes back the object's rules up: one active ticket per
  * seat and per member.
  *
- * The seats held are also kept in memory (`occupancy`), loaded once when the object wakes, so a claim
- * does not read every ticket. Every change to an active ticket goes through `issue`, `cancel` or
- * `purge` here, which keep that memory exact; after a transaction that threw, `reload()` reads it
- * again from SQLite.
+ * The seats held (`occupancy`) and the keys issued are also kept in memory, loaded once when the
+ * object wakes, so a claim does not read every ticket. Every change to an active ticket goes through
+ * `issue`, `cancel` or `purge` here (every key through `recordKey`), which keep that memory exact;
+ * after a transaction that threw, `reload()` reads it again from SQLite.
  */
 export class TicketLedger {
   readonly occupancy = new SeatOccupancy();
+  /** Every Idempotency-Key a ticket was issued for, whoever's. */
+  private readonly keys = new Set<string>();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -56,6 +58,8 @@ export class TicketLedger {
   /** Reads the in-memory state again from SQLite (after waking, or after a transaction rolled back). */
   reload(): void {
     this.occupancy.reset(this.sql.exec<{ seat: string }>("SELECT seat FROM tickets WHERE status = 'active'").toArray().map((r) => r.seat));
+    this.keys.clear();
+    for (const { key } of this.sql.exec<{ key: string }>('SELECT key FROM idempotency')) this.keys.add(key);
   }
 
   ticket(code: string): TicketRecord | undefined {
@@ -74,9 +78,9 @@ export class TicketLedger {
     return prior && this.ticket(prior.code);
   }
 
-  /** The Idempotency-Keys of every claim that got a ticket here. */
-  issuedKeys(): string[] {
-    return this.sql.exec<{ key: string }>('SELECT DISTINCT key FROM idempotency').toArray().map((row) => row.key);
+  /** Whether a claim with this Idempotency-Key got a ticket here. */
+  issuedKey(key: string): boolean {
+    return this.keys.has(key);
   }
 
   takenSeats(): ReadonlySet<string> {
@@ -132,6 +136,7 @@ export class TicketLedger {
   /** Remembers which ticket a claim's Idempotency-Key got, so a retry gets the same one. */
   recordKey(memberId: string, key: string, code: string): void {
     this.sql.exec('INSERT INTO idempotency (member_id, key, code) VALUES (?, ?, ?)', memberId, key, code);
+    this.keys.add(key);
   }
 
   cancel(code: string, now: number): TicketRecord {
@@ -163,6 +168,7 @@ export class TicketLedger {
     this.sql.exec('DELETE FROM idempotency');
     this.sql.exec('DELETE FROM tickets');
     this.occupancy.reset([]);
+    this.keys.clear();
     return tickets.length;
   }
 
