@@ -18,6 +18,8 @@ export type RenderSnapshot = (version: number) => { key: string; value: string }
  */
 export class KvOutbox {
   private lastFlushAt = 0;
+  /** Something was staged since the last scheduleFlush: a commit with nothing to write sets no alarm. */
+  private staged = false;
   /** An alarm is known to be pending: commits in the same second need not ask storage again. */
   private alarmPending = false;
 
@@ -36,6 +38,7 @@ export class KvOutbox {
   }
 
   put(key: string, value: string | null, metadata?: unknown): void {
+    this.staged = true;
     this.storage.sql.exec(
       `INSERT INTO outbox (key, value, metadata, version) VALUES (?, ?, ?, 1)
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, metadata = excluded.metadata, version = outbox.version + 1`,
@@ -55,11 +58,13 @@ export class KvOutbox {
 
   /** Marks the state as changed: the next flush writes a new snapshot. */
   touch(): void {
+    this.staged = true;
     this.meta.set('state_version', String(this.stateVersion() + 1));
   }
 
   /** Makes the next flush write the snapshot even if nothing changed (for a rebuild). */
   invalidateSnapshot(): void {
+    this.staged = true;
     this.meta.set('snapshot_version', '-1');
   }
 
@@ -68,8 +73,10 @@ export class KvOutbox {
     return outbox > 0 || this.stateVersion() !== Number(this.meta.get('snapshot_version') ?? '0');
   }
 
-  /** Sets the alarm after a commit, no sooner than a second after the last flush. */
+  /** Sets the alarm after a commit that staged writes, no sooner than a second after the last flush. */
   async scheduleFlush(): Promise<void> {
+    if (!this.staged) return;
+    this.staged = false;
     if (this.alarmPending || (await this.storage.getAlarm()) !== null) return;
     this.alarmPending = true;
     await this.storage.setAlarm(Math.max(Date.now(), this.lastFlushAt + FLUSH_INTERVAL_MS));

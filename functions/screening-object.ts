@@ -41,6 +41,8 @@ export interface ScreeningStats {
   noShows: number;
   available: number;
   waitlist: number;
+  /** Active tickets on seats a later deploy blocked or removed from the hall: staff should reseat them. */
+  ticketsOnUnavailableSeats: { code: string; seat: string }[];
 }
 
 /**
@@ -48,7 +50,7 @@ export interface ScreeningStats {
  * transaction, so two claims can never interleave. It composes the ticket ledger, the waitlist and
  * the KV outbox (write-through); this file is its RPC surface.
  *
- * Callers pass the catalogue entry with every call; the object remembers it for its alarm.
+ * Callers pass the catalogue entry with every call; write calls adopt it (see `adopt`).
  */
 export class ScreeningObject extends DurableObject<Env> {
   /** Where write-through goes; tests swap in a failing store. */
@@ -72,19 +74,19 @@ export class ScreeningObject extends DurableObject<Env> {
       meta: this.meta,
       kv: () => this.kv,
       renderSnapshot: (version) =>
-        this.screening && { key: kvKey.seatMap(this.screening.id), value: JSON.stringify(this.snapshot(this.screening, version)) },
+        this.screening && { key: kvKey.seatMap(this.screening.id), value: JSON.stringify(this.snapshot(this.screening, this.seats, version)) },
       label: () => `screening ${this.screening?.id}`,
     });
     this.ledger = new TicketLedger(ctx.storage.sql, this.outbox, screeningId);
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     const stored = this.meta.get('screening');
-    if (stored) this.adopt(JSON.parse(stored), stored);
+    if (stored) this.use(JSON.parse(stored), stored);
   }
 
   // ---- RPC surface -------------------------------------------------------------------------------
 
   async claim(screening: CatalogueScreening, request: { memberId: string; seat?: string; idempotencyKey?: string }): Promise<ClaimOutcome> {
-    this.remember(screening);
+    this.adopt(screening);
     const outcome = this.transaction((): ClaimOutcome => {
       if (request.idempotencyKey) {
         const prior = this.ledger.ticketForKey(request.memberId, request.idempotencyKey);
@@ -118,7 +120,7 @@ export class ScreeningObject extends DurableObject<Env> {
       this.waitlist.remove(request.memberId);
       return { ok: true, ticket, replayed: false };
     });
-    if (outcome.ok && !outcome.replayed) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return outcome;
   }
 
@@ -128,7 +130,7 @@ export class ScreeningObject extends DurableObject<Env> {
   }
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {
-    this.remember(screening);
+    this.adopt(screening);
     const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
       // Someone else's ticket is as unknown to this member as a made-up code.
@@ -141,12 +143,12 @@ export class ScreeningObject extends DurableObject<Env> {
       const promoted = this.promoteFromWaitlist(found.seat);
       return { ok: true, ticket, ...(promoted ? { promoted } : {}) };
     });
-    if (outcome.ok) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return outcome;
   }
 
   async joinWaitlist(screening: CatalogueScreening, request: { memberId: string }): Promise<WaitlistOutcome> {
-    this.remember(screening);
+    this.adopt(screening);
     const outcome = this.transaction((): WaitlistOutcome => {
       const window = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
       if (window !== 'open') return { ok: false, refusal: { code: window === 'not_open' ? 'window_not_open' : 'window_closed' } };
@@ -155,19 +157,19 @@ export class ScreeningObject extends DurableObject<Env> {
       if (this.ledger.occupancy.free > 0) return { ok: false, refusal: { code: 'seats_available' } };
       return { ok: true, position: this.waitlist.join(request.memberId, Date.now()) };
     });
-    if (outcome.ok) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return outcome;
   }
 
   async leaveWaitlist(screening: CatalogueScreening, request: { memberId: string }): Promise<{ ok: boolean }> {
-    this.remember(screening);
+    this.adopt(screening);
     const left = this.transaction(() => this.waitlist.leave(request.memberId));
-    if (left) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return { ok: left };
   }
 
   async checkIn(screening: CatalogueScreening, request: { code: string }): Promise<CheckInOutcome> {
-    this.remember(screening);
+    this.adopt(screening);
     const outcome = this.transaction((): CheckInOutcome => {
       const ticket = this.ledger.ticket(request.code);
       if (!ticket) return { ok: false, refusal: { code: 'unknown_ticket' } };
@@ -175,13 +177,13 @@ export class ScreeningObject extends DurableObject<Env> {
       if (ticket.checkedInAt !== undefined) return { ok: false, refusal: { code: 'already_checked_in', checkedInAt: ticket.checkedInAt }, ticket };
       return { ok: true, ticket: this.ledger.checkIn(ticket.code, Date.now()) };
     });
-    if (outcome.ok) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return outcome;
   }
 
   /** Reserves seats for a grassroots union (基层工会包场): the listed seats, or every free seat. All or nothing. */
   async book(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingOutcome> {
-    this.remember(screening);
+    this.adopt(screening);
     const outcome = this.transaction((): BookingOutcome => {
       if (Date.now() >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
       const taken = this.ledger.takenSeats();
@@ -191,14 +193,16 @@ export class ScreeningObject extends DurableObject<Env> {
       if (unavailable.length > 0 || wanted.length === 0) return { ok: false, refusal: { code: 'seats_unavailable', seats: unavailable } };
       return { ok: true, tickets: wanted.map((seat) => this.ledger.issue(seat, { union: request.union, source: 'booking' })) };
     });
-    if (outcome.ok) await this.outbox.scheduleFlush();
+    await this.outbox.scheduleFlush();
     return outcome;
   }
 
+  // Reads use the catalogue entry they are given and adopt nothing.
+
   async stats(screening: CatalogueScreening): Promise<ScreeningStats> {
-    this.remember(screening);
     const counts = this.ledger.counts();
-    const snapshot = this.snapshot(screening, 0);
+    const seats = hallSeats(screening.hall);
+    const snapshot = this.snapshot(screening, seats, 0);
     const started = Date.now() >= Date.parse(screening.startsAt);
     const holders = counts.claimed + counts.reserved;
     return {
@@ -209,24 +213,23 @@ export class ScreeningObject extends DurableObject<Env> {
       noShows: started ? holders - counts.checkedIn : 0,
       available: snapshot.available,
       waitlist: snapshot.waitlist,
+      ticketsOnUnavailableSeats: this.ticketsOnUnavailableSeats(seats),
     };
   }
 
   /** Every ticket, for the attendance export. */
-  async tickets(screening: CatalogueScreening): Promise<TicketRecord[]> {
-    this.remember(screening);
+  async tickets(_screening: CatalogueScreening): Promise<TicketRecord[]> {
     return this.ledger.all();
   }
 
   /** The authoritative seat map, for operators and for checking KV against it. */
   async seatMap(screening: CatalogueScreening): Promise<SeatMapSnapshot> {
-    this.remember(screening);
-    return this.snapshot(screening, this.outbox.stateVersion());
+    return this.snapshot(screening, hallSeats(screening.hall), this.outbox.stateVersion());
   }
 
   /** Queues every KV key again, for rebuilding the seat store from this object's state. */
   async rebuildSeatStore(screening: CatalogueScreening): Promise<{ queued: number }> {
-    this.remember(screening);
+    this.adopt(screening);
     const queued = this.transaction(() => {
       const tickets = this.ledger.restage();
       this.waitlist.restage();
@@ -243,12 +246,12 @@ export class ScreeningObject extends DurableObject<Env> {
    * holds only seat ids and counts, which the program's totals (人次) are made of.
    */
   async purge(screening: CatalogueScreening): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } }> {
-    this.remember(screening);
+    this.adopt(screening);
     const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
     if (Date.now() < end) return { ok: false, refusal: { code: 'screening_not_over' } };
     const tickets = this.transaction(() => {
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
-      this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, 0)));
+      this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
       const purged = this.ledger.purge();
       this.waitlist.purge();
       this.meta.set('purged_at', new Date().toISOString());
@@ -281,18 +284,41 @@ export class ScreeningObject extends DurableObject<Env> {
     }
   }
 
-  private adopt(screening: CatalogueScreening, json = JSON.stringify(screening)): void {
+  /**
+   * Makes the caller's catalogue entry the one this object works with: write calls adopt it (it is
+   * stored, so the alarm renders the seat map with the hall as deployed); read calls only read it.
+   * A changed hall recounts the free seats and re-renders the seat map; tickets left on seats members
+   * can no longer hold (blocked or removed) are logged here and listed in the staff stats.
+   */
+  private adopt(screening: CatalogueScreening): void {
+    const json = JSON.stringify(screening);
+    if (json === this.screeningJson) return;
+    const hallChanged = this.screening !== undefined && JSON.stringify(this.screening.hall) !== JSON.stringify(screening.hall);
+    this.use(screening, json);
+    this.meta.set('screening', json);
+    if (!hallChanged) return;
+    this.outbox.touch();
+    const stranded = this.ticketsOnUnavailableSeats(this.seats);
+    console.log(
+      `screening ${screening.id}: hall changed; ${stranded.length} active ticket(s) on seats no longer available` +
+        (stranded.length > 0 ? `: ${stranded.map((ticket) => `${ticket.code} (${ticket.seat})`).join(', ')}` : ''),
+    );
+  }
+
+  private use(screening: CatalogueScreening, json: string): void {
     this.screening = screening;
     this.screeningJson = json;
     this.seats = hallSeats(screening.hall);
     this.ledger.occupancy.setHall(this.seats);
   }
 
-  private remember(screening: CatalogueScreening): void {
-    const json = JSON.stringify(screening);
-    if (json === this.screeningJson) return;
-    this.adopt(screening, json);
-    this.meta.set('screening', json);
+  /** Active tickets on seats members could not take in this hall: blocked, or no longer in it. */
+  private ticketsOnUnavailableSeats(seats: readonly Seat[]): { code: string; seat: string }[] {
+    const releasable = new Set(releasableSeats(seats).map((seat) => seat.id));
+    return this.ledger
+      .activeSeats()
+      .filter((ticket) => !releasable.has(ticket.seat))
+      .map(({ code, seat }) => ({ code, seat }));
   }
 
   /** Gives a freed seat to the first member on the waitlist who holds no ticket. */
@@ -304,16 +330,9 @@ export class ScreeningObject extends DurableObject<Env> {
     return undefined;
   }
 
-  private snapshot(screening: CatalogueScreening, version: number): SeatMapSnapshot {
+  private snapshot(screening: CatalogueScreening, seats: readonly Seat[], version: number): SeatMapSnapshot {
     const frozen = this.meta.get('frozen_snapshot');
     if (frozen) return { ...(JSON.parse(frozen) as SeatMapSnapshot), version, updatedAt: new Date().toISOString() };
-    return seatMapSnapshot({
-      screening,
-      seats: this.seats,
-      active: this.ledger.activeSeats(),
-      waitlist: this.waitlist.size(),
-      version,
-      now: Date.now(),
-    });
+    return seatMapSnapshot({ screening, seats, active: this.ledger.activeSeats(), waitlist: this.waitlist.size(), version, now: Date.now() });
   }
 }

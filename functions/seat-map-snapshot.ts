@@ -19,12 +19,14 @@ export function seatMapSnapshot(input: {
     held[ticket.seat] = ticket.member ? 't' : 'r';
     if (ticket.checkedIn) checkedIn++;
   }
+  // A ticket on a seat a later deploy blocked or removed holds no seat members could take.
+  const heldReleasable = releasable.filter((seat) => held[seat.id] !== undefined).length;
   return {
     screeningId: input.screening.id,
     version: input.version,
     updatedAt: new Date(input.now).toISOString(),
     capacity: releasable.length,
-    available: releasable.length - Object.keys(held).length,
+    available: releasable.length - heldReleasable,
     held,
     checkedIn,
     waitlist: input.waitlist,

@@ -87,14 +87,14 @@ export class TicketLedger {
     return this.occupancy.taken;
   }
 
-  /** Active tickets: their seats, holders' kind and check-ins, for the seat map. */
-  activeSeats(): { seat: string; member: boolean; checkedIn: boolean }[] {
+  /** Active tickets: their seats, holders' kind and check-ins, for the seat map and the staff. */
+  activeSeats(): { code: string; seat: string; member: boolean; checkedIn: boolean }[] {
     return this.sql
-      .exec<{ seat: string; member_id: string | null; checked_in_at: number | null }>(
-        "SELECT seat, member_id, checked_in_at FROM tickets WHERE status = 'active'",
+      .exec<{ code: string; seat: string; member_id: string | null; checked_in_at: number | null }>(
+        "SELECT code, seat, member_id, checked_in_at FROM tickets WHERE status = 'active' ORDER BY claimed_at, code",
       )
       .toArray()
-      .map((row) => ({ seat: row.seat, member: row.member_id !== null, checkedIn: row.checked_in_at !== null }));
+      .map((row) => ({ code: row.code, seat: row.seat, member: row.member_id !== null, checkedIn: row.checked_in_at !== null }));
   }
 
   counts(): { claimed: number; reserved: number; checkedIn: number } {

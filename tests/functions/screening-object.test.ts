@@ -74,3 +74,46 @@ describe('the taken seats kept in memory', () => {
     expect(await expectExact()).toBe(0);
   });
 });
+
+describe('a hall changed by a deploy', () => {
+  it('counts only seats still releasable: a blocked taken seat neither fills the screening nor the seat map', async () => {
+    const before = screening('blocked-later', { hall: plainHall(1, 3) });
+    const { request } = testApp(before);
+    const [a, b, c, d] = await Promise.all(['a', 'b', 'c', 'd'].map((id) => sessionCookie(id)));
+    await request('/api/screenings/blocked-later/claims', asMember(a, json({ seat: '1-1' })));
+    const { ticket: onBlocked } = await body(await request('/api/screenings/blocked-later/claims', asMember(b, json({ seat: '1-2' }))));
+
+    // The next deploy blocks 1-2, which b holds.
+    const after = screening('blocked-later', { ...before, hall: { ...before.hall, rows: [{ ...before.hall.rows[0]!, blocked: [2] }] } });
+    const deployed = testApp(after);
+    const tap = await deployed.request('/api/screenings/blocked-later/claims', asMember(c, json({ seat: '1-1' })));
+    expect((await body(tap)).error).toMatchObject({ code: 'seat_taken', suggestions: ['1-3'] });
+    // 1-3 is free: the Worker must not have been told the screening is full.
+    const next = await deployed.request('/api/screenings/blocked-later/claims', asMember(d, json({})));
+    expect(next.status).toBe(201);
+    expect((await body(next)).ticket.seat).toBe('1-3');
+
+    await drainToKv('blocked-later');
+    const stats = await body(await deployed.request('/api/staff/screenings/blocked-later/stats', { headers: staffHeaders() }));
+    expect(stats).toMatchObject({ capacity: 2, available: 0, ticketsOnUnavailableSeats: [{ code: onBlocked.code, seat: '1-2' }] });
+  });
+
+  it('shows seats freed by a removed row as available, and names the tickets left on it', async () => {
+    const before = screening('row-removed', { hall: plainHall(2, 2) });
+    const { request } = testApp(before);
+    const held = [];
+    for (const [member, seat] of [['a', '2-1'], ['b', '2-2']] as const) {
+      held.push((await body(await request('/api/screenings/row-removed/claims', asMember(await sessionCookie(member), json({ seat }))))).ticket);
+    }
+    const after = screening('row-removed', { ...before, hall: plainHall(1, 2) });
+    const deployed = testApp(after);
+    // A write adopts the new hall; the object re-renders its seat map with it.
+    await deployed.request('/api/screenings/row-removed/waitlist', asMember(await sessionCookie('c'), { method: 'POST' }));
+    await drainToKv('row-removed');
+    const map = await body(await deployed.request('/api/screenings/row-removed/seats'));
+    expect(map).toMatchObject({ capacity: 2, available: 2, statuses: 'ff' });
+    const stats = await body(await deployed.request('/api/staff/screenings/row-removed/stats', { headers: staffHeaders() }));
+    expect(stats.available).toBe(2);
+    expect(stats.ticketsOnUnavailableSeats).toEqual(held.map((t) => ({ code: t.code, seat: t.seat })));
+  });
+});
