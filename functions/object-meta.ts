@@ -11,4 +11,8 @@ export class ObjectMeta {
   set(key: string, value: string): void {
     this.sql.exec('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
   }
+
+  delete(key: string): void {
+    this.sql.exec('DELETE FROM meta WHERE key = ?', key);
+  }
 }

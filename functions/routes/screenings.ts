@@ -96,7 +96,8 @@ export function screeningRoutes(
     })
     .get('/:id/seats', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
-      // From KV and kept a second, so it can be a second or two old; the claim's answer is what counts.
+      // From KV, which the object writes at most every 1.5 s, and kept a second here: up to about three
+      // seconds old (longer across Cloudflare's network). The claim's answer is what counts.
       const body = await seatMaps.get(screening.id, async () =>
         JSON.stringify(seatStatusesView(screening, seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id)))),
       );
