@@ -94,7 +94,8 @@ export class KvOutbox {
 
   /** Whether something committed has not reached KV yet. */
   pendingWrites(): boolean {
-    return this.stagedRows().length > 0 || this.snapshotDue();
+    const staged = this.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE rewrite_at IS NULL').one().n;
+    return staged > 0 || this.snapshotDue();
   }
 
   /** Sets the alarm after a commit that staged writes, no sooner than FLUSH_INTERVAL_MS after the last flush. */

@@ -287,17 +287,20 @@ export class ScreeningObject extends DurableObject<Env> {
   /**
    * Makes the caller's catalogue entry the one this object works with: write calls adopt it (it is
    * stored, so the alarm renders the seat map with the hall as deployed); read calls only read it.
-   * A changed hall recounts the free seats and re-renders the seat map; tickets left on seats members
-   * can no longer hold (blocked or removed) are logged here and listed in the staff stats.
+   * A changed entry re-renders the seat map; a changed hall also recounts the free seats, and tickets
+   * left on seats members can no longer hold (blocked or removed) are logged here and listed in the
+   * staff stats.
    */
   private adopt(screening: CatalogueScreening): void {
     const json = JSON.stringify(screening);
     if (json === this.screeningJson) return;
-    const hallChanged = this.screening !== undefined && JSON.stringify(this.screening.hall) !== JSON.stringify(screening.hall);
+    const previous = this.screening;
     this.use(screening, json);
     this.meta.set('screening', json);
-    if (!hallChanged) return;
+    if (previous === undefined) return;
+    // The hall or a whole-screening booking may have changed: the seat map is rendered again.
     this.outbox.touch();
+    if (JSON.stringify(previous.hall) === JSON.stringify(screening.hall)) return;
     const stranded = this.ticketsOnUnavailableSeats(this.seats);
     console.log(
       `screening ${screening.id}: hall changed; ${stranded.length} active ticket(s) on seats no longer available` +
