@@ -324,8 +324,10 @@ export class ScreeningObject extends DurableObject<Env> {
       .map(({ code, seat }) => ({ code, seat }));
   }
 
-  /** Gives a freed seat to the first member on the waitlist who holds no ticket. */
+  /** Gives a freed seat to the first member on the waitlist who holds no ticket, if members may hold it. */
   private promoteFromWaitlist(seat: string): TicketRecord | undefined {
+    // A seat a later deploy blocked or removed frees nothing members could take.
+    if (!this.ledger.occupancy.isReleasable(seat)) return undefined;
     for (const memberId of this.waitlist.members()) {
       this.waitlist.remove(memberId);
       if (!this.ledger.activeTicketOf(memberId)) return this.ledger.issue(seat, { memberId, source: 'waitlist' });

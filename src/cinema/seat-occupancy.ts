@@ -31,6 +31,11 @@ export class SeatOccupancy {
     return this.releasable.size - this.heldReleasable;
   }
 
+  /** Whether members may hold this seat in the hall as it is now (it exists and is not blocked). */
+  isReleasable(seat: string): boolean {
+    return this.releasable.has(seat);
+  }
+
   /** Counts again against a changed hall. */
   setHall(seats: readonly Seat[]): void {
     this.releasable = new Set(releasableSeats(seats).map((seat) => seat.id));

@@ -26,6 +26,7 @@ describe('SeatOccupancy', () => {
     const occupancy = new SeatOccupancy(hallSeats(hall()), ['1-1', '1-2']);
     occupancy.setHall(hallSeats(hall([1])));
     expect(occupancy.free).toBe(1);
+    expect([occupancy.isReleasable('1-1'), occupancy.isReleasable('1-2')]).toEqual([false, true]);
     occupancy.setHall(hallSeats(hall([], 1)));
     expect(occupancy.free).toBe(0);
     occupancy.delete('1-2');

@@ -116,6 +116,14 @@ describe('a hall changed by a deploy', () => {
     await drainToKv('blocked-later');
     const stats = await body(await deployed.request('/api/staff/screenings/blocked-later/stats', { headers: staffHeaders() }));
     expect(stats).toMatchObject({ capacity: 2, available: 0, ticketsOnUnavailableSeats: [{ code: onBlocked.code, seat: '1-2' }] });
+
+    // b gives the blocked seat back: nobody on the waitlist is seated on it.
+    const e = await sessionCookie('e');
+    expect((await deployed.request('/api/screenings/blocked-later/waitlist', asMember(e, { method: 'POST' }))).status).toBe(201);
+    const cancelled = await body(await deployed.request(`/api/screenings/blocked-later/tickets/${onBlocked.code}`, asMember(b, { method: 'DELETE' })));
+    expect(cancelled.ticket.status).toBe('cancelled');
+    await drainToKv('blocked-later');
+    expect((await body(await deployed.request('/api/me/tickets', asMember(e)))).tickets).toEqual([]);
   });
 
   it('shows seats freed by a removed row as available, and names the tickets left on it', async () => {
