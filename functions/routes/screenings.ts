@@ -50,7 +50,7 @@ export function screeningRoutes(
     const screening = findScreening(catalogue, c.req.param('id')!);
     assertWindowOpen(screening);
     const key = idempotencyKeySchema.safeParse(c.req.header('Idempotency-Key')).data;
-    const issuedKey = (key: string) => c.env.SCREENINGS.getByName(screening.id).issuedKey(key);
+    const issuedKey = (retried: string) => c.env.SCREENINGS.getByName(screening.id).issuedKey(retried);
     if (await soldOut.refuses(screening.id, key, issuedKey)) throw refusal('sold_out');
     await next();
   });

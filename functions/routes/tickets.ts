@@ -8,7 +8,7 @@ import { requireMember } from '../session.ts';
 import type { SoldOutCache } from '../sold-out-cache.ts';
 import { ticketView } from '../views.ts';
 
-/** A member's own tickets and waitlist places (from KV, so a change can take a second to show). */
+/** A member's own tickets and waitlist places (from KV, so a change can take a second or two to show). */
 export function meRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>().use(requireMember).get('/tickets', async (c) => {
     const entries = await readMemberTickets(c.env.SEATS, c.get('memberId'));
