@@ -14,6 +14,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
+import { SoldOutCache } from './sold-out-cache.ts';
 import { turnstile } from './turnstile.ts';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export interface AppOptions {
 export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   const humanCheck = turnstile(fetcher);
+  // One per isolate, shared by every route that claims or cancels.
+  const soldOut = new SoldOutCache();
 
   // JSON only, never framed, never sniffed, no referrer; HSTS for the whole site.
   app.use(
@@ -50,9 +53,9 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
 
   app.route('/api/health', health);
   app.route('/api/session', sessionRoutes(humanCheck));
-  app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck }));
+  app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/me', meRoutes(catalogue));
-  app.route('/api/tickets', ticketRoutes(catalogue));
+  app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
 

@@ -25,6 +25,7 @@ export const REFUSALS = {
   window_closed: [409, '本场已停止领票'],
   screening_booked: [409, '本场已由基层工会包场，不对个人放票'],
   already_holds_ticket: [409, '您已领取本场的票，每人每场限领一张'],
+  claim_cancelled: [409, '这次领到的票已经退了；如需再领，请重新领票'],
   sold_out: [409, '本场座位已领完，可以加入候补，有人退票时按顺序自动补位'],
   seat_taken: [409, '这个座位已被领走，请选附近的空位'],
   seat_unavailable: [422, '这个座位不开放领取'],

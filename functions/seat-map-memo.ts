@@ -1,6 +1,6 @@
 /**
  * Seat-map answers kept per Worker isolate for a moment. At noon a thousand phones poll the same
- * screening's map; KV's copy already lags the object by up to a second, so one more second of reuse
+ * screening's map; KV's copy already lags the object by up to 1.5 s, so one more second of reuse
  * changes little for a reader and spares KV and the JSON encoding almost every request. Requests that
  * arrive while a read is under way share it.
  */

@@ -11,7 +11,7 @@ import { readSeatMap } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
 import { clientAddress, rateLimit } from '../rate-limit.ts';
 import { SeatMapMemo } from '../seat-map-memo.ts';
-import { SoldOutCache } from '../sold-out-cache.ts';
+import type { SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatLayoutView, seatMapOrInitial, seatStatusesView, ticketView } from '../views.ts';
 
 const seatIdSchema = z.string().regex(/^\d{1,3}-\d{1,3}$/, '座位写成“排-号”，如 7-8');
@@ -39,17 +39,19 @@ function assertWindowOpen(screening: CatalogueScreening): void {
 /** Screenings, their seats, and members' claims, cancellations and waitlist places. */
 export function screeningRoutes(
   catalogue: Catalogue,
-  { humanCheck, soldOut = new SoldOutCache() }: { humanCheck: MiddlewareHandler<AppEnv>; soldOut?: SoldOutCache },
+  { humanCheck, soldOut }: { humanCheck: MiddlewareHandler<AppEnv>; soldOut: SoldOutCache },
 ) {
   const seatMaps = new SeatMapMemo();
   /**
    * Before anything costs: the window by the server clock, and a sold-out screening refused from
-   * memory, unless the claim retries a key the object issued a ticket for.
+   * memory unless the claim retries a key the object issued a ticket for (the protocol: sold-out-cache.ts).
    */
   const cheapRefusals = createMiddleware<AppEnv>(async (c, next) => {
     const screening = findScreening(catalogue, c.req.param('id')!);
     assertWindowOpen(screening);
-    if (soldOut.refuses(screening.id, c.req.header('Idempotency-Key'))) throw refusal('sold_out');
+    const key = idempotencyKeySchema.safeParse(c.req.header('Idempotency-Key')).data;
+    const issuedKey = (retried: string) => c.env.SCREENINGS.getByName(screening.id).issuedKey(retried);
+    if (await soldOut.refuses(screening.id, key, issuedKey)) throw refusal('sold_out');
     await next();
   });
   const claimGuards = [
@@ -94,7 +96,8 @@ export function screeningRoutes(
     })
     .get('/:id/seats', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
-      // From KV and kept a second, so it can be a second or two old; the claim's answer is what counts.
+      // From KV, which the object writes at most every 1.5 s, and kept a second here: up to about three
+      // seconds old (longer across Cloudflare's network). The claim's answer is what counts.
       const body = await seatMaps.get(screening.id, async () =>
         JSON.stringify(seatStatusesView(screening, seatMapOrInitial(screening, await readSeatMap(c.env.SEATS, screening.id)))),
       );
@@ -112,8 +115,8 @@ export function screeningRoutes(
       if (outcome.ok) {
         return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
       }
+      soldOut.noteClaim(screening.id, outcome);
       const { code, ...details } = outcome.refusal;
-      if (outcome.soldOut) soldOut.remember(screening.id, outcome.soldOut.issuedKeys);
       throw refusal(code, {
         ...details,
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
@@ -135,8 +138,8 @@ export function screeningRoutes(
       const code = normalizeTicketCode(c.req.param('code'));
       if (!code) throw refusal('unknown_ticket');
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
+      soldOut.noteCancel(screening.id, outcome);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
-      if (!outcome.promoted) soldOut.forget(screening.id);
       return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
     });
 }

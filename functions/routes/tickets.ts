@@ -6,10 +6,11 @@ import type { AppEnv } from '../env.ts';
 import { refusal } from '../refusals.ts';
 import { readMemberTickets, readTicket } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
+import type { SoldOutCache } from '../sold-out-cache.ts';
 import { ticketView } from '../views.ts';
 
 /**
- * A member's own tickets and waitlist places (from KV, so a change can take a second to show). Places
+ * A member's own tickets and waitlist places (from KV, so a change can take a few seconds to show). Places
  * whose screening's claims have closed are left out: they can no longer turn into a ticket, and KV keeps
  * them until the purge, 30 days later.
  */
@@ -36,13 +37,14 @@ export function meRoutes(catalogue: Catalogue) {
 }
 
 /** DELETE /api/tickets/:code: cancels by code alone, finding the screening from the seat store. */
-export function ticketRoutes(catalogue: Catalogue) {
+export function ticketRoutes(catalogue: Catalogue, { soldOut }: { soldOut: SoldOutCache }) {
   return new Hono<AppEnv>().delete('/:code', requireMember, async (c) => {
     const code = normalizeTicketCode(c.req.param('code'));
     const record = code ? await readTicket(c.env.SEATS, code) : null;
     if (!code || !record) throw refusal('unknown_ticket');
     const screening = findScreening(catalogue, record.screeningId);
     const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
+    soldOut.noteCancel(screening.id, outcome);
     if (!outcome.ok) throw refusal(outcome.refusal.code);
     return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
   });

@@ -75,6 +75,21 @@ describe('claims', () => {
     expect((await body(second)).ticket.code).toBe((await body(first)).ticket.code);
   });
 
+  it('refuses a retry whose ticket has since been cancelled, with that ticket, rather than announce it again', async () => {
+    const { request } = testApp(screening('retry-cancelled'));
+    const cookie = await sessionCookie('m1');
+    const key = { 'Idempotency-Key': 'claim-cancel-0001' };
+    const { ticket } = await body(await request('/api/screenings/retry-cancelled/claims', claim(cookie, '1-1', key)));
+    await request(`/api/screenings/retry-cancelled/tickets/${ticket.code}`, asMember(cookie, { method: 'DELETE' }));
+    const retry = await request('/api/screenings/retry-cancelled/claims', claim(cookie, '1-1', key));
+    expect(retry.status).toBe(409);
+    expect((await body(retry)).error).toMatchObject({
+      code: 'claim_cancelled',
+      message: '这次领到的票已经退了；如需再领，请重新领票',
+      ticket: { code: ticket.code, status: 'cancelled' },
+    });
+  });
+
   it('suggests the nearest free seats when the seat is taken', async () => {
     const { request } = testApp(screening('taken'));
     await request('/api/screenings/taken/claims', claim(await sessionCookie('a'), '2-2'));
