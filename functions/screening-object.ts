@@ -235,6 +235,49 @@ export class ScreeningObject extends DurableObject<Env> {
     return outcome;
   }
 
+  /**
+   * Cancels a union's booking: all its seats, or the listed ones (all or nothing). Each freed seat goes
+   * to the waitlist first, as when a member cancels; closed claims and checked-in seats are refused.
+   */
+  async cancelBooking(
+    screening: CatalogueScreening,
+    request: { union: string; seats?: string[] },
+  ): Promise<
+    | { ok: true; released: TicketRecord[]; promoted: TicketRecord[] }
+    | { ok: false; refusal: { code: 'window_closed' } | { code: 'booking_not_found' | 'already_checked_in'; seats: string[] } }
+  > {
+    this.remember(screening);
+    const outcome = this.ctx.storage.transactionSync((): Awaited<ReturnType<ScreeningObject['cancelBooking']>> => {
+      const now = Date.now();
+      if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
+      const booked = this.sql
+        .exec<TicketRow>(
+          `SELECT * FROM tickets WHERE union_name = ? AND source = 'booking' AND status = 'active'
+           ORDER BY CAST(seat AS INTEGER), CAST(substr(seat, instr(seat, '-') + 1) AS INTEGER)`,
+          request.union,
+        )
+        .toArray();
+      const chosen = request.seats ? booked.filter((row) => request.seats!.includes(row.seat)) : booked;
+      const notBooked = request.seats?.filter((seat) => !booked.some((row) => row.seat === seat)) ?? [];
+      if (chosen.length === 0 || notBooked.length > 0) return { ok: false, refusal: { code: 'booking_not_found', seats: notBooked } };
+      const inside = chosen.filter((row) => row.checked_in_at !== null).map((row) => row.seat);
+      if (inside.length > 0) return { ok: false, refusal: { code: 'already_checked_in', seats: inside } };
+      const released: TicketRecord[] = [];
+      const promoted: TicketRecord[] = [];
+      for (const row of chosen) {
+        this.sql.exec("UPDATE tickets SET status = 'cancelled', cancelled_at = ? WHERE code = ?", now, row.code);
+        const ticket = this.record(this.ticketRow(row.code)!);
+        this.stageTicket(ticket);
+        released.push(ticket);
+        const next = this.promoteFromWaitlist(row.seat);
+        if (next) promoted.push(next);
+      }
+      return { ok: true, released, promoted };
+    });
+    if (outcome.ok) await this.scheduleFlush();
+    return outcome;
+  }
+
   async stats(screening: CatalogueScreening): Promise<ScreeningStats> {
     this.remember(screening);
     const counts = this.sql
