@@ -34,6 +34,9 @@ export const bookingSchema = z
 /** Releases a union's booked seats: the listed ones, or all of them. */
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
 
+/** Spreadsheets run a cell starting with = + - @ as a formula; control characters (NUL…) have no place in a cell. */
+const csvOptions = { escape_formulas: true, cast: { string: (value: string) => value.replace(/\p{Cc}/gu, '') } };
+
 const shanghaiTime = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
@@ -115,7 +118,7 @@ export function staffRoutes(catalogue: Catalogue) {
           shanghaiTime(ticket.claimedAt),
           shanghaiTime(ticket.checkedInAt),
         ]),
-        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'] },
+        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...csvOptions },
       );
       // The BOM makes Excel read the file as UTF-8.
       return c.body(`\uFEFF${csv}`, 200, {

@@ -1,4 +1,6 @@
 import { env } from 'cloudflare:test';
+// The browser build, as the Worker uses for csv-stringify: the default one needs Node's Buffer.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { ticketQrPayload } from '../../functions/ticket-signing';
 import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
@@ -120,6 +122,20 @@ describe('staff stats, bookings and attendance', () => {
     const { request } = testApp(screening('ahead', { releaseAt: new Date(Date.now() + 86_400_000).toISOString() }));
     const response = await request('/api/staff/screenings/ahead/bookings', json({ union: '港务工会', seats: ['2-2'] }, staffHeaders()));
     expect(response.status).toBe(201);
+  });
+
+  it('exports union names that look like formulas as text, without control characters', async () => {
+    const { request } = testApp(screening('formulas', { hall: plainHall(2, 5) }));
+    const names = ['=HYPERLINK("http://evil.example","点我")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '工会\u0000名\u0007称'];
+    for (const [i, union] of names.entries()) {
+      const booked = await request('/api/staff/screenings/formulas/bookings', json({ union, seats: [`${1 + Math.floor(i / 5)}-${1 + (i % 5)}`] }, staffHeaders()));
+      expect(booked.status).toBe(201);
+    }
+    const csv = await (await request('/api/staff/screenings/formulas/attendance.csv', { headers: staffHeaders() })).text();
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    const holders = (parse(csv.replace(/^\uFEFF/, '')) as string[][]).slice(1).map((row) => row[2]);
+    // Every cell a spreadsheet would read as a formula starts with a quote mark instead.
+    expect(holders).toEqual(['\'=HYPERLINK("http://evil.example","点我")', "'+1+1", "'-2+3", "'@SUM(A1)", "'=1+1", "'=1+1", '工会名称']);
   });
 
   it('exports attendance as CSV for staff only, without member numbers', async () => {
