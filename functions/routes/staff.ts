@@ -34,13 +34,16 @@ export const bookingSchema = z
 /** Releases a union's booked seats: the listed ones, or all of them. */
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
 
-/** Spreadsheets run a cell starting with = + - @ as a formula; control characters (NUL…) have no place in a cell. */
+/**
+ * Spreadsheets run a cell starting with = + - @ (or tab, CR) as a formula: escape_formulas prefixes a '.
+ * Control characters (NUL…) are dropped first (the cast runs before the escape), so none can hide a formula.
+ */
 const csvOptions = { escape_formulas: true, cast: { string: (value: string) => value.replace(/\p{Cc}/gu, '') } };
 
 const shanghaiTime = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
-/** Door staff and the cinema operator: check-in, stats, block bookings, attendance export, KV rebuild. */
+/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance export, KV rebuild. */
 export function staffRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .use(requireStaff)
