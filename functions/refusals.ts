@@ -40,6 +40,10 @@ export const REFUSALS = {
   // staff
   staff_unauthorized: [401, '需要工作人员口令'],
   seats_unavailable: [409, '所选座位中有已被占用或不存在的座位'],
+  seats_not_bookable: [422, '所选座位中有本影厅没有或不开放的座位'],
+  range_outside_hall: [422, '所选范围超出了这一排的座位'],
+  screening_booked_whole: [409, '本场已在节目单中整场包给基层工会，不能再订座'],
+  booking_not_found: [404, '该工会在本场没有包下这些座位'],
   screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 

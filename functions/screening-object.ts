@@ -33,6 +33,10 @@ export type BookingOutcome =
   | { ok: true; tickets: TicketRecord[] }
   | { ok: false; refusal: { code: 'seats_unavailable'; seats: string[] } | { code: 'window_closed' } };
 
+export type BookingCancelOutcome =
+  | { ok: true; released: TicketRecord[]; promoted: TicketRecord[] }
+  | { ok: false; refusal: { code: 'window_closed' } | { code: 'booking_not_found' | 'already_checked_in'; seats: string[] } };
+
 export interface ScreeningStats {
   capacity: number;
   claimed: number;
@@ -192,6 +196,34 @@ export class ScreeningObject extends DurableObject<Env> {
       const unavailable = wanted.filter((id) => !releasable.has(id) || taken.has(id));
       if (unavailable.length > 0 || wanted.length === 0) return { ok: false, refusal: { code: 'seats_unavailable', seats: unavailable } };
       return { ok: true, tickets: wanted.map((seat) => this.ledger.issue(seat, { union: request.union, source: 'booking' })) };
+    });
+    await this.outbox.scheduleFlush();
+    return outcome;
+  }
+
+  /**
+   * Cancels a union's booking: all its seats, or the listed ones (all or nothing). Each freed seat goes
+   * to the waitlist first, as when a member cancels; closed claims and checked-in seats are refused.
+   */
+  async cancelBooking(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingCancelOutcome> {
+    this.adopt(screening);
+    const outcome = this.transaction((): BookingCancelOutcome => {
+      const now = Date.now();
+      if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
+      const booked = this.ledger.bookedBy(request.union);
+      const chosen = request.seats ? booked.filter((ticket) => request.seats!.includes(ticket.seat)) : booked;
+      const notBooked = request.seats?.filter((seat) => !booked.some((ticket) => ticket.seat === seat)) ?? [];
+      if (chosen.length === 0 || notBooked.length > 0) return { ok: false, refusal: { code: 'booking_not_found', seats: notBooked } };
+      const inside = chosen.filter((ticket) => ticket.checkedInAt !== undefined).map((ticket) => ticket.seat);
+      if (inside.length > 0) return { ok: false, refusal: { code: 'already_checked_in', seats: inside } };
+      const released: TicketRecord[] = [];
+      const promoted: TicketRecord[] = [];
+      for (const ticket of chosen) {
+        released.push(this.ledger.cancel(ticket.code, now));
+        const next = this.promoteFromWaitlist(ticket.seat);
+        if (next) promoted.push(next);
+      }
+      return { ok: true, released, promoted };
     });
     await this.outbox.scheduleFlush();
     return outcome;

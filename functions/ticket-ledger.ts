@@ -110,6 +110,18 @@ export class TicketLedger {
     return { claimed: counts.claimed, reserved: counts.reserved, checkedIn: counts.checked_in };
   }
 
+  /** A union's active booked tickets (包场), in seat order. */
+  bookedBy(union: string): TicketRecord[] {
+    return this.sql
+      .exec<TicketRow>(
+        `SELECT * FROM tickets WHERE union_name = ? AND source = 'booking' AND status = 'active'
+         ORDER BY CAST(seat AS INTEGER), CAST(substr(seat, instr(seat, '-') + 1) AS INTEGER)`,
+        union,
+      )
+      .toArray()
+      .map((row) => this.record(row));
+  }
+
   /** Every ticket, in the order they were issued. */
   all(): TicketRecord[] {
     return this.sql.exec<TicketRow>('SELECT * FROM tickets ORDER BY claimed_at, code').toArray().map((row) => this.record(row));

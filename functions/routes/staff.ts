@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 // The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { z } from 'zod';
-import { seatId } from '../../src/cinema/seat-map.ts';
+import { distinctSeatIds, resolveBookingRequest } from '../../src/cinema/booking-request.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
@@ -19,9 +19,10 @@ export const checkInSchema = z.union([
 ]);
 
 const seat = z.string().regex(/^\d{1,3}-\d{1,3}$/);
+const union = z.string().trim().min(1).max(60);
 export const bookingSchema = z
   .object({
-    union: z.string().trim().min(1).max(60),
+    union,
     /** Listed seats, or a range in one row; neither books every free seat (the whole screening). */
     seats: z.array(seat).min(1).max(500).optional(),
     range: z.object({ row: z.number().int().positive(), from: z.number().int().positive(), to: z.number().int().positive() }).optional(),
@@ -30,10 +31,19 @@ export const bookingSchema = z
   .refine((body) => !(body.seats && body.range), { error: 'seats 与 range 只能二选一' })
   .refine((body) => !body.range || body.range.from <= body.range.to, { error: 'range.from 不能大于 range.to' });
 
+/** Releases a union's booked seats: the listed ones, or all of them. */
+export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
+
+/**
+ * Spreadsheets run a cell starting with = + - @ (or tab, CR) as a formula: escape_formulas prefixes a '.
+ * Control characters (NUL…) are dropped first (the cast runs before the escape), so none can hide a formula.
+ */
+const csvOptions = { escape_formulas: true, cast: { string: (value: string) => value.replace(/\p{Cc}/gu, '') } };
+
 const shanghaiTime = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
-/** Door staff and the cinema operator: check-in, stats, block bookings, attendance export, KV rebuild. */
+/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance export, KV rebuild. */
 export function staffRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .use(requireStaff)
@@ -71,16 +81,32 @@ export function staffRoutes(catalogue: Catalogue) {
     .post('/screenings/:id/bookings', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingSchema);
-      const seats =
-        body.seats ??
-        (body.range ? Array.from({ length: body.range.to - body.range.from + 1 }, (_, i) => seatId(body.range!.row, body.range!.from + i)) : undefined);
-      const outcome = await c.env.SCREENINGS.getByName(screening.id).book(screening, { union: body.union, seats });
+      const wanted = resolveBookingRequest(screening, body);
+      if (!wanted.ok) {
+        const { code, ...details } = wanted.refusal;
+        throw refusal(code, details);
+      }
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).book(screening, { union: body.union, seats: wanted.seats });
       if (!outcome.ok) {
         const { code, ...details } = outcome.refusal;
         throw refusal(code, details);
       }
       const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SECRET)));
       return c.json({ union: body.union, tickets }, 201);
+    })
+    .delete('/screenings/:id/bookings', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const body = await readJson(c, bookingCancelSchema);
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).cancelBooking(screening, {
+        union: body.union,
+        ...(body.seats ? { seats: distinctSeatIds(body.seats) } : {}),
+      });
+      if (!outcome.ok) {
+        const { code, ...details } = outcome.refusal;
+        throw refusal(code, details);
+      }
+      const seatsOf = (tickets: { seat: string }[]) => tickets.map((ticket) => ticket.seat);
+      return c.json({ union: body.union, released: seatsOf(outcome.released), promoted: seatsOf(outcome.promoted) });
     })
     .get('/screenings/:id/attendance.csv', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
@@ -95,7 +121,7 @@ export function staffRoutes(catalogue: Catalogue) {
           shanghaiTime(ticket.claimedAt),
           shanghaiTime(ticket.checkedInAt),
         ]),
-        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'] },
+        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...csvOptions },
       );
       // The BOM makes Excel read the file as UTF-8.
       return c.body(`\uFEFF${csv}`, 200, {

@@ -3,12 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kvKey } from '../../functions/seat-store';
 import { SESSION_COOKIE } from '../../functions/session';
-import { screening, sessionCookie, testApp } from './helpers/cinema';
+import { plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 // Claims are not open yet, so even a request from a signed-in member may not change anything.
 const show = screening('target', { releaseAt: new Date(Date.now() + 86_400_000).toISOString() });
+// Open, and every seat booked by a union no fuzzed body names: a staff request with the right token
+// may reach the object, yet has no free seat to book and no booking of its own to cancel.
+const full = screening('full', { hall: plainHall(2, 3) });
+const fullUnion = '满场工会·fuzz-7Qx2';
 const member = await sessionCookie('fuzzed-member');
-const { request } = testApp(show);
+const { request } = testApp(show, full);
 
 const ROUTES: [string, string][] = [
   ['GET', '/api/health'],
@@ -28,6 +32,7 @@ const ROUTES: [string, string][] = [
   ['POST', '/api/staff/screenings/{id}/checkins'],
   ['GET', '/api/staff/screenings/{id}/stats'],
   ['POST', '/api/staff/screenings/{id}/bookings'],
+  ['DELETE', '/api/staff/screenings/{id}/bookings'],
   ['GET', '/api/staff/screenings/{id}/attendance.csv'],
   ['POST', '/api/staff/screenings/{id}/purge'],
   ['POST', '/api/staff/screenings/{id}/rebuild'],
@@ -96,5 +101,95 @@ describe('hostile input at every route', () => {
     const after = await env.SCREENINGS.getByName('target').seatMap(show);
     expect(after.held).toEqual(before.held);
     expect(after.version).toBe(before.version);
+  });
+});
+
+const STAFF_ROUTES = ROUTES.filter(([, path]) => path.startsWith('/api/staff/'));
+const staffRoute = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...STAFF_ROUTES.filter(([, path]) => path.endsWith('/bookings'))) },
+  { weight: 2, arbitrary: fc.constantFrom(...STAFF_ROUTES) },
+);
+
+// Bodies shaped like the staff routes' own, so that most pass the schema and reach the hall and the object.
+const seatText = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('1-1', '01-1', '2-3', '2-4', '3-1', '0-0', '999-999') }, fc.string({ maxLength: 8 }));
+const bound = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -1, max: 8 }) }, fc.integer(), fc.constantFrom(10_000, 2 ** 32, Number.MAX_SAFE_INTEGER, 1e21));
+const range = fc.record({
+  row: bound,
+  from: bound,
+  to: fc.oneof(fc.integer({ min: -1, max: 8 }), { weight: 2, arbitrary: fc.constantFrom(2 ** 32, Number.MAX_SAFE_INTEGER) }, fc.constant(1e21)),
+});
+const union = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('港务工会', '=HYPERLINK("http://evil.example")', '@SUM(A1)', '工会\u0000') },
+  fc.string({ maxLength: 70 }),
+  fc.constantFrom(' \t ', ''),
+);
+const seats = fc.array(seatText, { minLength: 1, maxLength: 12 });
+const staffBody = fc.oneof(
+  bodyText,
+  {
+    weight: 6,
+    arbitrary: fc
+      .oneof(
+        fc.record({ union, seats }),
+        { weight: 2, arbitrary: fc.record({ union, range }) },
+        fc.record({ union }),
+        fc.record({ union, seats, range }, { requiredKeys: [] }),
+      )
+      .map((value) => JSON.stringify(value)),
+  },
+  fc.record({ code: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('ABCD-2345')) }).map((value) => JSON.stringify(value)),
+  fc.record({ qr: fc.oneof(fc.string({ maxLength: 200 }), fc.constant('HG1.full.ABCD2345.x')) }).map((value) => JSON.stringify(value)),
+);
+
+describe('hostile input at the staff routes, with the right token', () => {
+  it('never gets a 500, always gets the error shape, and never changes a screening', async () => {
+    const stub = env.SCREENINGS.getByName('full');
+    expect((await stub.book(full, { union: fullUnion })).ok).toBe(true);
+    const before = await stub.seatMap(full);
+    const tickets = await stub.tickets(full);
+    await fc.assert(
+      fc.asyncProperty(
+        staffRoute,
+        // Not 'target': staff may book a screening before its release.
+        fc.oneof({ weight: 4, arbitrary: fc.constant('full') }, { weight: 1, arbitrary: segment.filter((id) => id !== 'target') }),
+        fc.option(staffBody, { freq: 8 }),
+        fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }),
+        fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH')),
+        async ([method, template], id, text, contentType, otherMethod) => {
+          const path = template.replace('{id}', encodeURIComponent(id));
+          const verb = otherMethod ?? method;
+          const init: RequestInit = {
+            method: verb,
+            headers: { ...staffHeaders(), 'Content-Type': toByteString(contentType) },
+            ...(text !== null && verb !== 'GET' ? { body: text } : {}),
+          };
+          const response = await request(`http://localhost${path}`, init);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            const payload = (await response.json()) as { error: { code: string; message: string } };
+            expect(typeof payload.error.code).toBe('string');
+            expect(payload.error.message).toMatch(/\p{Script=Han}/u);
+          } else {
+            await response.arrayBuffer();
+          }
+        },
+      ),
+      {
+        numRuns: 400,
+        // Report the first failure as found: shrinking a huge range towards smaller ones could make a
+        // regression allocate billions of seats instead of failing.
+        endOnFailure: true,
+        // Always tried: a range far past its row (a 500 before the hall bounded it) and a seat listed twice.
+        examples: [
+          [['POST', '/api/staff/screenings/{id}/bookings'], 'full', '{"union":"港务工会","range":{"row":1,"from":1,"to":4294967296}}', 'application/json', null],
+          [['POST', '/api/staff/screenings/{id}/bookings'], 'full', '{"union":"港务工会","seats":["1-1","1-1","01-1"]}', 'application/json', null],
+          [['DELETE', '/api/staff/screenings/{id}/bookings'], 'full', '{"union":"港务工会","seats":["1-1","1-1"]}', 'application/json', null],
+        ],
+      },
+    );
+    // The seats and tickets, not the snapshot version: a rebuild (a staff write that is allowed here)
+    // re-queues every ticket, which marks the seat map for rewriting.
+    expect((await stub.seatMap(full)).held).toEqual(before.held);
+    expect(await stub.tickets(full)).toEqual(tickets);
   });
 });

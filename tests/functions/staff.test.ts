@@ -1,4 +1,6 @@
 import { env } from 'cloudflare:test';
+// The browser build, as the Worker uses for csv-stringify: the default one needs Node's Buffer.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { ticketQrPayload } from '../../functions/ticket-signing';
 import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
@@ -81,6 +83,61 @@ describe('staff stats, bookings and attendance', () => {
     expect((await body(member)).error.code).toBe('sold_out');
   });
 
+  it('books a seat listed twice once, and reads "01-2" as seat 1-2', async () => {
+    const { request } = testApp(screening('twice', { hall: plainHall(2, 5) }));
+    const response = await request('/api/staff/screenings/twice/bookings', json({ union: '港务工会', seats: ['1-1', '1-1', '01-2', '1-2'] }, staffHeaders()));
+    expect(response.status).toBe(201);
+    expect((await body(response)).tickets.map((t: { seat: string }) => t.seat)).toEqual(['1-1', '1-2']);
+  });
+
+  it('refuses a range past the end of its row, or in a row the hall lacks, before building it', async () => {
+    const { request } = testApp(screening('huge', { hall: plainHall(2, 5) }));
+    const book = (range: object) => request('/api/staff/screenings/huge/bookings', json({ union: '港务工会', range }, staffHeaders()));
+    const huge = await book({ row: 1, from: 1, to: 2 ** 32 });
+    expect(huge.status).toBe(422);
+    expect((await body(huge)).error).toMatchObject({ code: 'range_outside_hall', row: 1, rowSeats: 5 });
+    expect((await body(await book({ row: 1, from: 4, to: 6 }))).error).toMatchObject({ code: 'range_outside_hall', rowSeats: 5 });
+    expect((await body(await book({ row: 3, from: 1, to: 2 }))).error).toMatchObject({ code: 'range_outside_hall', row: 3, rowSeats: 0 });
+    expect((await env.SCREENINGS.getByName('huge').stats(screening('huge', { hall: plainHall(2, 5) }))).reserved).toBe(0);
+  });
+
+  it('refuses listed seats the hall does not have or never releases, naming them', async () => {
+    const hall = plainHall(1, 4);
+    hall.rows[0]!.blocked = [4];
+    const { request } = testApp(screening('odd-seats', { hall }));
+    const response = await request('/api/staff/screenings/odd-seats/bookings', json({ union: '港务工会', seats: ['1-1', '1-4', '1-9', '7-1'] }, staffHeaders()));
+    expect(response.status).toBe(422);
+    expect((await body(response)).error).toMatchObject({ code: 'seats_not_bookable', seats: ['1-4', '1-9', '7-1'] });
+  });
+
+  it('refuses to book a screening the programme already books whole for a union', async () => {
+    const { request } = testApp(screening('whole', { booking: { union: '铁路工会' } }));
+    const response = await request('/api/staff/screenings/whole/bookings', json({ union: '港务工会' }, staffHeaders()));
+    expect(response.status).toBe(409);
+    expect((await body(response)).error).toMatchObject({ code: 'screening_booked_whole', union: '铁路工会' });
+    expect((await env.SCREENINGS.getByName('whole').stats(screening('whole'))).reserved).toBe(0);
+  });
+
+  it('books ahead of the release, as unions book early', async () => {
+    const { request } = testApp(screening('ahead', { releaseAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    const response = await request('/api/staff/screenings/ahead/bookings', json({ union: '港务工会', seats: ['2-2'] }, staffHeaders()));
+    expect(response.status).toBe(201);
+  });
+
+  it('exports union names that look like formulas as text, without control characters', async () => {
+    const { request } = testApp(screening('formulas', { hall: plainHall(2, 5) }));
+    const names = ['=HYPERLINK("http://evil.example","点我")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '工会\u0000名\u0007称'];
+    for (const [i, union] of names.entries()) {
+      const booked = await request('/api/staff/screenings/formulas/bookings', json({ union, seats: [`${1 + Math.floor(i / 5)}-${1 + (i % 5)}`] }, staffHeaders()));
+      expect(booked.status).toBe(201);
+    }
+    const csv = await (await request('/api/staff/screenings/formulas/attendance.csv', { headers: staffHeaders() })).text();
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+    const holders = (parse(csv.replace(/^\uFEFF/, '')) as string[][]).slice(1).map((row) => row[2]);
+    // Every cell a spreadsheet would read as a formula starts with a quote mark instead.
+    expect(holders).toEqual(['\'=HYPERLINK("http://evil.example","点我")', "'+1+1", "'-2+3", "'@SUM(A1)", "'=1+1", "'=1+1", '工会名称']);
+  });
+
   it('exports attendance as CSV for staff only, without member numbers', async () => {
     const { request } = testApp(screening('csv'));
     const ticket = await claimed(request, 'csv', 'member-secret-id', '1-1');
@@ -103,6 +160,65 @@ describe('staff stats, bookings and attendance', () => {
     const rotated = testApp(screening('rotate')).app;
     const response = await rotated.request('/api/staff/screenings/rotate/stats', { headers: previous }, { ...env, STAFF_TOKEN_PREVIOUS: 'old-token' });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('staff cancel of a booking', () => {
+  const cancel = (request: ReturnType<typeof testApp>['request'], id: string, payload: object) =>
+    request(`/api/staff/screenings/${id}/bookings`, { ...json(payload, staffHeaders()), method: 'DELETE' });
+
+  it("releases all of a union's seats, or the chosen ones, and lists them", async () => {
+    const { request } = testApp(screening('undo', { hall: plainHall(2, 5) }));
+    await request('/api/staff/screenings/undo/bookings', json({ union: '港务工会', range: { row: 1, from: 1, to: 4 } }, staffHeaders()));
+    await request('/api/staff/screenings/undo/bookings', json({ union: '纺织工会', seats: ['2-1'] }, staffHeaders()));
+
+    const chosen = await cancel(request, 'undo', { union: '港务工会', seats: ['1-2', '1-2', '1-3'] });
+    expect(chosen.status).toBe(200);
+    expect(await body(chosen)).toEqual({ union: '港务工会', released: ['1-2', '1-3'], promoted: [] });
+
+    const rest = await body(await cancel(request, 'undo', { union: '港务工会' }));
+    expect(rest.released).toEqual(['1-1', '1-4']);
+    const map = await env.SCREENINGS.getByName('undo').seatMap(screening('undo', { hall: plainHall(2, 5) }));
+    expect(map.held).toEqual({ '2-1': 'r' });
+  });
+
+  it("refuses seats the union does not hold and a union with no booking, releasing nothing", async () => {
+    const { request } = testApp(screening('undo-wrong', { hall: plainHall(2, 5) }));
+    await request('/api/staff/screenings/undo-wrong/bookings', json({ union: '港务工会', seats: ['1-1', '1-2'] }, staffHeaders()));
+    const member = await claimed(request, 'undo-wrong', 'm1', '2-2');
+    const wrong = await cancel(request, 'undo-wrong', { union: '港务工会', seats: ['1-1', member.seat] });
+    expect(wrong.status).toBe(404);
+    expect((await body(wrong)).error).toMatchObject({ code: 'booking_not_found', seats: ['2-2'] });
+    expect((await body(await cancel(request, 'undo-wrong', { union: '纺织工会' }))).error).toMatchObject({ code: 'booking_not_found' });
+    const map = await env.SCREENINGS.getByName('undo-wrong').seatMap(screening('undo-wrong', { hall: plainHall(2, 5) }));
+    expect(map.held).toEqual({ '1-1': 'r', '1-2': 'r', '2-2': 't' });
+  });
+
+  it('gives freed seats to the waitlist first, as a member cancellation does', async () => {
+    const { request } = testApp(screening('undo-wait', { hall: plainHall(1, 3) }));
+    await request('/api/staff/screenings/undo-wait/bookings', json({ union: '港务工会', seats: ['1-1', '1-2'] }, staffHeaders()));
+    await claimed(request, 'undo-wait', 'a');
+    const waiting = await sessionCookie('b');
+    expect((await request('/api/screenings/undo-wait/waitlist', asMember(waiting, { method: 'POST' }))).status).toBe(201);
+
+    const released = await body(await cancel(request, 'undo-wait', { union: '港务工会' }));
+    expect(released).toEqual({ union: '港务工会', released: ['1-1', '1-2'], promoted: ['1-1'] });
+    await drainToKv('undo-wait');
+    const mine = await body(await request('/api/me/tickets', asMember(waiting)));
+    expect(mine.tickets).toEqual([expect.objectContaining({ seat: '1-1', status: 'active' })]);
+  });
+
+  it('refuses once claims have closed, and checked-in seats', async () => {
+    const { request } = testApp(screening('undo-late', { hall: plainHall(1, 3), closesAt: new Date(Date.now() - 60_000).toISOString() }));
+    const late = await cancel(request, 'undo-late', { union: '港务工会' });
+    expect((await body(late)).error.code).toBe('window_closed');
+
+    const { request: open } = testApp(screening('undo-in', { hall: plainHall(1, 3) }));
+    const booked = await body(await open('/api/staff/screenings/undo-in/bookings', json({ union: '港务工会', seats: ['1-1', '1-2'] }, staffHeaders())));
+    await checkIn(open, 'undo-in', { code: booked.tickets[0].code });
+    const inside = await cancel(open, 'undo-in', { union: '港务工会' });
+    expect(inside.status).toBe(409);
+    expect((await body(inside)).error).toMatchObject({ code: 'already_checked_in', seats: ['1-1'] });
   });
 });
 
