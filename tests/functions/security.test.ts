@@ -179,6 +179,8 @@ describe('caching of answers', () => {
       }],
       ['GET /api/staff/screenings/:id/stats', () => request('/api/staff/screenings/cache/stats', staff())],
       ['POST /api/staff/screenings/:id/bookings', () => request('/api/staff/screenings/cache/bookings', staff(json({ union: '测试工会' })))],
+      ['DELETE /api/staff/screenings/:id/bookings', () =>
+        request('/api/staff/screenings/cache/bookings', staff({ ...json({ union: '测试工会' }), method: 'DELETE' }))],
       ['GET /api/staff/screenings/:id/attendance.csv', () => request('/api/staff/screenings/cache/attendance.csv', staff())],
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
@@ -210,6 +212,7 @@ describe('caching of answers', () => {
       'DELETE /api/tickets/:code 200',
       'POST /api/staff/screenings/:id/checkins 200',
       'POST /api/staff/screenings/:id/checkins 409',
+      'DELETE /api/staff/screenings/:id/bookings 200',
       'GET /api/me/tickets 200',
     ]));
   });
