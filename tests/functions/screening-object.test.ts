@@ -40,7 +40,7 @@ describe('the cost of a claim', () => {
 });
 
 describe('the taken seats kept in memory', () => {
-  it('equal SQLite’s after claims, a booking, cancellations, a waitlist promotion and a purge', async () => {
+  it('equal SQLite’s after claims, a booking, cancellations, a waitlist promotion, a released booking and a purge', async () => {
     const show = screening('memory', { hall: plainHall(2, 3) });
     const stub = env.SCREENINGS.getByName('memory');
     const expectExact = () =>
@@ -67,6 +67,9 @@ describe('the taken seats kept in memory', () => {
     const e = cancelled.ok ? cancelled.promoted! : undefined;
     expect(await stub.cancel(show, { memberId: 'e', code: e!.code })).toMatchObject({ ok: true });
     expect(await expectExact()).toBe(5);
+    // Staff release one of the union's seats.
+    expect(await stub.cancelBooking(show, { union: '港务工会', seats: ['1-3'] })).toMatchObject({ ok: true, released: [{ seat: '1-3' }] });
+    expect(await expectExact()).toBe(4);
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.parse(show.startsAt) + 24 * 3_600_000);
