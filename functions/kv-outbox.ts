@@ -32,9 +32,12 @@ interface OutboxRow extends Record<string, SqlStorageValue> {
  * 2. **Written** by the object's alarm (`alarm()`), which `scheduleFlush()` sets after a commit, no
  *    sooner than FLUSH_INTERVAL_MS after the last flush. A failed write stays staged and the alarm
  *    retries with back-off; a row changed while its write was in flight stays staged (its version moved).
- * 3. **Rewritten once**, REWRITE_AFTER_MS after it was written, then dropped: a put still in flight when
- *    an earlier instance of the object was evicted can land after ours, and KV would keep the stale
- *    value until the key changed again. The snapshot is rewritten the same way (`snapshot_rewrite_at`).
+ * 3. **Dropped** once written, unless an older write of the key may still land: a put in flight when an
+ *    earlier instance of the object was evicted (the key was staged when this instance woke), or a put
+ *    that failed (it may have reached KV all the same). Such a key is **rewritten once**,
+ *    REWRITE_AFTER_MS after it was written, so KV does not keep the stale value until the key changes
+ *    again. The snapshot is treated the same way (`snapshot_rewrite_at`). Keys written by this instance
+ *    alone are written once: rewriting every key would double the KV writes of a noon rush.
  *
  * `pendingWrites()` is about step 2 only: a key waiting for its rewrite is already in KV.
  */
@@ -50,6 +53,9 @@ export class KvOutbox {
   private alarmAt: number | undefined;
   /** Something was staged since the last scheduleFlush: a commit with nothing to write sets no alarm. */
   private staged = false;
+  /** Keys an older write of which may still land in KV (step 3): rewritten once after their next write. */
+  private readonly suspect = new Set<string>();
+  private snapshotSuspect = false;
 
   constructor(options: { storage: DurableObjectStorage; meta: ObjectMeta; kv: () => KvWriter; renderSnapshot: RenderSnapshot; label: () => string }) {
     ({ storage: this.storage, meta: this.meta, kv: this.kv, renderSnapshot: this.renderSnapshot, label: this.label } = options);
@@ -58,6 +64,9 @@ export class KvOutbox {
     sql.exec('CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, value TEXT, metadata TEXT, version INTEGER NOT NULL, rewrite_at INTEGER)');
     const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('outbox')").toArray();
     if (!columns.some((column) => column.name === 'rewrite_at')) sql.exec('ALTER TABLE outbox ADD COLUMN rewrite_at INTEGER');
+    // Waking with rows in the outbox: the instance before may have had writes of them in flight.
+    for (const { key } of sql.exec<{ key: string }>('SELECT key FROM outbox')) this.suspect.add(key);
+    this.snapshotSuspect = this.snapshotDue();
   }
 
   put(key: string, value: string | null, metadata?: unknown): void {
@@ -155,13 +164,27 @@ export class KvOutbox {
 
     // Step 2: staged keys. A row whose version moved while its put was in flight stays staged.
     const writes = this.stagedRows().map(async (row) => {
-      await write(row);
-      sql.exec('UPDATE outbox SET rewrite_at = ? WHERE key = ? AND version = ?', Date.now() + REWRITE_AFTER_MS, row.key, row.version);
+      try {
+        await write(row);
+      } catch (error) {
+        this.suspect.add(row.key);
+        throw error;
+      }
+      if (this.suspect.has(row.key)) {
+        sql.exec('UPDATE outbox SET rewrite_at = ? WHERE key = ? AND version = ?', Date.now() + REWRITE_AFTER_MS, row.key, row.version);
+      } else {
+        sql.exec('DELETE FROM outbox WHERE key = ? AND version = ?', row.key, row.version);
+      }
     });
-    // Step 3: keys written long enough ago are written once more, then dropped.
+    // Step 3: suspect keys written long enough ago are written once more, then dropped.
     const rewrites = sql.exec<OutboxRow>('SELECT * FROM outbox WHERE rewrite_at <= ?', now).toArray();
     for (const row of rewrites) {
-      writes.push(write(row).then(() => void sql.exec('DELETE FROM outbox WHERE key = ? AND version = ?', row.key, row.version)));
+      writes.push(
+        write(row).then(() => {
+          // A row changed meanwhile is staged again and keeps its rewrite to come.
+          if (sql.exec('DELETE FROM outbox WHERE key = ? AND version = ?', row.key, row.version).rowsWritten > 0) this.suspect.delete(row.key);
+        }),
+      );
     }
     // The snapshot: when the state changed (step 2), or once more after it was written (step 3).
     const version = this.stateVersion();
@@ -170,11 +193,18 @@ export class KvOutbox {
     if (snapshot) {
       const rewrite = !this.snapshotDue();
       writes.push(
-        kv.put(snapshot.key, snapshot.value).then(() => {
-          this.meta.set('snapshot_version', String(version));
-          if (rewrite) this.meta.delete('snapshot_rewrite_at');
-          else this.meta.set('snapshot_rewrite_at', String(Date.now() + REWRITE_AFTER_MS));
-        }),
+        kv.put(snapshot.key, snapshot.value).then(
+          () => {
+            this.meta.set('snapshot_version', String(version));
+            if (rewrite) this.meta.delete('snapshot_rewrite_at');
+            else if (this.snapshotSuspect) this.meta.set('snapshot_rewrite_at', String(Date.now() + REWRITE_AFTER_MS));
+            this.snapshotSuspect = false;
+          },
+          (error: unknown) => {
+            this.snapshotSuspect = true;
+            throw error;
+          },
+        ),
       );
     }
     const results = await Promise.allSettled(writes);

@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScreeningObject } from '../../functions/screening-object';
 import { kvKey, readSeatMap } from '../../functions/seat-store';
@@ -163,11 +163,37 @@ describe('write-through to KV', () => {
     expect(alarm).toBeGreaterThanOrEqual(flushedAfter + 1_500);
   });
 
-  it('rewrites the seat map a few seconds after the last change, so a stale put that lands late is overwritten', async () => {
+  /** Lets the object's alarms run as if `seconds` had passed. */
+  const later = async (stub: DurableObjectStub<ScreeningObject>, seconds: number) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + seconds * 1_000);
+    await runDurableObjectAlarm(stub);
+  };
+
+  it('rewrites, a few seconds later, what an evicted instance may still have had in flight', async () => {
+    const show = screening('evicted');
+    const { request } = testApp(show);
+    const stub = env.SCREENINGS.getByName('evicted');
+    const claimed = await body(await request('/api/screenings/evicted/claims', asMember(await sessionCookie('a'), json({ seat: '1-1' }))));
+    // Evicted with the claim's KV writes staged: they may have been in flight.
+    await abortAllDurableObjects();
+    await drainToKv('evicted');
+    const written = (await env.SEATS.get(kvKey.ticket(claimed.ticket.code)))!;
+    // The evicted instance's writes land now, older than ours.
+    await env.SEATS.put(kvKey.seatMap('evicted'), JSON.stringify({ ...(await readSeatMap(env.SEATS, 'evicted'))!, held: {} }));
+    await env.SEATS.delete(kvKey.ticket(claimed.ticket.code));
+
+    await later(stub, 10);
+    expect(Object.keys((await readSeatMap(env.SEATS, 'evicted'))!.held)).toEqual(['1-1']);
+    expect(await env.SEATS.get(kvKey.ticket(claimed.ticket.code))).toBe(written);
+    expect(await runInDurableObject(stub, (_: ScreeningObject, state) => state.storage.sql.exec('SELECT key FROM outbox').toArray())).toEqual([]);
+  });
+
+  it('rewrites a seat map whose failed put reached KV late', async () => {
     const show = screening('late-put');
     const { request } = testApp(show);
     const stub = env.SCREENINGS.getByName('late-put');
-    // The first seat-map put hangs (an evicted object's write still in flight) and lands later.
+    // The first seat-map put fails, yet reaches KV later (a timed-out request).
     let lateWrite: (() => Promise<void>) | undefined;
     await runInDurableObject(stub, (instance: ScreeningObject) => {
       const real = instance.kv;
@@ -175,7 +201,7 @@ describe('write-through to KV', () => {
         put: (...args: Parameters<KVNamespace['put']>) => {
           if (args[0] === kvKey.seatMap('late-put') && !lateWrite) {
             lateWrite = () => real.put(...args);
-            return Promise.resolve();
+            return Promise.reject(new Error('KV timed out'));
           }
           return real.put(...args);
         },
@@ -183,16 +209,38 @@ describe('write-through to KV', () => {
       };
     });
     await request('/api/screenings/late-put/claims', asMember(await sessionCookie('a'), json({ seat: '1-1' })));
-    await drainToKv('late-put');
+    await runDurableObjectAlarm(stub);
     await request('/api/screenings/late-put/claims', asMember(await sessionCookie('b'), json({ seat: '1-2' })));
-    await drainToKv('late-put');
+    await later(stub, 2);
     expect(Object.keys((await readSeatMap(env.SEATS, 'late-put'))!.held).sort()).toEqual(['1-1', '1-2']);
     await lateWrite!();
     expect(Object.keys((await readSeatMap(env.SEATS, 'late-put'))!.held)).toEqual(['1-1']);
 
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 10_000);
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    await later(stub, 10);
     expect(Object.keys((await readSeatMap(env.SEATS, 'late-put'))!.held).sort()).toEqual(['1-1', '1-2']);
+  });
+
+  it('writes each key once when no older write of it can land', async () => {
+    const show = screening('written-once');
+    const { request } = testApp(show);
+    const stub = env.SCREENINGS.getByName('written-once');
+    const puts: string[] = [];
+    await runInDurableObject(stub, (instance: ScreeningObject) => {
+      const real = instance.kv;
+      instance.kv = {
+        put: (...args: Parameters<KVNamespace['put']>) => {
+          puts.push(args[0]);
+          return real.put(...args);
+        },
+        delete: (key: string) => real.delete(key),
+      };
+    });
+    const claimed = await body(await request('/api/screenings/written-once/claims', asMember(await sessionCookie('a'), json({ seat: '1-1' }))));
+    await drainToKv('written-once');
+    await later(stub, 10);
+    await later(stub, 10);
+    expect(puts.sort()).toEqual(
+      [kvKey.memberTicket('a', 'written-once'), kvKey.seatMap('written-once'), kvKey.ticket(claimed.ticket.code)].sort(),
+    );
   });
 });
