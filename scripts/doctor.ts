@@ -2,9 +2,9 @@
  * npm run doctor [-- --env staging] [--remote] [--config wrangler.toml] [--persist-to DIR]
  *
  * The pre-flight check: says what a deploy still lacks, each with the command that fixes it, and exits
- * non-zero while anything does. Locally it reads wrangler.toml, .dev.vars and the local KV; with
- * --remote it also asks Cloudflare (through wrangler, so `wrangler login` or CLOUDFLARE_API_TOKEN) for
- * each environment's secrets (names only) and how many members its roster holds.
+ * non-zero while anything does. It reads wrangler.toml, and for local development (no --env) .dev.vars
+ * and the local KV's roster; with --remote it also asks Cloudflare (through wrangler, so `wrangler
+ * login` or CLOUDFLARE_API_TOKEN) for each environment's secrets (names only) and its roster's size.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,10 +37,13 @@ const required = Object.keys(parseDevVars(readFileSync('.dev.vars.example', 'utf
 const today = new Date().toISOString().slice(0, 10);
 
 const findings: Finding[] = configFindings(config, { envs, workerdDate, today });
-const devVarsText = existsSync(values['dev-vars']) ? readFileSync(values['dev-vars'], 'utf8') : '';
-findings.push(...secretFindings(required, Object.keys(parseDevVars(devVarsText)), undefined));
-const local = wrangler(['kv', 'key', 'list', '--binding', 'SEATS', '--local', '--prefix', 'member:', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])]);
-findings.push(...(local.ok ? rosterFindings(keyCount(local.stdout), undefined) : [unreachable(undefined, 'wrangler kv key list --local', local.stderr)]));
+// Local development (secrets in .dev.vars, the roster in the local KV) unless one environment is asked for.
+if (!values.env) {
+  const devVarsText = existsSync(values['dev-vars']) ? readFileSync(values['dev-vars'], 'utf8') : '';
+  findings.push(...secretFindings(required, Object.keys(parseDevVars(devVarsText)), undefined));
+  const local = wrangler(['kv', 'key', 'list', '--binding', 'SEATS', '--local', '--prefix', 'member:', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])]);
+  findings.push(...(local.ok ? rosterFindings(keyCount(local.stdout), undefined) : [unreachable(undefined, 'wrangler kv key list --local', local.stderr)]));
+}
 
 if (values.remote) {
   for (const env of envs) {
@@ -69,6 +72,7 @@ function wrangler(args: string[]): { ok: boolean; stdout: string; stderr: string
 }
 
 function unreachable(env: string | undefined, command: string, stderr: string): Finding {
-  const reason = stderr.trim().split('\n').find((line) => line.trim()) ?? '';
+  // wrangler colours its errors even with FORCE_COLOR=0.
+  const reason = stderr.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').find((line) => line.trim()) ?? '';
   return { ok: false, env, message: `${command} 失败：${reason}`, fix: 'npx wrangler login（CI 里设 CLOUDFLARE_API_TOKEN 与 CLOUDFLARE_ACCOUNT_ID）' };
 }
