@@ -1,5 +1,5 @@
 /**
- * node scripts/publish-due.ts --url https://site [--github-output FILE]
+ * node scripts/publish-due.ts --env production | --url https://site [--github-output FILE]
  *
  * The scheduled build's first step: is anything due since the deployed build? Reads the deployed
  * site's /build.json, builds the cinema catalogue afresh and reads every story's publishAt, then prints
@@ -11,12 +11,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../src/content-check/frontmatter.ts';
+import { parseWranglerToml, resolveEnvironment } from './doctor/wrangler-config.ts';
 import { buildManifestSchema, catalogueHash, type BuildManifest } from './publishing/build-manifest.ts';
 import { whatIsDue, type ScheduledStory } from './publishing/due.ts';
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, 'github-output': { type: 'string', default: process.env.GITHUB_OUTPUT } } });
-if (!values.url) {
-  console.error('用法：node scripts/publish-due.ts --url https://站点地址');
+const { values } = parseArgs({
+  options: { url: { type: 'string' }, env: { type: 'string' }, 'github-output': { type: 'string', default: process.env.GITHUB_OUTPUT } },
+});
+const envUrl = values.env ? resolveEnvironment(parseWranglerToml(readFileSync('wrangler.toml', 'utf8')), values.env).vars.SITE_URL : undefined;
+const site = values.url ?? (typeof envUrl === 'string' ? envUrl : undefined);
+if (!site) {
+  console.error('用法：node scripts/publish-due.ts --env production（或 --url https://站点地址）');
   process.exit(2);
 }
 
@@ -44,7 +49,7 @@ function scheduledStories(dir: string): ScheduledStory[] {
 const build = spawnSync(process.execPath, ['scripts/build-catalogue.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const decision = whatIsDue({
-  deployed: await deployedManifest(values.url),
+  deployed: await deployedManifest(site),
   freshCatalogueHash: catalogueHash(readFileSync('functions/generated/catalogue.json', 'utf8')),
   stories: scheduledStories('content/news'),
   now: new Date(),

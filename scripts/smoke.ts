@@ -1,5 +1,5 @@
 /**
- * npm run smoke -- <url> [--screening ID] [--member NUMBER --phone-last4 DDDD] [--staff-token T] [--read-only]
+ * npm run smoke -- <url | --env staging> [--screening ID] [--member NUMBER --phone-last4 DDDD] [--staff-token T] [--read-only]
  *
  * Walks a deployed site as its users do and cleans up after itself: reads (the front page, health, the
  * screenings), signs in the test member, claims a seat on the test screening, finds it among the
@@ -7,11 +7,14 @@
  * the first step that fails, naming it and the API's answer. --read-only does the reads alone (production,
  * which has no test screening). The test screening is the newest `smoke-…` one unless --screening names
  * another; the member defaults to the smoke member that `npm run deploy:staging` imports; the staff token
- * comes from --staff-token, STAFF_TOKEN, or .dev.vars for a local server.
+ * comes from --staff-token, STAFF_TOKEN, or .dev.vars for a local server. --env takes the address from
+ * that environment's SITE_URL in wrangler.toml.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { devVars } from './dev-vars.ts';
+import { parseWranglerToml, resolveEnvironment } from './doctor/wrangler-config.ts';
 import { SiteClient, StepFailure } from './smoke/http-client.ts';
 import { staffCheckIn } from './smoke/staff-check-in.ts';
 import { SMOKE_MEMBER } from './smoke/test-member.ts';
@@ -35,11 +38,13 @@ const { values, positionals } = parseArgs({
     'phone-last4': { type: 'string', default: SMOKE_MEMBER.phoneLast4 },
     'staff-token': { type: 'string' },
     'read-only': { type: 'boolean', default: false },
+    env: { type: 'string' },
   },
 });
-const url = positionals[0];
+const envUrl = values.env ? resolveEnvironment(parseWranglerToml(readFileSync('wrangler.toml', 'utf8')), values.env).vars.SITE_URL : undefined;
+const url = positionals[0] ?? (typeof envUrl === 'string' ? envUrl : undefined);
 if (!url) {
-  console.error('用法：npm run smoke -- https://站点地址 [--screening 场次] [--member 会员号 --phone-last4 后四位] [--read-only]');
+  console.error('用法：npm run smoke -- https://站点地址（或 --env staging）[--screening 场次] [--member 会员号 --phone-last4 后四位] [--read-only]');
   process.exit(2);
 }
 const client = new SiteClient(url);
