@@ -1,5 +1,5 @@
 import { envFlag, envSection, type Finding } from './finding.ts';
-import { resolveEnvironment, type Migration, type ResolvedEnvironment, type WranglerConfig } from './wrangler-config.ts';
+import { OTHER_BINDING_KINDS, resolveEnvironment, type Migration, type ResolvedEnvironment, type WranglerConfig } from './wrangler-config.ts';
 
 /** KV namespace ids that Cloudflare issues are 32 hex digits; anything else is a placeholder. */
 const KV_ID = /^[0-9a-f]{32}$/;
@@ -19,6 +19,13 @@ export function bindingFindings(env: ResolvedEnvironment, topLevel: ResolvedEnvi
   findings.push(...missing('KV', topLevel.kvNamespaces.map((kv) => kv.binding), env.kvNamespaces.map((kv) => kv.binding)));
   findings.push(...missing('Durable Object', topLevel.durableObjects.map((b) => b.name), env.durableObjects.map((b) => b.name)));
   findings.push(...missing('限流', topLevel.rateLimits.map((r) => r.name), env.rateLimits.map((r) => r.name)));
+  for (const kind of OTHER_BINDING_KINDS) findings.push(...missing(kind, topLevel.otherBindings[kind], env.otherBindings[kind]));
+  // Top-level vars configure local development; a deployed environment needs each one set for itself.
+  findings.push(
+    ...Object.keys(topLevel.vars)
+      .filter((name) => !(name in env.vars))
+      .map((name): Finding => ({ ok: false, env: env.env, message: `缺少变量 ${name}（环境不继承顶层的 vars）`, fix: `在 wrangler.toml 的 [env.${env.env}.vars] 写 ${name}` })),
+  );
   for (const kv of env.kvNamespaces) {
     findings.push(
       kv.id && KV_ID.test(kv.id)

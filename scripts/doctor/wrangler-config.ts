@@ -5,6 +5,9 @@ const kvNamespace = z.object({ binding: z.string(), id: z.string().optional() })
 const durableObjectBinding = z.object({ name: z.string(), class_name: z.string(), script_name: z.string().optional() }).loose();
 const rateLimit = z.object({ name: z.string(), namespace_id: z.union([z.string(), z.number()]).transform(String) }).loose();
 const rename = z.object({ from: z.string(), to: z.string() });
+/** Other binding kinds wrangler does not inherit into an environment, each entry named by `binding`. */
+export const OTHER_BINDING_KINDS = ['analytics_engine_datasets', 'd1_databases', 'r2_buckets', 'services', 'hyperdrive', 'vectorize', 'queues.producers'] as const;
+const named = z.array(z.object({ binding: z.string() }).loose());
 export const migrationSchema = z
   .object({
     tag: z.string(),
@@ -26,6 +29,13 @@ const environmentSchema = z
     durable_objects: z.object({ bindings: z.array(durableObjectBinding).default([]) }).optional(),
     migrations: z.array(migrationSchema).optional(),
     ratelimits: z.array(rateLimit).optional(),
+    analytics_engine_datasets: named.optional(),
+    d1_databases: named.optional(),
+    r2_buckets: named.optional(),
+    services: named.optional(),
+    hyperdrive: named.optional(),
+    vectorize: named.optional(),
+    queues: z.object({ producers: named.optional() }).loose().optional(),
   })
   .loose();
 
@@ -45,6 +55,8 @@ export interface ResolvedEnvironment {
   durableObjects: z.infer<typeof durableObjectBinding>[];
   migrations: Migration[];
   rateLimits: z.infer<typeof rateLimit>[];
+  /** Binding names of the other kinds, by kind (`analytics_engine_datasets`: ['CLAIMS'] …). */
+  otherBindings: Record<(typeof OTHER_BINDING_KINDS)[number], string[]>;
 }
 
 /** Reads wrangler.toml's text; throws with the parser's line and column on a syntax error. */
@@ -58,7 +70,7 @@ export function parseWranglerToml(text: string): WranglerConfig {
  * not, so an environment without them has none. (wrangler suffixes the inherited name with `-<env>`.)
  */
 export function resolveEnvironment(config: WranglerConfig, env?: string): ResolvedEnvironment {
-  const own = env === undefined ? config : config.env[env];
+  const own: z.infer<typeof environmentSchema> | undefined = env === undefined ? config : config.env[env];
   if (!own) throw new Error(`wrangler.toml has no [env.${env}]`);
   return {
     env,
@@ -69,5 +81,11 @@ export function resolveEnvironment(config: WranglerConfig, env?: string): Resolv
     durableObjects: own.durable_objects?.bindings ?? [],
     migrations: own.migrations ?? config.migrations ?? [],
     rateLimits: own.ratelimits ?? [],
+    otherBindings: Object.fromEntries(
+      OTHER_BINDING_KINDS.map((kind) => {
+        const entries = kind === 'queues.producers' ? own.queues?.producers : own[kind];
+        return [kind, (entries ?? []).map((entry) => entry.binding)];
+      }),
+    ) as ResolvedEnvironment['otherBindings'],
   };
 }

@@ -25,11 +25,13 @@ describe('configFindings', () => {
     expect(findings.find((f) => f.message.includes('没有设置 SITE_URL'))!.fix).toContain('[env.production.vars]');
   });
 
-  it('names every top-level binding an environment does not repeat', () => {
+  it('names every top-level binding and var an environment does not repeat', () => {
     expect(problems(configFindings(fixtureConfig('bindings-not-repeated'), { envs: ['staging'], ...dates }))).toEqual([
       '[staging] 缺少 KV 绑定 SEATS（环境不继承顶层的绑定）',
       '[staging] 缺少 Durable Object 绑定 SCREENINGS（环境不继承顶层的绑定）',
       '[staging] 缺少 限流 绑定 CLAIM_LIMIT_MEMBER（环境不继承顶层的绑定）',
+      '[staging] 缺少 analytics_engine_datasets 绑定 CLAIM_OUTCOMES（环境不继承顶层的绑定）',
+      '[staging] 缺少变量 LOG_LEVEL（环境不继承顶层的 vars）',
       '[staging] 迁移创建的类 ScreeningObject 没有任何绑定：它的数据会无法访问',
     ]);
   });
