@@ -1,5 +1,5 @@
 /**
- * node scripts/publish-due.ts --env production | --url https://site [--github-output FILE]
+ * npm run publish:due -- --env production | --url https://site [--github-output FILE]
  *
  * The scheduled build's first step: is anything due since the deployed build? Reads the deployed
  * site's /build.json, builds the cinema catalogue afresh and reads every story's publishAt, then prints

@@ -79,7 +79,7 @@ describe('scheduled-publish.yml', () => {
 
   it('runs every 15 minutes and deploys only when the check says something is due', () => {
     expect(scheduled.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
-    expect(scheduled.jobs.check!.steps.some((step) => step.run?.startsWith('node scripts/publish-due.ts'))).toBe(true);
+    expect(scheduled.jobs.check!.steps.some((step) => step.run === 'npm run publish:due -- --env production')).toBe(true);
     expect(scheduled.jobs.publish!.if).toBe("needs.check.outputs.due == 'true'");
     expect(scheduled.jobs.publish!.steps.some((step) => step.run === 'npm run deploy:production')).toBe(true);
   });
