@@ -4,6 +4,8 @@
  *
  * --demo (used by `npm start` only) adds a local demo screening whose seats are released now, so the
  * claim flow can be tried on any day; --demo-release-in SECONDS releases it that many seconds later.
+ * --smoke (used by `npm run deploy:staging`) adds the smoke test's screening, `smoke-<build time>`:
+ * released at once, starting in 30 days, new with every build so each deploy's smoke runs get an empty hall.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,18 +19,23 @@ import { loadYamlDir } from './load-yaml-dir.ts';
 const contentDir = path.resolve(process.env.HUIGONG_CONTENT_DIR ?? 'content');
 const output = path.resolve(process.env.HUIGONG_CATALOGUE ?? 'functions/generated/catalogue.json');
 
-const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, 'demo-release-in': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { demo: { type: 'boolean', default: false }, 'demo-release-in': { type: 'string' }, smoke: { type: 'boolean', default: false } },
+});
 
 const halls = loadYamlDir(path.join(contentDir, 'halls'), hallSchema);
 const hallsById = Object.fromEntries(halls.entries.map(({ id, data }) => [id, data]));
 // Every hall file counts as known, so a screening in a hall with problems of its own is not reported twice.
 const screenings = loadYamlDir(path.join(contentDir, 'screenings'), screeningSchema(halls.ids));
 const { catalogue, problems } = buildCatalogue(hallsById, Object.fromEntries(screenings.entries.map(({ file, data }) => [file, data])));
-const demoHall = halls.entries[0]?.id;
-if ((values.demo || values['demo-release-in']) && demoHall) {
-  // Resolved on its own: it may fall on a real screening's evening, and it is not a booking of the hall.
-  const demo = buildCatalogue(hallsById, demoScreening(demoHall, Number(values['demo-release-in'] ?? 0) * 1000));
-  catalogue.screenings.push(...demo.catalogue.screenings);
+// The demo and smoke screenings are resolved on their own: they may fall on a real screening's evening,
+// and they are not bookings of the hall.
+const extraHall = halls.entries[0]?.id;
+const extras: Record<string, ScreeningSource> = {};
+if ((values.demo || values['demo-release-in']) && extraHall) Object.assign(extras, demoScreening(extraHall, Number(values['demo-release-in'] ?? 0) * 1000));
+if (values.smoke && extraHall) Object.assign(extras, smokeScreening(extraHall));
+if (Object.keys(extras).length > 0) {
+  catalogue.screenings.push(...buildCatalogue(hallsById, extras).catalogue.screenings);
   catalogue.screenings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 const lineOf = (file: string, field: string) => screenings.entries.find((entry) => entry.file === file)?.lineAt([field]);
@@ -64,6 +71,26 @@ function demoScreening(hall: string, releaseInMs: number): Record<string, Screen
       hall,
       startsAt,
       releaseAt: new Date(now + releaseInMs - (releaseInMs === 0 ? 60_000 : 0)),
+    },
+  };
+}
+
+/** The smoke test's screening (scripts/smoke.ts finds it by its `smoke-` prefix): open now, for 30 days. */
+function smokeScreening(hall: string): Record<string, ScreeningSource> {
+  const now = new Date();
+  const id = `smoke-${now.toISOString().slice(0, 16).replace(/\D/g, '')}`;
+  return {
+    [id]: {
+      id,
+      film: {
+        title: '冒烟测试场次（仅测试环境）',
+        synopsis: '部署到测试环境时加入的场次，npm run smoke 在这里领票、退票和检票。正式环境没有这一场。',
+        runtimeMinutes: 90,
+        sample: true,
+      },
+      hall,
+      startsAt: new Date(Math.ceil((now.getTime() + 30 * 86_400_000) / 3_600_000) * 3_600_000),
+      releaseAt: new Date(now.getTime() - 60_000),
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * npm run members:import -- roster.csv [--remote] [--persist-to DIR]
+ * npm run members:import -- roster.csv [--remote [--env staging|production]] [--persist-to DIR]
  *
- * Loads the union roster into the KV seat store: local (wrangler dev's state) by default, production
- * with --remote (then MEMBER_HASH_KEY must be set in the environment to the Worker's secret). Only
- * keyed hashes are stored: no phone number, no name.
+ * Loads the union roster into the KV seat store: local (wrangler dev's state) by default, a deployed
+ * Worker with --remote (then MEMBER_HASH_KEY must be set in the environment to that Worker's secret;
+ * --env picks the wrangler.toml environment). Only keyed hashes are stored: no phone number, no name.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,11 @@ import { rosterEntries } from './roster.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { remote: { type: 'boolean', default: false }, 'persist-to': { type: 'string' } },
+  options: { remote: { type: 'boolean', default: false }, env: { type: 'string' }, 'persist-to': { type: 'string' } },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('用法：npm run members:import -- roster.csv [--remote] [--persist-to 目录]');
+  console.error('用法：npm run members:import -- roster.csv [--remote [--env staging|production]] [--persist-to 目录]');
   process.exit(2);
 }
 
@@ -41,7 +41,8 @@ const bulk = path.join(dir, 'roster.json');
 writeFileSync(bulk, JSON.stringify(entries));
 const args = ['wrangler', 'kv', 'bulk', 'put', bulk, '--binding', 'SEATS', values.remote ? '--remote' : '--local'];
 if (values['persist-to']) args.push('--persist-to', values['persist-to']);
+if (values.env) args.push('--env', values.env);
 const result = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
 rmSync(dir, { recursive: true, force: true });
 if (result.status !== 0) process.exit(result.status ?? 1);
-console.log(`已导入 ${entries.length} 名会员（${values.remote ? '正式环境' : '本地'}）；只保存了会员号与手机号后四位的加密散列`);
+console.log(`已导入 ${entries.length} 名会员（${values.remote ? (values.env ?? '正式环境') : '本地'}）；只保存了会员号与手机号后四位的加密散列`);

@@ -1,0 +1,29 @@
+/** One step of a deploy: a command to run, or writing dist/build.json (done in the deploy script itself). */
+export type DeployStep =
+  | {
+      title: string;
+      command: 'node' | 'npm' | 'npx';
+      args: string[];
+      env?: Record<string, string>;
+      /** The site build: its start is the build time the manifest records (pages render after it). */
+      startsBuild?: true;
+    }
+  | { title: string; command: 'write-build-manifest' };
+
+/**
+ * The steps of `npm run deploy:<env>`, in order. Staging first gets the smoke member into its roster
+ * (so the pre-flight's roster check passes on a first deploy too) and the smoke test's screening in its
+ * catalogue; production gets neither.
+ */
+export function deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor = false }: { env: string; siteUrl: string; smokeRosterFile?: string; skipDoctor?: boolean }): DeployStep[] {
+  const staging = env === 'staging';
+  if (staging && !smokeRosterFile) throw new Error('staging needs the smoke member roster file');
+  return [
+    ...(staging ? [{ title: '导入冒烟测试会员', command: 'node' as const, args: ['scripts/members-import.ts', smokeRosterFile!, '--remote', '--env', env] }] : []),
+    ...(skipDoctor ? [] : [{ title: '部署前检查', command: 'node' as const, args: ['scripts/doctor.ts', '--env', env, '--remote'] }]),
+    { title: '生成影院排片', command: 'node', args: ['scripts/build-catalogue.ts', ...(staging ? ['--smoke'] : [])] },
+    { title: '构建网站', command: 'npm', args: ['run', 'build:site'], env: { SITE_URL: siteUrl }, startsBuild: true },
+    { title: '写入 dist/build.json', command: 'write-build-manifest' },
+    { title: `wrangler deploy --env ${env}`, command: 'npx', args: ['wrangler', 'deploy', '--env', env] },
+  ];
+}

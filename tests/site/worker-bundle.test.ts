@@ -1,0 +1,30 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/run';
+
+// The Worker's cost of starting grows with its bundle: workerd parses and evaluates all of it on a cold
+// start. The bundle is what `wrangler deploy` would upload, built by its --dry-run. Sizes as in
+// page-weight.test.ts: gzip level 9, each module on its own, 1 KB = 1,000 bytes. December 2026: ~1,083 KB
+// raw, ~175 KB gzip (Hono, zod, lean-qr, csv-stringify and our code); the budget leaves ~14 % headroom.
+const WORKER_GZIP_BUDGET = 200_000;
+
+const outdir = mkdtempSync(path.join(tmpdir(), 'huigong-worker-bundle-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('the Worker bundle', () => {
+  it(`stays within ${WORKER_GZIP_BUDGET / 1000} KB gzip`, () => {
+    const { status, output } = run('wrangler', ['deploy', '--dry-run', '--outdir', outdir]);
+    expect(status, output).toBe(0);
+    const modules = readdirSync(outdir).filter((file) => /\.(m?js|wasm)$/.test(file));
+    expect(modules).toContain('index.js');
+    const raw = modules.reduce((sum, file) => sum + readFileSync(path.join(outdir, file)).length, 0);
+    const gzip = modules.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(outdir, file)), { level: 9 }).length, 0);
+    const sizes = `${Math.round(raw / 1000)} KB raw, ${Math.round(gzip / 1000)} KB gzip`;
+    expect(gzip, `Worker bundle ${sizes}: over budget; a dependency bundled but unused? (wrangler deploy --dry-run --outdir … --metafile)`).toBeLessThanOrEqual(
+      WORKER_GZIP_BUDGET,
+    );
+  });
+});
