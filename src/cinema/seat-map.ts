@@ -65,21 +65,26 @@ export function bestRowOf(hall: Hall): number {
  * those who choose them until nothing else is left.
  */
 export function bestAvailableSeat(seats: readonly Seat[], taken: ReadonlySet<string>, bestRow: number): Seat | undefined {
-  const free = seats.filter((seat) => !seat.blocked && !taken.has(seat.id));
-  const pool = free.some((seat) => !seat.accessible) ? free.filter((seat) => !seat.accessible) : free;
+  // One pass, no copies (it runs on every claim): the best ordinary seat, and the best accessible one
+  // for when no ordinary seat is left.
   let best: Seat | undefined;
-  let bestCost = Infinity;
-  for (const seat of pool) {
-    const cost = 2 * Math.abs(seat.row - bestRow) + Math.abs(seat.x);
-    const better =
-      cost < bestCost ||
-      (cost === bestCost && best !== undefined && (seat.row > best.row || (seat.row === best.row && seat.number < best.number)));
-    if (better) {
+  let bestAccessible: Seat | undefined;
+  const cost = (seat: Seat) => 2 * Math.abs(seat.row - bestRow) + Math.abs(seat.x);
+  const better = (seat: Seat, than: Seat | undefined) => {
+    if (than === undefined) return true;
+    const a = cost(seat);
+    const b = cost(than);
+    return a < b || (a === b && (seat.row > than.row || (seat.row === than.row && seat.number < than.number)));
+  };
+  for (const seat of seats) {
+    if (seat.blocked || taken.has(seat.id)) continue;
+    if (seat.accessible) {
+      if (better(seat, bestAccessible)) bestAccessible = seat;
+    } else if (better(seat, best)) {
       best = seat;
-      bestCost = cost;
     }
   }
-  return best;
+  return best ?? bestAccessible;
 }
 
 /**
@@ -87,16 +92,21 @@ export function bestAvailableSeat(seats: readonly Seat[], taken: ReadonlySet<str
  * at equal distance a seat in the same row comes first, as people would rather move along than back.
  */
 export function nearestFreeSeats(seats: readonly Seat[], taken: ReadonlySet<string>, around: Seat, count: number): Seat[] {
-  return seats
-    .filter((seat) => !seat.blocked && !taken.has(seat.id) && seat.id !== around.id && seat.accessible === around.accessible)
-    .map((seat) => ({ seat, distance: Math.hypot(seat.row - around.row, seat.x - around.x) }))
-    .sort(
-      (a, b) =>
-        a.distance - b.distance ||
-        Math.abs(a.seat.row - around.row) - Math.abs(b.seat.row - around.row) ||
-        a.seat.row - b.seat.row ||
-        a.seat.number - b.seat.number,
-    )
-    .slice(0, count)
-    .map(({ seat }) => seat);
+  const closer = (a: { seat: Seat; distance: number }, b: { seat: Seat; distance: number }) =>
+    a.distance - b.distance ||
+    Math.abs(a.seat.row - around.row) - Math.abs(b.seat.row - around.row) ||
+    a.seat.row - b.seat.row ||
+    a.seat.number - b.seat.number;
+  // The nearest `count` kept while scanning (a seat-taken refusal runs this at noon): no sort of the hall.
+  const nearest: { seat: Seat; distance: number }[] = [];
+  for (const seat of seats) {
+    if (seat.blocked || taken.has(seat.id) || seat.id === around.id || seat.accessible !== around.accessible) continue;
+    const candidate = { seat, distance: Math.hypot(seat.row - around.row, seat.x - around.x) };
+    if (nearest.length === count && closer(candidate, nearest[count - 1]!) >= 0) continue;
+    let at = nearest.length;
+    while (at > 0 && closer(candidate, nearest[at - 1]!) < 0) at--;
+    nearest.splice(at, 0, candidate);
+    if (nearest.length > count) nearest.pop();
+  }
+  return nearest.map(({ seat }) => seat);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestAvailableSeat, bestRowOf, hallSeats, nearestFreeSeats, seatLabel } from '../../src/cinema/seat-map';
+import { bestAvailableSeat, bestRowOf, hallSeats, nearestFreeSeats, seatLabel, type Seat } from '../../src/cinema/seat-map';
 import type { Hall } from '../../src/cinema/hall-schema';
 
 const row = (n: number, seats: number, extra: Partial<Hall['rows'][number]> = {}) => ({
@@ -75,5 +76,57 @@ describe('nearestFreeSeats', () => {
   it('suggests the nearest free seats, nearest first', () => {
     const taken = new Set(['2-3', '2-4']);
     expect(ids(nearestFreeSeats(seats, taken, byId('2-3'), 3))).toEqual(['2-2', '1-3', '3-3']);
+  });
+});
+
+describe('the one-pass seat choices, against sorting the whole hall', () => {
+  // The obvious versions: every free seat, sorted by the documented order.
+  const byCost = (bestRow: number) => (a: Seat, b: Seat) =>
+    2 * Math.abs(a.row - bestRow) + Math.abs(a.x) - (2 * Math.abs(b.row - bestRow) + Math.abs(b.x)) || b.row - a.row || a.number - b.number;
+  const sortedBest = (all: readonly Seat[], taken: ReadonlySet<string>, bestRow: number) => {
+    const free = all.filter((seat) => !seat.blocked && !taken.has(seat.id));
+    const ordinary = free.filter((seat) => !seat.accessible);
+    return [...(ordinary.length > 0 ? ordinary : free)].sort(byCost(bestRow))[0];
+  };
+  const sortedNearest = (all: readonly Seat[], taken: ReadonlySet<string>, around: Seat, count: number) =>
+    all
+      .filter((seat) => !seat.blocked && !taken.has(seat.id) && seat.id !== around.id && seat.accessible === around.accessible)
+      .map((seat) => ({ seat, distance: Math.hypot(seat.row - around.row, seat.x - around.x) }))
+      .sort(
+        (a, b) =>
+          a.distance - b.distance ||
+          Math.abs(a.seat.row - around.row) - Math.abs(b.seat.row - around.row) ||
+          a.seat.row - b.seat.row ||
+          a.seat.number - b.seat.number,
+      )
+      .slice(0, count)
+      .map(({ seat }) => seat);
+
+  const hallAndTaken = fc
+    .array(fc.record({ seats: fc.integer({ min: 1, max: 12 }), aisle: fc.integer({ min: 0, max: 12 }), accessible: fc.integer({ min: 0, max: 12 }), blocked: fc.integer({ min: 0, max: 12 }) }), { minLength: 1, maxLength: 8 })
+    .chain((rows) => {
+      const random: Hall = {
+        name: '随机厅',
+        venue: '测试',
+        rows: rows.map((r, i) => row(i + 1, r.seats, {
+          aisleAfter: r.aisle > 0 && r.aisle < r.seats ? [r.aisle] : [],
+          accessible: r.accessible > 0 && r.accessible <= r.seats ? [r.accessible] : [],
+          blocked: r.blocked > 0 && r.blocked <= r.seats ? [r.blocked] : [],
+        })),
+      };
+      const all = hallSeats(random);
+      return fc.tuple(fc.constant(random), fc.subarray(all.map((seat) => seat.id)), fc.nat({ max: all.length - 1 }));
+    });
+
+  it('choose the same seats', () => {
+    fc.assert(
+      fc.property(hallAndTaken, ([random, takenIds, aroundIndex]) => {
+        const all = hallSeats(random);
+        const taken = new Set(takenIds);
+        expect(bestAvailableSeat(all, taken, bestRowOf(random))).toEqual(sortedBest(all, taken, bestRowOf(random)));
+        expect(nearestFreeSeats(all, taken, all[aroundIndex]!, 4)).toEqual(sortedNearest(all, taken, all[aroundIndex]!, 4));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
