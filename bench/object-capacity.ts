@@ -159,14 +159,15 @@ for (let r = 0; r < RUNS; r++) {
 const rows = REFS.map((ref) => {
   const runs = results[ref]!;
   const winsAll = median(runs.map((run) => SEATS / (run.wins.reduce((sum, w) => sum + w.ms, 0) / 1_000)));
-  const first = median(runs.map((run) => perSecond(run.wins[0]!)));
-  const last = median(runs.map((run) => perSecond(run.wins.at(-1)!)));
+  // The first batch also pays for waking the object and warming the JIT: the second is the reference.
+  const early = median(runs.map((run) => perSecond(run.wins[1]!)));
+  const late = median(runs.map((run) => perSecond(run.wins.at(-1)!)));
   return [
     ref,
     Math.round(winsAll),
-    Math.round(first),
-    Math.round(last),
-    round(last / first, 2),
+    Math.round(early),
+    Math.round(late),
+    round(late / early, 2),
     Math.round(median(runs.map((run) => perSecond(run.soldOut)))),
     Math.round(median(runs.map((run) => perSecond(run.seatTaken)))),
   ];
@@ -174,7 +175,7 @@ const rows = REFS.map((ref) => {
 console.log(
   '\n' +
     markdownTable(
-      ['revision', 'wins/s (2,500 seats)', 'wins/s, first 250', 'wins/s, last 250', 'last ÷ first', 'sold_out/s', 'seat_taken/s'],
+      ['revision', 'wins/s, all 2,500 (with wake-up)', 'wins/s, 250–500 issued', 'wins/s, 2,250–2,500 issued', 'late ÷ early', 'sold_out/s', 'seat_taken/s'],
       rows,
     ),
 );
