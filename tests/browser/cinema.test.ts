@@ -37,6 +37,28 @@ async function openDemoPicker(page: Page): Promise<void> {
   await page.locator('#seat-map button').first().waitFor();
 }
 
+/** Member `member` claims the best seat of the demo screening; the ticket's code. */
+async function claimBest(member: number): Promise<string> {
+  const { context, page } = await memberPage();
+  await signIn(page, member);
+  await openDemoPicker(page);
+  await page.locator('#claim-best').click();
+  await page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
+  const code = (await page.locator('.ticket .code').first().textContent())!;
+  await context.close();
+  return code;
+}
+
+/** The door's check-in page on a phone, signed in with the staff token, on the demo screening. */
+async function doorPage(): Promise<Page> {
+  const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await staff.goto(`${server.baseURL}/cinema/checkin/`);
+  await staff.getByLabel('工作人员口令').fill('dev-staff-token');
+  await staff.getByRole('button', { name: '确定' }).click();
+  await staff.getByLabel('场次').selectOption('demo-local');
+  return staff;
+}
+
 const seat = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label}`) });
 
 describe('claiming a seat at the cinema', () => {
@@ -190,19 +212,8 @@ describe('claim answers that decide nothing, or come late', () => {
 
 describe('door check-in', () => {
   it('checks a ticket in, and a second check-in says it was already used', async () => {
-    const member = await memberPage();
-    await signIn(member.page, 6);
-    await openDemoPicker(member.page);
-    await member.page.locator('#claim-best').click();
-    await member.page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
-    const code = (await member.page.locator('.ticket .code').first().textContent())!;
-    await member.context.close();
-
-    const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await staff.goto(`${server.baseURL}/cinema/checkin/`);
-    await staff.getByLabel('工作人员口令').fill('dev-staff-token');
-    await staff.getByRole('button', { name: '确定' }).click();
-    await staff.getByLabel('场次').selectOption('demo-local');
+    const code = await claimBest(6);
+    const staff = await doorPage();
     await staff.getByLabel('票号').fill(code.toLowerCase());
     await staff.getByRole('button', { name: '检票', exact: true }).click();
     await staff.locator('#result.valid', { hasText: '有效' }).waitFor();
@@ -215,19 +226,8 @@ describe('door check-in', () => {
 
 describe('door check-in after a lost answer', () => {
   it('lets the holder in when the rescan finds the check-in this door made a moment ago, once', async () => {
-    const member = await memberPage();
-    await signIn(member.page, 11);
-    await openDemoPicker(member.page);
-    await member.page.locator('#claim-best').click();
-    await member.page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
-    const code = (await member.page.locator('.ticket .code').first().textContent())!;
-    await member.context.close();
-
-    const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await staff.goto(`${server.baseURL}/cinema/checkin/`);
-    await staff.getByLabel('工作人员口令').fill('dev-staff-token');
-    await staff.getByRole('button', { name: '确定' }).click();
-    await staff.getByLabel('场次').selectOption('demo-local');
+    const code = await claimBest(11);
+    const staff = await doorPage();
     // The server checks the ticket in, but its answer never reaches the door.
     await staff.route('**/checkins', async (route) => {
       await route.fetch();
