@@ -15,7 +15,7 @@ describe('readClaimAnswer', () => {
     expect(readClaimAnswer<T>({ ok: true, status: 200, data: { ticket: active } })).toEqual({ kind: 'issued', ticket: active });
   });
 
-  it('keeps the Idempotency-Key when the answer carries no decision: lost, not JSON, any 5xx, rate limited', () => {
+  it('keeps the Idempotency-Key when the answer carries no decision: lost, not JSON, any 5xx, rate limited, the human check', () => {
     for (const answer of [
       refused(0, 'network'),
       refused(502, 'busy'),
@@ -23,6 +23,8 @@ describe('readClaimAnswer', () => {
       refused(503, 'temporarily_unavailable', { retryAfterSeconds: 1 }),
       refused(500, 'internal_error'),
       refused(429, 'rate_limited', { retryAfterSeconds: 5 }),
+      refused(403, 'human_check_required'),
+      refused(403, 'human_check_failed'),
     ]) {
       expect(readClaimAnswer(answer), `${answer.status}`).toMatchObject({ kind: 'refused', keepKey: true });
     }
