@@ -1,9 +1,11 @@
 /**
- * npm run members:import -- roster.csv [--remote [--env staging|production]] [--persist-to DIR]
+ * npm run members:import -- roster.csv [--prune] [--remote [--env staging|production]] [--persist-to DIR]
  *
  * Loads the union roster into the KV seat store: local (wrangler dev's state) by default, a deployed
  * Worker with --remote (then MEMBER_HASH_KEY must be set in the environment to that Worker's secret;
  * --env picks the wrangler.toml environment). Only keyed hashes are stored: no phone number, no name.
+ * --prune makes the file the whole roster: members in KV but not in the file are deleted (they can no
+ * longer sign in, and their sessions stop working). Without it the file adds and updates members only.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,15 +13,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { devVars } from './dev-vars.ts';
-import { rosterEntries } from './roster.ts';
+import { kvKey } from '../functions/seat-store.ts';
+import { rosterEntries, rosterKeysToRemove } from './roster.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { remote: { type: 'boolean', default: false }, env: { type: 'string' }, 'persist-to': { type: 'string' } },
+  options: {
+    remote: { type: 'boolean', default: false },
+    env: { type: 'string' },
+    'persist-to': { type: 'string' },
+    prune: { type: 'boolean', default: false },
+  },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('用法：npm run members:import -- roster.csv [--remote [--env staging|production]] [--persist-to 目录]');
+  console.error('用法：npm run members:import -- roster.csv [--prune] [--remote [--env staging|production]] [--persist-to 目录]');
   process.exit(2);
 }
 
@@ -36,13 +44,28 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
+const where = [values.remote ? '--remote' : '--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : []), ...(values.env ? ['--env', values.env] : [])];
+const wrangler = (args: string[], stdout: 'pipe' | 'ignore' = 'ignore') => {
+  const result = spawnSync('npx', ['wrangler', 'kv', ...args, '--binding', 'SEATS', ...where], { stdio: ['ignore', stdout, 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  return result.stdout;
+};
 const dir = mkdtempSync(path.join(tmpdir(), 'huigong-roster-'));
 const bulk = path.join(dir, 'roster.json');
 writeFileSync(bulk, JSON.stringify(entries));
-const args = ['wrangler', 'kv', 'bulk', 'put', bulk, '--binding', 'SEATS', values.remote ? '--remote' : '--local'];
-if (values['persist-to']) args.push('--persist-to', values['persist-to']);
-if (values.env) args.push('--env', values.env);
-const result = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+wrangler(['bulk', 'put', bulk]);
+let removed = 0;
+if (values.prune) {
+  const existing = (JSON.parse(wrangler(['key', 'list', '--prefix', kvKey.roster('')], 'pipe')) as { name: string }[]).map((key) => key.name);
+  const stale = rosterKeysToRemove(existing, entries);
+  if (stale.length > 0) {
+    const doomed = path.join(dir, 'removed.json');
+    writeFileSync(doomed, JSON.stringify(stale));
+    wrangler(['bulk', 'delete', doomed, '--force']);
+  }
+  removed = stale.length;
+}
 rmSync(dir, { recursive: true, force: true });
-if (result.status !== 0) process.exit(result.status ?? 1);
-console.log(`已导入 ${entries.length} 名会员（${values.remote ? (values.env ?? '正式环境') : '本地'}）；只保存了会员号与手机号后四位的加密散列`);
+console.log(
+  `已导入 ${entries.length} 名会员${values.prune ? `，删除名单外的 ${removed} 名` : ''}（${values.remote ? (values.env ?? '正式环境') : '本地'}）；只保存了会员号与手机号后四位的加密散列`,
+);

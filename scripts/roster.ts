@@ -48,6 +48,16 @@ export async function rosterEntries(csv: string, hashKey: string): Promise<{ ent
   return { entries, problems };
 }
 
+/**
+ * The roster keys to delete so that KV holds exactly the imported roster: every `member:` key the
+ * import did not write. Members taken off the roster then stop signing in and claiming (their
+ * sessions are refused on the next request, see functions/session.ts).
+ */
+export function rosterKeysToRemove(existing: readonly string[], imported: readonly { key: string }[]): string[] {
+  const kept = new Set(imported.map((entry) => entry.key));
+  return existing.filter((key) => key.startsWith(kvKey.roster('')) && !kept.has(key));
+}
+
 /** Demo members DEMO00001…: phone 138000 + the same five digits, so the last four are the number's. */
 export function demoRosterCsv(count: number): string {
   const lines = ['member_number,phone'];

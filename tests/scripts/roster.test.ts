@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memberCheck, memberId } from '../../functions/member-identity';
-import { demoRosterCsv, rosterEntries } from '../../scripts/roster';
+import { demoRosterCsv, rosterEntries, rosterKeysToRemove } from '../../scripts/roster';
 
 const KEY = 'roster-test-key';
 
@@ -35,5 +35,14 @@ describe('demoRosterCsv', () => {
     expect(demoRosterCsv(2)).toBe('member_number,phone\nDEMO00001,13800000001\nDEMO00002,13800000002\n');
     const { entries } = await rosterEntries(demoRosterCsv(12), KEY);
     expect(entries).toHaveLength(12);
+  });
+});
+
+describe('rosterKeysToRemove', () => {
+  it('lists the roster keys the import did not write, and nothing but roster keys', () => {
+    const imported = [{ key: 'member:aaa' }, { key: 'member:bbb' }];
+    const existing = ['member:aaa', 'member:bbb', 'member:gone', 'ticket:ABCD2345', 'seatmap:s1', 'mt:gone:s1'];
+    expect(rosterKeysToRemove(existing, imported)).toEqual(['member:gone']);
+    expect(rosterKeysToRemove(['member:aaa'], imported)).toEqual([]);
   });
 });
