@@ -49,6 +49,12 @@ export interface ScreeningStats {
   ticketsOnUnavailableSeats: { code: string; seat: string }[];
 }
 
+export interface ScreeningBackup {
+  tickets: TicketRecord[];
+  /** In queue order; `memberId` is the keyed hash KV is keyed by, as in tickets. */
+  waitlist: { position: number; memberId: string; joinedAt: string }[];
+}
+
 /**
  * One screening's seats. The only writer: every claim checks and writes in one synchronous SQLite
  * transaction, so two claims can never interleave. It composes the ticket ledger, the waitlist and
@@ -252,6 +258,11 @@ export class ScreeningObject extends DurableObject<Env> {
   /** Every ticket, for the attendance export. */
   async tickets(_screening: CatalogueScreening): Promise<TicketRecord[]> {
     return this.ledger.all();
+  }
+
+  /** Every ticket and the waitlist, read in one step, for the staff export (the archive, recovery). */
+  async backup(_screening: CatalogueScreening): Promise<ScreeningBackup> {
+    return { tickets: this.ledger.all(), waitlist: this.waitlist.entries() };
   }
 
   /** The authoritative seat map, for operators and for checking KV against it. */

@@ -43,7 +43,7 @@ const csvOptions = { escape_formulas: true, cast: { string: (value: string) => v
 const shanghaiTime = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
-/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance export, KV rebuild. */
+/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance and backup exports, KV rebuild. */
 export function staffRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .use(requireStaff)
@@ -127,6 +127,13 @@ export function staffRoutes(catalogue: Catalogue) {
       return c.body(`\uFEFF${csv}`, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="attendance-${screening.id}.csv"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .get('/screenings/:id/export.json', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const backup = await c.env.SCREENINGS.getByName(screening.id).backup(screening);
+      return c.json({ screeningId: screening.id, startsAt: screening.startsAt, exportedAt: new Date().toISOString(), ...backup }, 200, {
         'Cache-Control': 'no-store',
       });
     })

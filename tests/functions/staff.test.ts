@@ -3,7 +3,7 @@ import { env } from 'cloudflare:test';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { ticketQrPayload } from '../../functions/ticket-signing';
-import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 const started = () => ({
   startsAt: new Date(Date.now() - 60_000).toISOString(),
@@ -150,6 +150,29 @@ describe('staff stats, bookings and attendance', () => {
     expect(lines[1]).toMatch(new RegExp(`^${ticket.code},1-1,会员,领票,已入场,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,`));
     expect(csv).not.toContain('member-secret-id');
     expect((await request('/api/staff/screenings/csv/attendance.csv')).status).toBe(401);
+  });
+
+  it("exports a screening's tickets, check-ins and waitlist as JSON for staff only, with keyed member ids and no member numbers", async () => {
+    const { request } = testApp(screening('backup', { hall: plainHall(1, 2) }));
+    const holder = await enrol('EXPORT0001', '1234');
+    const ticket = await claimed(request, 'backup', holder, '1-1');
+    await claimed(request, 'backup', 'backup-second', '1-2');
+    await checkIn(request, 'backup', { code: ticket.code });
+    const waiting = await request('/api/screenings/backup/waitlist', asMember(await sessionCookie('backup-waiting'), json({})));
+    expect(waiting.status).toBe(201);
+
+    const response = await request('/api/staff/screenings/backup/export.json', { headers: staffHeaders() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const text = await response.text();
+    const exported = JSON.parse(text);
+    expect(exported).toMatchObject({ screeningId: 'backup', startsAt: expect.any(String), exportedAt: expect.any(String) });
+    expect(exported.tickets).toEqual(await env.SCREENINGS.getByName('backup').tickets(screening('backup')));
+    expect(exported.tickets.find((t: { code: string }) => t.code === ticket.code)).toMatchObject({ memberId: holder, seat: '1-1', checkedInAt: expect.any(String) });
+    expect(exported.waitlist).toEqual([{ position: 1, memberId: 'backup-waiting', joinedAt: expect.any(String) }]);
+    // Members appear by their keyed hash (what KV is keyed by), never by member number.
+    expect(text).not.toContain('EXPORT0001');
+    expect((await request('/api/staff/screenings/backup/export.json')).status).toBe(401);
   });
 
   it('accepts the previous staff token during a rotation', async () => {
