@@ -22,7 +22,7 @@ export function engineNote(input: { npmUserAgent: string; projectNode: string; r
   const minimum = /^>=\s*([\d.]+)$/.exec(input.required.trim())?.[1];
   if (!npmNode || !minimum || !older(npmNode, minimum)) return undefined;
   return (
-    `上面的 EBADENGINE 警告可以不管：npm 用运行它的 Node ${npmNode} 检查各依赖要求的 Node（${input.required}），` +
-    `而本项目的 npm 脚本和 npx 都用 node_modules/.bin 里的 Node ${input.projectNode}。`
+    `上面的 EBADENGINE 警告可以不管：npm 按运行它的 Node ${npmNode} 检查了各依赖对 Node 版本的要求，` +
+    `而本项目的 npm 脚本和 npx 都用 node_modules/.bin 里的 Node ${input.projectNode}（本项目要求 ${input.required}）。`
   );
 }
