@@ -162,3 +162,33 @@ describe('the restore drill: KV lost, then rebuilt from the screening object', (
     expect(await screeningKv()).toEqual(before);
   });
 });
+
+describe('KV after a point-in-time restore', () => {
+  it('restarts the object on request (the restore happens at its next start); the next call finds what storage holds', async () => {
+    const show = screening('restarted');
+    const { request } = testApp(show);
+    await request('/api/screenings/restarted/claims', asMember(await sessionCookie('restart-me'), json({})));
+    const before = await env.SCREENINGS.getByName('restarted').tickets(show);
+    await expect(env.SCREENINGS.getByName('restarted').restart()).rejects.toThrow();
+    expect(await env.SCREENINGS.getByName('restarted').tickets(show)).toEqual(before);
+  });
+
+  it('loses the keys of tickets and waitlist places the restored object no longer holds, and keeps the rest', async () => {
+    const show = screening('rewound', { hall: plainHall(1, 4) });
+    const { request } = testApp(show);
+    const { ticket } = await body(await request('/api/screenings/rewound/claims', asMember(await sessionCookie('kept'), json({}))));
+    await drainToKv('rewound');
+    // What KV still holds from after the restore point: a ticket and a member's entry the object never had.
+    await env.SEATS.put('ticket:GONE2345', JSON.stringify({ code: 'GONE2345', screeningId: 'rewound', seat: '1-2', status: 'active' }));
+    await env.SEATS.put('mt:gone:rewound', '', { metadata: { kind: 'ticket', code: 'GONE2345', seat: '1-2', status: 'active' } });
+    const before = ['ticket:GONE2345', 'mt:gone:rewound', `ticket:${ticket.code}`, 'mt:kept:rewound'];
+
+    const stub = env.SCREENINGS.getByName('rewound');
+    expect(await stub.forgetKeysNotHeld(show, before)).toBe(2);
+    await drainToKv('rewound');
+    expect(await env.SEATS.get('ticket:GONE2345')).toBeNull();
+    expect(await env.SEATS.get('mt:gone:rewound')).toBeNull();
+    expect(await env.SEATS.get(`ticket:${ticket.code}`)).not.toBeNull();
+    expect(await env.SEATS.get('mt:kept:rewound')).not.toBeNull();
+  });
+});

@@ -37,6 +37,7 @@ const ROUTES: [string, string][] = [
   ['GET', '/api/staff/screenings/{id}/export.json'],
   ['POST', '/api/staff/screenings/{id}/purge'],
   ['POST', '/api/staff/screenings/{id}/rebuild'],
+  ['POST', '/api/staff/screenings/{id}/restore'],
   ['GET', '/api/cinema/totals'],
 ];
 

@@ -184,6 +184,7 @@ describe('caching of answers', () => {
       ['GET /api/staff/screenings/:id/attendance.csv', () => request('/api/staff/screenings/cache/attendance.csv', staff())],
       ['GET /api/staff/screenings/:id/export.json', () => request('/api/staff/screenings/cache/export.json', staff())],
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
+      ['POST /api/staff/screenings/:id/restore', () => request('/api/staff/screenings/cache/restore', staff(json({ at: new Date(Date.now() - 60_000).toISOString() })))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
       ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
       ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],

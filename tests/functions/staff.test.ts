@@ -186,6 +186,31 @@ describe('staff stats, bookings and attendance', () => {
   });
 });
 
+describe('point-in-time restore of a screening', () => {
+  const restore = (request: ReturnType<typeof testApp>['request'], id: string, payload: object, headers: Record<string, string> = staffHeaders()) =>
+    request(`/api/staff/screenings/${id}/restore`, json(payload, headers));
+
+  it('refuses a restore point that is not a past time within 30 days, for staff only', async () => {
+    const { request } = testApp(screening('when'));
+    const code = async (payload: object) => (await body(await restore(request, 'when', payload))).error.code;
+    expect(await code({ at: 'yesterday' })).toBe('invalid_input');
+    expect(await code({ at: new Date(Date.now() + 60_000).toISOString() })).toBe('invalid_restore_point');
+    expect(await code({ at: new Date(Date.now() - 31 * 86_400_000).toISOString() })).toBe('invalid_restore_point');
+    expect((await restore(request, 'when', { at: new Date(Date.now() - 60_000).toISOString() }, {})).status).toBe(401);
+  });
+
+  it('says so where storage keeps no history (local workerd), and leaves the screening as it was', async () => {
+    const { request } = testApp(screening('nohistory'));
+    const ticket = await claimed(request, 'nohistory', 'history-1');
+    const response = await restore(request, 'nohistory', { at: new Date(Date.now() - 60_000).toISOString() });
+    expect(response.status).toBe(501);
+    expect((await body(response)).error.code).toBe('restore_unsupported');
+    const tickets = await env.SCREENINGS.getByName('nohistory').tickets(screening('nohistory'));
+    expect(tickets.map((t) => [t.code, t.status])).toEqual([[ticket.code, 'active']]);
+    expect(await claimed(request, 'nohistory', 'history-2')).toMatchObject({ status: 'active' });
+  });
+});
+
 describe('staff cancel of a booking', () => {
   const cancel = (request: ReturnType<typeof testApp>['request'], id: string, payload: object) =>
     request(`/api/staff/screenings/${id}/bookings`, { ...json(payload, staffHeaders()), method: 'DELETE' });
