@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
+import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
 
 // The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://huigong.example.org';
@@ -23,6 +24,17 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(404|search)\/$/.test(new URL(page).pathname) }),
   ],
   devToolbar: { enabled: false },
+  // Leaves out bundler warnings known to be harmless (each one and why: scripts/harmless-build-warnings.ts,
+  // tested); every other warning prints as before.
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          if (!isHarmlessBuildWarning(warning)) warn(warning);
+        },
+      },
+    },
+  },
   // News has no code blocks; Shiki's inline styles would need 'unsafe-inline' under the CSP below.
   markdown: { syntaxHighlight: false },
   // A CSP <meta> on every page with hashes of Astro's own scripts and styles, so nothing inline runs

@@ -49,6 +49,12 @@ export interface ScreeningStats {
   ticketsOnUnavailableSeats: { code: string; seat: string }[];
 }
 
+export interface ScreeningBackup {
+  tickets: TicketRecord[];
+  /** In queue order; `memberId` is the keyed hash KV is keyed by, as in tickets. */
+  waitlist: { position: number; memberId: string; joinedAt: string }[];
+}
+
 /**
  * One screening's seats. The only writer: every claim checks and writes in one synchronous SQLite
  * transaction, so two claims can never interleave. It composes the ticket ledger, the waitlist and
@@ -254,6 +260,11 @@ export class ScreeningObject extends DurableObject<Env> {
     return this.ledger.all();
   }
 
+  /** Every ticket and the waitlist, read in one step, for the staff export (the archive, recovery). */
+  async backup(_screening: CatalogueScreening): Promise<ScreeningBackup> {
+    return { tickets: this.ledger.all(), waitlist: this.waitlist.entries() };
+  }
+
   /** The authoritative seat map, for operators and for checking KV against it. */
   async seatMap(screening: CatalogueScreening): Promise<SeatMapSnapshot> {
     return this.snapshot(screening, hallSeats(screening.hall), this.outbox.stateVersion());
@@ -270,6 +281,46 @@ export class ScreeningObject extends DurableObject<Env> {
     });
     await this.outbox.scheduleFlush();
     return { queued };
+  }
+
+  /**
+   * Point-in-time recovery, step 1: asks storage to come back, at the object's next start, as it was at
+   * `target` (a time, or a bookmark such as the undo bookmark of an earlier restore), and lists the KV
+   * keys the object holds now, so that those the restored state lacks can be deleted afterwards. Storage
+   * without history (local workerd) answers `unsupported` and nothing changes.
+   */
+  async prepareRestore(
+    screening: CatalogueScreening,
+    target: { at: number } | { bookmark: string },
+  ): Promise<{ ok: true; bookmark: string; undoBookmark: string; keys: string[] } | { ok: false; refusal: { code: 'restore_unsupported' } }> {
+    this.adopt(screening);
+    try {
+      const bookmark = 'at' in target ? await this.ctx.storage.getBookmarkForTime(target.at) : target.bookmark;
+      const keys = this.kvKeys(screening);
+      const undoBookmark = await this.ctx.storage.onNextSessionRestoreBookmark(bookmark);
+      return { ok: true, bookmark, undoBookmark, keys };
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('does not implement point-in-time recovery')) return { ok: false, refusal: { code: 'restore_unsupported' } };
+      throw error;
+    }
+  }
+
+  /** Step 2: ends this instance; the next call starts the object from the restored storage. Throws to its caller. */
+  async restart(): Promise<void> {
+    this.ctx.abort('point-in-time recovery');
+  }
+
+  /**
+   * Step 3, after `rebuildSeatStore`: queues the deletion of the KV keys (listed by `prepareRestore`) that
+   * the restored object no longer holds: tickets issued and waitlist places taken after the restore point.
+   */
+  async forgetKeysNotHeld(screening: CatalogueScreening, keys: string[]): Promise<number> {
+    this.adopt(screening);
+    const held = new Set(this.kvKeys(screening));
+    const gone = keys.filter((key) => !held.has(key));
+    this.transaction(() => gone.forEach((key) => this.outbox.delete(key)));
+    await this.outbox.scheduleFlush();
+    return gone.length;
   }
 
   /**
@@ -354,6 +405,13 @@ export class ScreeningObject extends DurableObject<Env> {
       .activeSeats()
       .filter((ticket) => !releasable.has(ticket.seat))
       .map(({ code, seat }) => ({ code, seat }));
+  }
+
+  /** The ticket and member-entry keys this object writes to KV (the seat map aside). */
+  private kvKeys(screening: CatalogueScreening): string[] {
+    const tickets = this.ledger.all();
+    const members = new Set([...tickets.flatMap((ticket) => (ticket.memberId ? [ticket.memberId] : [])), ...this.waitlist.members()]);
+    return [...tickets.map((ticket) => kvKey.ticket(ticket.code)), ...[...members].map((member) => kvKey.memberTicket(member, screening.id))];
   }
 
   /** Gives a freed seat to the first member on the waitlist who holds no ticket, if members may hold it. */

@@ -41,6 +41,14 @@ export class ScreeningWaitlist {
     return this.sql.exec<{ member_id: string }>('SELECT member_id FROM waitlist ORDER BY position').toArray().map((row) => row.member_id);
   }
 
+  /** The queue in order, with when each member joined, for the staff export. */
+  entries(): { position: number; memberId: string; joinedAt: string }[] {
+    return this.sql
+      .exec<{ member_id: string; joined_at: number }>('SELECT member_id, joined_at FROM waitlist ORDER BY position')
+      .toArray()
+      .map((row, i) => ({ position: i + 1, memberId: row.member_id, joinedAt: new Date(row.joined_at).toISOString() }));
+  }
+
   size(): number {
     return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM waitlist').one().n;
   }

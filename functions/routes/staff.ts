@@ -31,6 +31,15 @@ export const bookingSchema = z
   .refine((body) => !(body.seats && body.range), { error: 'seats 与 range 只能二选一' })
   .refine((body) => !body.range || body.range.from <= body.range.to, { error: 'range.from 不能大于 range.to' });
 
+/** A point-in-time restore: a time in the last 30 days, or a bookmark (the undo bookmark of an earlier restore). */
+export const restoreSchema = z.union([
+  z.object({ at: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ bookmark: z.string().regex(/^[0-9a-f-]{16,200}$/) }).strict(),
+]);
+
+/** Durable Objects keep 30 days of history for point-in-time recovery; a restore point lies in it, in the past. */
+const inRestoreWindow = (at: number, now: number) => at < now && at > now - 30 * 86_400_000;
+
 /** Releases a union's booked seats: the listed ones, or all of them. */
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
 
@@ -43,7 +52,7 @@ const csvOptions = { escape_formulas: true, cast: { string: (value: string) => v
 const shanghaiTime = (iso?: string) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
-/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance export, KV rebuild. */
+/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance and backup exports, KV rebuild, point-in-time restore. */
 export function staffRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .use(requireStaff)
@@ -130,11 +139,32 @@ export function staffRoutes(catalogue: Catalogue) {
         'Cache-Control': 'no-store',
       });
     })
+    .get('/screenings/:id/export.json', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const backup = await c.env.SCREENINGS.getByName(screening.id).backup(screening);
+      return c.json({ screeningId: screening.id, startsAt: screening.startsAt, exportedAt: new Date().toISOString(), ...backup }, 200, {
+        'Cache-Control': 'no-store',
+      });
+    })
     .post('/screenings/:id/purge', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
       return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });
+    })
+    .post('/screenings/:id/restore', async (c) => {
+      const screening = findScreening(catalogue, c.req.param('id'));
+      const body = await readJson(c, restoreSchema);
+      if ('at' in body && !inRestoreWindow(Date.parse(body.at), Date.now())) throw refusal('invalid_restore_point');
+      const target = 'at' in body ? { at: Date.parse(body.at) } : { bookmark: body.bookmark };
+      const prepared = await c.env.SCREENINGS.getByName(screening.id).prepareRestore(screening, target);
+      if (!prepared.ok) throw refusal(prepared.refusal.code);
+      // The restart throws by design; a new stub reaches the restarted object.
+      await c.env.SCREENINGS.getByName(screening.id).restart().catch(() => undefined);
+      const restored = c.env.SCREENINGS.getByName(screening.id);
+      const { queued } = await restored.rebuildSeatStore(screening);
+      const forgotten = await restored.forgetKeysNotHeld(screening, prepared.keys);
+      return c.json({ screeningId: screening.id, bookmark: prepared.bookmark, undoBookmark: prepared.undoBookmark, queued, forgotten }, 202);
     })
     .post('/screenings/:id/rebuild', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));

@@ -108,3 +108,87 @@ describe('write-through after a purge', () => {
     expect((await body(response)).error.code).toBe('screening_not_over');
   });
 });
+
+describe('the restore drill: KV lost, then rebuilt from the screening object', () => {
+  it('gives back the seat map, the ticket records and the members’ ticket lists as they were, and the export holds them', async () => {
+    const show = screening('drill', { hall: plainHall(1, 4) });
+    const { request } = testApp(show);
+    const staff = { Authorization: `Bearer ${env.STAFF_TOKEN}` };
+    const claim = async (member: string) => body(await request('/api/screenings/drill/claims', asMember(await sessionCookie(member), json({}))));
+    expect((await request('/api/staff/screenings/drill/bookings', json({ union: '演练工会', seats: ['1-4'] }, staff))).status).toBe(201);
+    const first = (await claim('drill-1')).ticket;
+    const second = (await claim('drill-2')).ticket;
+    await claim('drill-3');
+    await request(`/api/screenings/drill/tickets/${second.code}`, asMember(await sessionCookie('drill-2'), { method: 'DELETE' }));
+    await claim('drill-4');
+    expect((await request('/api/screenings/drill/waitlist', asMember(await sessionCookie('drill-5'), json({})))).status).toBe(201);
+    await request('/api/staff/screenings/drill/checkins', json({ code: first.code }, staff));
+    await drainToKv('drill');
+
+    /** Every KV key of the screening with its value and metadata; the seat map without its version and time. */
+    const screeningKv = async () => {
+      const entries: Record<string, unknown> = {};
+      for (const { name, metadata } of (await env.SEATS.list()).keys) {
+        const value = await env.SEATS.get(name, 'json');
+        if (name.startsWith('mt:') && name.endsWith(':drill')) entries[name] = { value, metadata };
+        if (name.startsWith('ticket:') && (value as { screeningId: string }).screeningId === 'drill') entries[name] = value;
+        if (name === 'seatmap:drill') {
+          const { version: _version, updatedAt: _updatedAt, ...seats } = value as Record<string, unknown>;
+          entries[name] = seats;
+        }
+      }
+      return entries;
+    };
+    const before = await screeningKv();
+    // 5 tickets (a union's, one cancelled), 5 members' entries (drill-2's cancelled ticket, drill-5's waitlist place), the seat map.
+    expect(Object.keys(before).filter((key) => key.startsWith('ticket:'))).toHaveLength(5);
+    expect(Object.keys(before).filter((key) => key.startsWith('mt:'))).toHaveLength(5);
+    expect(before['seatmap:drill']).toMatchObject({ available: 0, checkedIn: 1, waitlist: 1 });
+
+    const exportResponse = await request('/api/staff/screenings/drill/export.json', { headers: staff });
+    expect(exportResponse.status).toBe(200);
+    const exported = await body(exportResponse);
+    expect(Object.fromEntries(exported.tickets.map((t: { code: string }) => [`ticket:${t.code}`, t]))).toEqual(
+      Object.fromEntries(Object.entries(before).filter(([key]) => key.startsWith('ticket:'))),
+    );
+    expect(exported.waitlist.map((w: { memberId: string }) => w.memberId)).toEqual(['drill-5']);
+
+    for (const key of Object.keys(before)) await env.SEATS.delete(key);
+    expect(await screeningKv()).toEqual({});
+
+    const rebuilt = await request('/api/staff/screenings/drill/rebuild', { method: 'POST', headers: staff });
+    expect(rebuilt.status).toBe(202);
+    await drainToKv('drill');
+    expect(await screeningKv()).toEqual(before);
+  });
+});
+
+describe('KV after a point-in-time restore', () => {
+  it('restarts the object on request (the restore happens at its next start); the next call finds what storage holds', async () => {
+    const show = screening('restarted');
+    const { request } = testApp(show);
+    await request('/api/screenings/restarted/claims', asMember(await sessionCookie('restart-me'), json({})));
+    const before = await env.SCREENINGS.getByName('restarted').tickets(show);
+    await expect(env.SCREENINGS.getByName('restarted').restart()).rejects.toThrow();
+    expect(await env.SCREENINGS.getByName('restarted').tickets(show)).toEqual(before);
+  });
+
+  it('loses the keys of tickets and waitlist places the restored object no longer holds, and keeps the rest', async () => {
+    const show = screening('rewound', { hall: plainHall(1, 4) });
+    const { request } = testApp(show);
+    const { ticket } = await body(await request('/api/screenings/rewound/claims', asMember(await sessionCookie('kept'), json({}))));
+    await drainToKv('rewound');
+    // What KV still holds from after the restore point: a ticket and a member's entry the object never had.
+    await env.SEATS.put('ticket:GONE2345', JSON.stringify({ code: 'GONE2345', screeningId: 'rewound', seat: '1-2', status: 'active' }));
+    await env.SEATS.put('mt:gone:rewound', '', { metadata: { kind: 'ticket', code: 'GONE2345', seat: '1-2', status: 'active' } });
+    const before = ['ticket:GONE2345', 'mt:gone:rewound', `ticket:${ticket.code}`, 'mt:kept:rewound'];
+
+    const stub = env.SCREENINGS.getByName('rewound');
+    expect(await stub.forgetKeysNotHeld(show, before)).toBe(2);
+    await drainToKv('rewound');
+    expect(await env.SEATS.get('ticket:GONE2345')).toBeNull();
+    expect(await env.SEATS.get('mt:gone:rewound')).toBeNull();
+    expect(await env.SEATS.get(`ticket:${ticket.code}`)).not.toBeNull();
+    expect(await env.SEATS.get('mt:kept:rewound')).not.toBeNull();
+  });
+});

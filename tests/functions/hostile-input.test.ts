@@ -34,8 +34,10 @@ const ROUTES: [string, string][] = [
   ['POST', '/api/staff/screenings/{id}/bookings'],
   ['DELETE', '/api/staff/screenings/{id}/bookings'],
   ['GET', '/api/staff/screenings/{id}/attendance.csv'],
+  ['GET', '/api/staff/screenings/{id}/export.json'],
   ['POST', '/api/staff/screenings/{id}/purge'],
   ['POST', '/api/staff/screenings/{id}/rebuild'],
+  ['POST', '/api/staff/screenings/{id}/restore'],
   ['GET', '/api/cinema/totals'],
 ];
 

@@ -182,7 +182,9 @@ describe('caching of answers', () => {
       ['DELETE /api/staff/screenings/:id/bookings', () =>
         request('/api/staff/screenings/cache/bookings', staff({ ...json({ union: '测试工会' }), method: 'DELETE' }))],
       ['GET /api/staff/screenings/:id/attendance.csv', () => request('/api/staff/screenings/cache/attendance.csv', staff())],
+      ['GET /api/staff/screenings/:id/export.json', () => request('/api/staff/screenings/cache/export.json', staff())],
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
+      ['POST /api/staff/screenings/:id/restore', () => request('/api/staff/screenings/cache/restore', staff(json({ at: new Date(Date.now() - 60_000).toISOString() })))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
       ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
       ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:test';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { describe, expect, it } from 'vitest';
 import { ticketQrPayload } from '../../functions/ticket-signing';
-import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 const started = () => ({
   startsAt: new Date(Date.now() - 60_000).toISOString(),
@@ -152,6 +152,29 @@ describe('staff stats, bookings and attendance', () => {
     expect((await request('/api/staff/screenings/csv/attendance.csv')).status).toBe(401);
   });
 
+  it("exports a screening's tickets, check-ins and waitlist as JSON for staff only, with keyed member ids and no member numbers", async () => {
+    const { request } = testApp(screening('backup', { hall: plainHall(1, 2) }));
+    const holder = await enrol('EXPORT0001', '1234');
+    const ticket = await claimed(request, 'backup', holder, '1-1');
+    await claimed(request, 'backup', 'backup-second', '1-2');
+    await checkIn(request, 'backup', { code: ticket.code });
+    const waiting = await request('/api/screenings/backup/waitlist', asMember(await sessionCookie('backup-waiting'), json({})));
+    expect(waiting.status).toBe(201);
+
+    const response = await request('/api/staff/screenings/backup/export.json', { headers: staffHeaders() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const text = await response.text();
+    const exported = JSON.parse(text);
+    expect(exported).toMatchObject({ screeningId: 'backup', startsAt: expect.any(String), exportedAt: expect.any(String) });
+    expect(exported.tickets).toEqual(await env.SCREENINGS.getByName('backup').tickets(screening('backup')));
+    expect(exported.tickets.find((t: { code: string }) => t.code === ticket.code)).toMatchObject({ memberId: holder, seat: '1-1', checkedInAt: expect.any(String) });
+    expect(exported.waitlist).toEqual([{ position: 1, memberId: 'backup-waiting', joinedAt: expect.any(String) }]);
+    // Members appear by their keyed hash (what KV is keyed by), never by member number.
+    expect(text).not.toContain('EXPORT0001');
+    expect((await request('/api/staff/screenings/backup/export.json')).status).toBe(401);
+  });
+
   it('accepts the previous staff token during a rotation', async () => {
     const { request } = testApp(screening('rotate'));
     const previous = { Authorization: 'Bearer old-token' };
@@ -160,6 +183,31 @@ describe('staff stats, bookings and attendance', () => {
     const rotated = testApp(screening('rotate')).app;
     const response = await rotated.request('/api/staff/screenings/rotate/stats', { headers: previous }, { ...env, STAFF_TOKEN_PREVIOUS: 'old-token' });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('point-in-time restore of a screening', () => {
+  const restore = (request: ReturnType<typeof testApp>['request'], id: string, payload: object, headers: Record<string, string> = staffHeaders()) =>
+    request(`/api/staff/screenings/${id}/restore`, json(payload, headers));
+
+  it('refuses a restore point that is not a past time within 30 days, for staff only', async () => {
+    const { request } = testApp(screening('when'));
+    const code = async (payload: object) => (await body(await restore(request, 'when', payload))).error.code;
+    expect(await code({ at: 'yesterday' })).toBe('invalid_input');
+    expect(await code({ at: new Date(Date.now() + 60_000).toISOString() })).toBe('invalid_restore_point');
+    expect(await code({ at: new Date(Date.now() - 31 * 86_400_000).toISOString() })).toBe('invalid_restore_point');
+    expect((await restore(request, 'when', { at: new Date(Date.now() - 60_000).toISOString() }, {})).status).toBe(401);
+  });
+
+  it('says so where storage keeps no history (local workerd), and leaves the screening as it was', async () => {
+    const { request } = testApp(screening('nohistory'));
+    const ticket = await claimed(request, 'nohistory', 'history-1');
+    const response = await restore(request, 'nohistory', { at: new Date(Date.now() - 60_000).toISOString() });
+    expect(response.status).toBe(501);
+    expect((await body(response)).error.code).toBe('restore_unsupported');
+    const tickets = await env.SCREENINGS.getByName('nohistory').tickets(screening('nohistory'));
+    expect(tickets.map((t) => [t.code, t.status])).toEqual([[ticket.code, 'active']]);
+    expect(await claimed(request, 'nohistory', 'history-2')).toMatchObject({ status: 'active' });
   });
 });
 
