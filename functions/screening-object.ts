@@ -85,6 +85,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
+    void ctx.blockConcurrencyWhile(() => this.outbox.resumeAlarm());
   }
 
   // ---- RPC surface -------------------------------------------------------------------------------

@@ -220,6 +220,28 @@ describe('write-through to KV', () => {
     expect(Object.keys((await readSeatMap(env.SEATS, 'late-put'))!.held).sort()).toEqual(['1-1', '1-2']);
   });
 
+  it('sets the alarm again when it wakes with writes pending and no alarm, so a committed claim reaches KV once retried', async () => {
+    const { request } = testApp(screening('lost-alarm', { hall: plainHall(2, 2) }));
+    const member = await sessionCookie('lost-alarm-a');
+    const key = { 'Idempotency-Key': 'lost-alarm-key-1' };
+    const first = await request('/api/screenings/lost-alarm/claims', asMember(member, json({}, key)));
+    expect(first.status).toBe(201);
+    const { ticket } = await body(first);
+    // The object is reset after the claim committed and before it set its alarm (the member got a 503 and
+    // retries): the alarm removed, then the object restarted.
+    await runInDurableObject(env.SCREENINGS.getByName('lost-alarm'), (_: ScreeningObject, state) => state.storage.deleteAlarm());
+    await abortAllDurableObjects();
+    const stub = env.SCREENINGS.getByName('lost-alarm');
+    const retry = await request('/api/screenings/lost-alarm/claims', asMember(member, json({}, key)));
+    expect(retry.status).toBe(200); // a replay: it stages nothing of its own
+    expect(await stub.synced()).toBe(false);
+    const alarm = await runInDurableObject(stub, (_: ScreeningObject, state) => state.storage.getAlarm());
+    expect(alarm, 'an alarm to write the pending outbox').not.toBeNull();
+    await drainToKv('lost-alarm');
+    // What 我的票 and cancel-by-code read.
+    expect(await env.SEATS.get(kvKey.ticket(ticket.code))).not.toBeNull();
+  });
+
   it('writes each key once when no older write of it can land', async () => {
     const show = screening('written-once');
     const { request } = testApp(show);
