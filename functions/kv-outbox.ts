@@ -30,8 +30,10 @@ interface OutboxRow extends Record<string, SqlStorageValue> {
  *    later change replacing the row and raising its `version`. `touch()` marks the whole state changed
  *    (the `state_version` meta), so the snapshot (`renderSnapshot`, e.g. a seat map) is due too.
  * 2. **Written** by the object's alarm (`alarm()`), which `scheduleFlush()` sets after a commit, no
- *    sooner than FLUSH_INTERVAL_MS after the last flush. A failed write stays staged and the alarm
- *    retries with back-off; a row changed while its write was in flight stays staged (its version moved).
+ *    sooner than FLUSH_INTERVAL_MS after the last flush, or by `resumeAlarm()` when the object wakes with
+ *    writes left and no alarm (a reset between a commit and its alarm). A failed write stays staged and
+ *    the alarm retries with back-off; a row changed while its write was in flight stays staged (its
+ *    version moved).
  * 3. **Dropped** once written, unless an older write of the key may still land: a put in flight when an
  *    earlier instance of the object was evicted (the key was staged when this instance woke), or a put
  *    that failed (it may have reached KV all the same). Such a key is **rewritten once**,
@@ -105,6 +107,24 @@ export class KvOutbox {
   pendingWrites(): boolean {
     const staged = this.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE rewrite_at IS NULL').one().n;
     return staged > 0 || this.snapshotDue();
+  }
+
+  /**
+   * Sets the alarm when the object wakes with writes to do and none is set: an instance reset between a
+   * commit and its `scheduleFlush` left them, and a retry that replays the commit stages nothing to set
+   * it. One storage call per wake, none per commit. The alarm waits FLUSH_INTERVAL_MS, as the last
+   * flush's time died with that instance.
+   */
+  async resumeAlarm(): Promise<void> {
+    const outboxRows = this.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox').one().n;
+    if (outboxRows === 0 && !this.snapshotDue() && this.meta.get('snapshot_rewrite_at') === undefined) return;
+    const current = await this.storage.getAlarm();
+    if (current !== null) {
+      this.alarmAt = current;
+      return;
+    }
+    this.alarmAt = Date.now() + FLUSH_INTERVAL_MS;
+    await this.storage.setAlarm(this.alarmAt);
   }
 
   /** Sets the alarm after a commit that staged writes, no sooner than FLUSH_INTERVAL_MS after the last flush. */

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { decideClaim, type ClaimRefusal } from '../src/cinema/claim-decision.ts';
 import { claimWindowState } from '../src/cinema/release-window.ts';
-import { bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
+import { bestAvailableSeat, bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
 import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
 import { ObjectMeta } from './object-meta.ts';
@@ -91,6 +91,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
+    void ctx.blockConcurrencyWhile(() => this.outbox.resumeAlarm());
   }
 
   // ---- RPC surface -------------------------------------------------------------------------------
@@ -331,7 +332,10 @@ export class ScreeningObject extends DurableObject<Env> {
   async purge(screening: CatalogueScreening): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } }> {
     this.adopt(screening);
     const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
-    if (Date.now() < end) return { ok: false, refusal: { code: 'screening_not_over' } };
+    if (Date.now() < end) {
+      await this.outbox.scheduleFlush(); // what adopting the entry staged
+      return { ok: false, refusal: { code: 'screening_not_over' } };
+    }
     const tickets = this.transaction(() => {
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
@@ -370,23 +374,28 @@ export class ScreeningObject extends DurableObject<Env> {
   /**
    * Makes the caller's catalogue entry the one this object works with: write calls adopt it (it is
    * stored, so the alarm renders the seat map with the hall as deployed); read calls only read it.
-   * A changed entry re-renders the seat map; a changed hall also recounts the free seats, and tickets
-   * left on seats members can no longer hold (blocked or removed) are logged here and listed in the
-   * staff stats.
+   * A changed entry re-renders the seat map; a changed hall also recounts the free seats, gives seats
+   * it adds to the waitlist (as a cancellation would) before any newcomer can claim them, and logs the
+   * tickets left on seats members can no longer hold (blocked or removed), which the staff stats list.
+   * The caller's `scheduleFlush` writes what this stages.
    */
   private adopt(screening: CatalogueScreening): void {
     const json = JSON.stringify(screening);
     if (json === this.screeningJson) return;
     const previous = this.screening;
     this.use(screening, json);
-    this.meta.set('screening', json);
-    if (previous === undefined) return;
-    // The hall or a whole-screening booking may have changed: the seat map is rendered again.
-    this.outbox.touch();
-    if (JSON.stringify(previous.hall) === JSON.stringify(screening.hall)) return;
+    const promoted = this.transaction(() => {
+      this.meta.set('screening', json);
+      if (previous === undefined) return [];
+      // The hall or a whole-screening booking may have changed: the seat map is rendered again.
+      this.outbox.touch();
+      return this.promoteIntoFreeSeats(screening);
+    });
+    if (previous === undefined || JSON.stringify(previous.hall) === JSON.stringify(screening.hall)) return;
     const stranded = this.ticketsOnUnavailableSeats(this.seats);
     console.log(
-      `screening ${screening.id}: hall changed; ${stranded.length} active ticket(s) on seats no longer available` +
+      `screening ${screening.id}: hall changed; ${promoted.length} waitlisted member(s) given a seat; ` +
+        `${stranded.length} active ticket(s) on seats no longer available` +
         (stranded.length > 0 ? `: ${stranded.map((ticket) => `${ticket.code} (${ticket.seat})`).join(', ')}` : ''),
     );
   }
@@ -412,6 +421,22 @@ export class ScreeningObject extends DurableObject<Env> {
     const tickets = this.ledger.all();
     const members = new Set([...tickets.flatMap((ticket) => (ticket.memberId ? [ticket.memberId] : [])), ...this.waitlist.members()]);
     return [...tickets.map((ticket) => kvKey.ticket(ticket.code)), ...[...members].map((member) => kvKey.memberTicket(member, screening.id))];
+  }
+
+  /**
+   * Gives the seats free now (a deploy added or unblocked some) to the waitlist, in its order, the best
+   * available seat each, as long as claims are open to members; a newcomer would otherwise take them.
+   */
+  private promoteIntoFreeSeats(screening: CatalogueScreening): TicketRecord[] {
+    const promoted: TicketRecord[] = [];
+    if (screening.booking || Date.now() >= Date.parse(screening.closesAt)) return promoted;
+    while (this.ledger.occupancy.free > 0) {
+      const seat = bestAvailableSeat(this.seats, this.ledger.takenSeats(), bestRowOf(screening.hall));
+      const next = seat && this.promoteFromWaitlist(seat.id);
+      if (!next) break;
+      promoted.push(next);
+    }
+    return promoted;
   }
 
   /** Gives a freed seat to the first member on the waitlist who holds no ticket, if members may hold it. */

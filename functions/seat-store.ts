@@ -22,9 +22,13 @@ export interface TicketRecord {
   checkedInAt?: string;
 }
 
-/** mt:<member>:<screening> metadata: enough to list a member's tickets without reading each one. */
+/**
+ * mt:<member>:<screening> metadata: enough to list a member's tickets without reading each one, times
+ * included, so a page can tell which of two tickets of a screening is the newer. Entries written before
+ * the times were added lack them until the ticket changes or the seat store is rebuilt.
+ */
 export type MemberTicketEntry =
-  | { kind: 'ticket'; code: string; seat: string; status: TicketStatus }
+  | ({ kind: 'ticket' } & Pick<TicketRecord, 'code' | 'seat' | 'status'> & Partial<Pick<TicketRecord, 'claimedAt' | 'cancelledAt' | 'checkedInAt'>>)
   | { kind: 'waitlist'; joinedAt: string };
 
 /** seatmap:<screening>: seats held, coalesced to at most one write a second. */

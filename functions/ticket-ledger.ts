@@ -198,7 +198,8 @@ export class TicketLedger {
   private stage(ticket: TicketRecord): void {
     this.outbox.put(kvKey.ticket(ticket.code), JSON.stringify(ticket));
     if (ticket.memberId) {
-      const entry: MemberTicketEntry = { kind: 'ticket', code: ticket.code, seat: ticket.seat, status: ticket.status };
+      const { code, seat, status, claimedAt, cancelledAt, checkedInAt } = ticket;
+      const entry: MemberTicketEntry = { kind: 'ticket', code, seat, status, claimedAt, cancelledAt, checkedInAt };
       this.outbox.put(kvKey.memberTicket(ticket.memberId, ticket.screeningId), JSON.stringify(entry), entry);
     }
     this.outbox.touch();

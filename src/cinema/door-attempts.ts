@@ -13,17 +13,20 @@ export function attemptTicketCode(body: { code: string } | { qr: string }): stri
 /**
  * The door's memory of check-ins whose answer never came (lost on the way, or no decision in it): the
  * server may have checked the ticket in, so the holder's rescan seconds later meets `already_checked_in`
- * for their own check-in and would be turned away. Such an answer counts as valid when the code was
- * tried here within LOST_ANSWER_WINDOW_MS and was checked in no earlier than that try; once only, so a
- * copy of the QR shown next is still turned away. Times are the server's (as this device estimates it).
+ * for their own check-in and would be turned away. Such an answer counts as valid when the code was last
+ * tried here within LOST_ANSWER_WINDOW_MS and was checked in no earlier than the first of the unanswered
+ * tries (any of them may be the one that went through); once only, so a copy of the QR shown next is still
+ * turned away. Times are the server's (as this device estimates it).
  */
 export class DoorAttempts {
-  readonly #unanswered = new Map<string, number>();
+  /** Per code, the first and the last of a run of unanswered tries, each within the window of the one before. */
+  readonly #unanswered = new Map<string, { first: number; last: number }>();
 
   /** A check-in of `code` sent at `sentAt` got no decided answer. */
   unanswered(code: string, sentAt: number): void {
     const earlier = this.#unanswered.get(code);
-    if (earlier === undefined || sentAt - earlier > LOST_ANSWER_WINDOW_MS) this.#unanswered.set(code, sentAt);
+    const first = earlier === undefined || sentAt - earlier.last > LOST_ANSWER_WINDOW_MS ? sentAt : earlier.first;
+    this.#unanswered.set(code, { first, last: sentAt });
   }
 
   /**
@@ -31,10 +34,10 @@ export class DoorAttempts {
    * attempt. The lost attempt is forgotten either way.
    */
   ownEarlierCheckIn(code: string, answer: { code?: string; checkedInAt?: unknown }, now: number): boolean {
-    const sentAt = this.#unanswered.get(code);
+    const tries = this.#unanswered.get(code);
     this.#unanswered.delete(code);
-    if (sentAt === undefined || answer.code !== 'already_checked_in' || typeof answer.checkedInAt !== 'string') return false;
+    if (tries === undefined || answer.code !== 'already_checked_in' || typeof answer.checkedInAt !== 'string') return false;
     const checkedInAt = Date.parse(answer.checkedInAt);
-    return now - sentAt <= LOST_ANSWER_WINDOW_MS && checkedInAt >= sentAt - CLOCK_SLACK_MS && checkedInAt <= now + CLOCK_SLACK_MS;
+    return now - tries.last <= LOST_ANSWER_WINDOW_MS && checkedInAt >= tries.first - CLOCK_SLACK_MS && checkedInAt <= now + CLOCK_SLACK_MS;
   }
 }

@@ -20,16 +20,18 @@ function serverCaughtUp(copy: ListedTicket, server: readonly ListedTicket[]): bo
   return server.some((listed) =>
     listed.code === copy.code
       ? progress(listed) >= progress(copy)
-      : // One ticket per member per screening: a later claim there means this one is history.
-        listed.screening.id === copy.screening.id && (listed.claimedAt ?? '') > (copy.claimedAt ?? '\uffff'),
+      : // One ticket per member per screening: another one there means this one is history, unless the
+        // list is known to lag behind a claim made here (its ticket claimed before this copy's).
+        listed.screening.id === copy.screening.id && !(listed.claimedAt !== undefined && copy.claimedAt !== undefined && listed.claimedAt < copy.claimedAt),
   );
 }
 
 /**
  * The tickets the page claimed or cancelled itself and must still show over the server's list, which is
  * read from KV and lags a second or two. A copy goes as soon as the server's list holds that code as far
- * along (or further: cancelled or checked in on another device), or a newer ticket of its screening;
- * kept forever, it would show a ticket cancelled elsewhere as active, with its QR code and 退票 button.
+ * along (or further: cancelled or checked in on another device), or another ticket of its screening not
+ * known to be older; kept forever, it would show a ticket cancelled elsewhere as active, with its QR code
+ * and 退票 button.
  */
 export function reconcileLocalTickets<T extends ListedTicket>(server: readonly T[], local: ReadonlyMap<string, T>): Map<string, T> {
   return new Map([...local].filter(([, copy]) => !serverCaughtUp(copy, server)));

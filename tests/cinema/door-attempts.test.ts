@@ -42,6 +42,21 @@ describe('DoorAttempts', () => {
     expect(door.ownEarlierCheckIn('JKMNPQRS', usedAt(T + 300), T + 20_000)).toBe(true);
   });
 
+  it('lets the holder in when a later retry of this device, not the first try, checked the ticket in', () => {
+    const door = new DoorAttempts();
+    door.unanswered('ABCDEFGH', T); // never reached the server
+    door.unanswered('ABCDEFGH', T + 100_000); // reached it and checked the ticket in; the answer was lost
+    // The rescan comes 130 s after the first try but 30 s after the retry that went through.
+    expect(door.ownEarlierCheckIn('ABCDEFGH', usedAt(T + 100_500), T + 130_000)).toBe(true);
+  });
+
+  it('still turns away a ticket checked in before the first of the unanswered tries', () => {
+    const door = new DoorAttempts();
+    door.unanswered('ABCDEFGH', T);
+    door.unanswered('ABCDEFGH', T + 100_000);
+    expect(door.ownEarlierCheckIn('ABCDEFGH', usedAt(T - 60_000), T + 110_000)).toBe(false);
+  });
+
   it('forgets the lost attempt once another decided answer for the code comes back', () => {
     const door = new DoorAttempts();
     door.unanswered('ABCDEFGH', T);

@@ -52,6 +52,13 @@ describe('reconcileLocalTickets', () => {
     expect(reconcileLocalTickets([newer], local(cancelledHere)).size).toBe(0);
   });
 
+  it('drops a local ticket when the server names another ticket of its screening without saying when it was claimed', () => {
+    // An entry written before the list carried claimedAt: it may be newer, and a cancelled copy must not stay active.
+    const mine = ticket('AAAAAAAA');
+    const { claimedAt: _, ...other } = ticket('BBBBBBBB');
+    expect(reconcileLocalTickets([other], local(mine)).size).toBe(0);
+  });
+
   it('keeps a ticket claimed here when the server still lists an older one of the same screening', () => {
     const older = ticket('AAAAAAAA', { status: 'cancelled', claimedAt: '2026-11-30T04:00:01.000Z' });
     const mine = ticket('BBBBBBBB', { claimedAt: '2026-11-30T05:00:00.000Z' });

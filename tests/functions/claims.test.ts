@@ -1,8 +1,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { ScreeningObject } from '../../functions/screening-object';
+import { reconcileLocalTickets, ticketsToShow } from '../../src/cinema/my-tickets';
 import { kvKey, readSeatMap, readTicket, type SeatMapSnapshot } from '../../functions/seat-store';
-import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 const claim = (cookie: string, seat?: string, headers: Record<string, string> = {}) =>
   asMember(cookie, json(seat ? { seat } : {}, headers));
@@ -183,6 +184,37 @@ describe('cancelling and the waitlist', () => {
     const closed = { ...open, startsAt: new Date(Date.now() + 59 * 60_000).toISOString(), closesAt: new Date(Date.now() - 60_000).toISOString() };
     const after = await body(await testApp(closed).request('/api/me/tickets', asMember(b)));
     expect(after.waitlist).toEqual([]);
+  });
+
+  it('lists each ticket with its claim, cancel and check-in times, as the page needs to retire its own copies', async () => {
+    const { request } = testApp(screening('two-phones'));
+    const cookie = await sessionCookie('two-phones-a');
+    // Phone A claims and keeps the answer's ticket as its own copy.
+    const { ticket: t1 } = await body(await request('/api/screenings/two-phones/claims', claim(cookie, undefined, { 'Idempotency-Key': 'phone-a-claim-1' })));
+    // Phone B cancels it and claims another seat.
+    expect((await request(`/api/screenings/two-phones/tickets/${t1.code}`, asMember(cookie, { method: 'DELETE' }))).status).toBe(200);
+    const { ticket: t2 } = await body(await request('/api/screenings/two-phones/claims', claim(cookie, undefined, { 'Idempotency-Key': 'phone-b-claim-1' })));
+    await drainToKv('two-phones');
+    // Phone A reloads 我的票: its copy of the cancelled ticket goes, the new one shows.
+    const { tickets: server } = await body(await request('/api/me/tickets', asMember(cookie)));
+    expect(server).toEqual([expect.objectContaining({ code: t2.code, claimedAt: t2.claimedAt })]);
+    const local = reconcileLocalTickets(server, new Map([[t1.code, t1]]));
+    expect([...local.keys()]).toEqual([]);
+    expect(ticketsToShow(server, local, Date.now()).map((t) => t.code)).toEqual([t2.code]);
+  });
+
+  it('lists a cancelled or checked-in ticket with when that happened', async () => {
+    const { request } = testApp(screening('ticket-times'));
+    const [a, b] = [await sessionCookie('a'), await sessionCookie('b')];
+    const { ticket: cancelled } = await body(await request('/api/screenings/ticket-times/claims', claim(a)));
+    const { ticket: used } = await body(await request('/api/screenings/ticket-times/claims', claim(b)));
+    await request(`/api/screenings/ticket-times/tickets/${cancelled.code}`, asMember(a, { method: 'DELETE' }));
+    expect((await request('/api/staff/screenings/ticket-times/checkins', json({ code: used.code }, staffHeaders()))).status).toBe(200);
+    await drainToKv('ticket-times');
+    const [mine] = (await body(await request('/api/me/tickets', asMember(a)))).tickets;
+    expect(mine).toMatchObject({ code: cancelled.code, status: 'cancelled', claimedAt: cancelled.claimedAt, cancelledAt: expect.any(String) });
+    const [theirs] = (await body(await request('/api/me/tickets', asMember(b)))).tickets;
+    expect(theirs).toMatchObject({ code: used.code, status: 'active', claimedAt: used.claimedAt, checkedInAt: expect.any(String) });
   });
 
   it('refuses the waitlist while seats are free', async () => {

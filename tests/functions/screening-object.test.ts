@@ -148,6 +148,37 @@ describe('a hall changed by a deploy', () => {
     const bySeat = (a: { seat: string }, b: { seat: string }) => a.seat.localeCompare(b.seat);
     expect(stats.ticketsOnUnavailableSeats.sort(bySeat)).toEqual(held.map((t) => ({ code: t.code, seat: t.seat })).sort(bySeat));
   });
+
+  it('gives seats a deploy adds to the waitlist, in its order, before a newcomer', async () => {
+    const before = screening('grown', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('grown');
+    expect((await stub.claim(before, { memberId: 'a' })).ok).toBe(true);
+    expect(await stub.joinWaitlist(before, { memberId: 'first' })).toEqual({ ok: true, position: 1 });
+    expect(await stub.joinWaitlist(before, { memberId: 'second' })).toEqual({ ok: true, position: 2 });
+    expect(await stub.joinWaitlist(before, { memberId: 'third' })).toEqual({ ok: true, position: 3 });
+    // A deploy adds two seats (a row was mis-entered, a blocked seat is unblocked).
+    const after = { ...before, hall: plainHall(1, 3) };
+    const newcomer = await stub.claim(after, { memberId: 'newcomer' });
+    expect(newcomer).toMatchObject({ ok: false, refusal: { code: 'sold_out' } });
+    const holders = (await stub.tickets(after)).filter((t) => t.status === 'active').map((t) => [t.memberId, t.source]);
+    expect(holders.sort()).toEqual([['a', 'claim'], ['first', 'waitlist'], ['second', 'waitlist']]);
+    expect((await stub.stats(after)).waitlist).toBe(1);
+    // …and the promoted find their tickets in KV.
+    await drainToKv('grown');
+    expect(await env.SEATS.get(kvKey.memberTicket('first', 'grown'), 'json')).toMatchObject({ kind: 'ticket', status: 'active' });
+  });
+
+  it('writes those promotions to KV even when the first call to bring the new hall is refused', async () => {
+    const before = screening('grown-refused', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('grown-refused');
+    await stub.claim(before, { memberId: 'a' });
+    await stub.joinWaitlist(before, { memberId: 'waiting' });
+    await drainToKv('grown-refused');
+    const refused = await stub.purge({ ...before, hall: plainHall(1, 2) });
+    expect(refused).toEqual({ ok: false, refusal: { code: 'screening_not_over' } });
+    await drainToKv('grown-refused');
+    expect(await env.SEATS.get(kvKey.memberTicket('waiting', 'grown-refused'), 'json')).toMatchObject({ kind: 'ticket', status: 'active' });
+  });
 });
 
 describe('write-through to KV', () => {
@@ -218,6 +249,28 @@ describe('write-through to KV', () => {
 
     await later(stub, 10);
     expect(Object.keys((await readSeatMap(env.SEATS, 'late-put'))!.held).sort()).toEqual(['1-1', '1-2']);
+  });
+
+  it('sets the alarm again when it wakes with writes pending and no alarm, so a committed claim reaches KV once retried', async () => {
+    const { request } = testApp(screening('lost-alarm', { hall: plainHall(2, 2) }));
+    const member = await sessionCookie('lost-alarm-a');
+    const key = { 'Idempotency-Key': 'lost-alarm-key-1' };
+    const first = await request('/api/screenings/lost-alarm/claims', asMember(member, json({}, key)));
+    expect(first.status).toBe(201);
+    const { ticket } = await body(first);
+    // The object is reset after the claim committed and before it set its alarm (the member got a 503 and
+    // retries): the alarm removed, then the object restarted.
+    await runInDurableObject(env.SCREENINGS.getByName('lost-alarm'), (_: ScreeningObject, state) => state.storage.deleteAlarm());
+    await abortAllDurableObjects();
+    const stub = env.SCREENINGS.getByName('lost-alarm');
+    const retry = await request('/api/screenings/lost-alarm/claims', asMember(member, json({}, key)));
+    expect(retry.status).toBe(200); // a replay: it stages nothing of its own
+    expect(await stub.synced()).toBe(false);
+    const alarm = await runInDurableObject(stub, (_: ScreeningObject, state) => state.storage.getAlarm());
+    expect(alarm, 'an alarm to write the pending outbox').not.toBeNull();
+    await drainToKv('lost-alarm');
+    // What 我的票 and cancel-by-code read.
+    expect(await env.SEATS.get(kvKey.ticket(ticket.code))).not.toBeNull();
   });
 
   it('writes each key once when no older write of it can land', async () => {
