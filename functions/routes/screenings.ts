@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
+import * as z from 'zod';
 import { claimWindowState, nextReleaseWindow } from '../../src/cinema/release-window.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';

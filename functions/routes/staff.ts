@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 // The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { distinctSeatIds, resolveBookingRequest } from '../../src/cinema/booking-request.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
