@@ -82,6 +82,22 @@ describe('claim outcomes', () => {
     expect(logged('claim')).toHaveLength(1);
   });
 
+  it('records a failing screening object as the answer the member got: temporarily_unavailable, internal_error', async () => {
+    const { points, dataset } = fakeDataset();
+    const failing = (error: Error) => ({ getByName: () => ({ claim: async () => Promise.reject(error) }) }) as unknown as Cloudflare.Env['SCREENINGS'];
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const show = [screening('obs-fail')];
+    const cookie = await sessionCookie('obs-f');
+    const overloaded = appWith(show, { CLAIM_EVENTS: dataset, SCREENINGS: failing(Object.assign(new Error('overloaded'), { overloaded: true })) });
+    expect((await overloaded('/api/screenings/obs-fail/claims', asMember(cookie, json({})))).status).toBe(503);
+    const broken = appWith(show, { CLAIM_EVENTS: dataset, SCREENINGS: failing(new Error('a bug')) });
+    expect((await broken('/api/screenings/obs-fail/claims', asMember(cookie, json({})))).status).toBe(500);
+    expect(points.map((point) => point.blobs)).toEqual([
+      ['obs-fail', 'temporarily_unavailable'],
+      ['obs-fail', 'internal_error'],
+    ]);
+  });
+
   it('answers the claim even when the dataset refuses the data point', async () => {
     const broken = {
       writeDataPoint: () => {
