@@ -24,6 +24,8 @@ export interface Env {
   CLAIM_LIMIT_MEMBER?: RateLimit;
   CLAIM_LIMIT_CLIENT?: RateLimit;
   SIGN_IN_LIMIT_CLIENT?: RateLimit;
+  /** Workers Analytics Engine: one data point per claim outcome (functions/observability/). Absent, nothing is written. */
+  CLAIM_EVENTS?: AnalyticsEngineDataset;
   /** Turns on Cloudflare Turnstile for sign-in and claims when set (off by default). */
   TURNSTILE_SECRET_KEY?: string;
 }
@@ -33,5 +35,7 @@ export interface AppEnv {
   Variables: {
     /** The signed-in member's id: a keyed hash of the member number, never the number itself. */
     memberId: string;
+    /** What a staff action counted, for its log record (functions/observability/observe.ts). */
+    actionCounts?: Record<string, number>;
   };
 }

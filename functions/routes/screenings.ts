@@ -1,10 +1,11 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
+import * as z from 'zod';
 import { claimWindowState, nextReleaseWindow } from '../../src/cinema/release-window.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { observeClaim } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readSeatMap } from '../seat-store.ts';
@@ -55,6 +56,7 @@ export function screeningRoutes(
     await next();
   });
   const claimGuards = [
+    observeClaim,
     cheapRefusals,
     requireMember,
     rateLimit(

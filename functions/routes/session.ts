@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../api-error.ts';
 import { safeEqual } from '../crypto.ts';
 import type { AppEnv } from '../env.ts';

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 // The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { distinctSeatIds, resolveBookingRequest } from '../../src/cinema/booking-request.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readTicket } from '../seat-store.ts';
@@ -56,7 +57,7 @@ const shanghaiTime = (iso?: string) =>
 export function staffRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
     .use(requireStaff)
-    .post('/screenings/:id/checkins', async (c) => {
+    .post('/screenings/:id/checkins', observeStaffAction('check_in'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSchema);
       let code: string | undefined;
@@ -87,7 +88,7 @@ export function staffRoutes(catalogue: Catalogue) {
       const stats = await c.env.SCREENINGS.getByName(screening.id).stats(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, ...stats }, 200, { 'Cache-Control': 'no-store' });
     })
-    .post('/screenings/:id/bookings', async (c) => {
+    .post('/screenings/:id/bookings', observeStaffAction('booking'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingSchema);
       const wanted = resolveBookingRequest(screening, body);
@@ -101,9 +102,10 @@ export function staffRoutes(catalogue: Catalogue) {
         throw refusal(code, details);
       }
       const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SECRET)));
+      noteCounts(c, { seats: tickets.length });
       return c.json({ union: body.union, tickets }, 201);
     })
-    .delete('/screenings/:id/bookings', async (c) => {
+    .delete('/screenings/:id/bookings', observeStaffAction('booking_cancel'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingCancelSchema);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancelBooking(screening, {
@@ -115,9 +117,10 @@ export function staffRoutes(catalogue: Catalogue) {
         throw refusal(code, details);
       }
       const seatsOf = (tickets: { seat: string }[]) => tickets.map((ticket) => ticket.seat);
+      noteCounts(c, { released: outcome.released.length, promoted: outcome.promoted.length });
       return c.json({ union: body.union, released: seatsOf(outcome.released), promoted: seatsOf(outcome.promoted) });
     })
-    .get('/screenings/:id/attendance.csv', async (c) => {
+    .get('/screenings/:id/attendance.csv', observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const tickets = await c.env.SCREENINGS.getByName(screening.id).tickets(screening);
       const csv = stringify(
@@ -132,6 +135,7 @@ export function staffRoutes(catalogue: Catalogue) {
         ]),
         { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...csvOptions },
       );
+      noteCounts(c, { rows: tickets.length });
       // The BOM makes Excel read the file as UTF-8.
       return c.body(`\uFEFF${csv}`, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -139,20 +143,21 @@ export function staffRoutes(catalogue: Catalogue) {
         'Cache-Control': 'no-store',
       });
     })
-    .get('/screenings/:id/export.json', async (c) => {
+    .get('/screenings/:id/export.json', observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const backup = await c.env.SCREENINGS.getByName(screening.id).backup(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, exportedAt: new Date().toISOString(), ...backup }, 200, {
         'Cache-Control': 'no-store',
       });
     })
-    .post('/screenings/:id/purge', async (c) => {
+    .post('/screenings/:id/purge', observeStaffAction('purge'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
+      noteCounts(c, { tickets: outcome.tickets });
       return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });
     })
-    .post('/screenings/:id/restore', async (c) => {
+    .post('/screenings/:id/restore', observeStaffAction('restore'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, restoreSchema);
       if ('at' in body && !inRestoreWindow(Date.parse(body.at), Date.now())) throw refusal('invalid_restore_point');
@@ -166,8 +171,10 @@ export function staffRoutes(catalogue: Catalogue) {
       const forgotten = await restored.forgetKeysNotHeld(screening, prepared.keys);
       return c.json({ screeningId: screening.id, bookmark: prepared.bookmark, undoBookmark: prepared.undoBookmark, queued, forgotten }, 202);
     })
-    .post('/screenings/:id/rebuild', async (c) => {
+    .post('/screenings/:id/rebuild', observeStaffAction('rebuild'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
-      return c.json(await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening), 202);
+      const rebuilt = await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening);
+      noteCounts(c, { queued: rebuilt.queued });
+      return c.json(rebuilt, 202);
     });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const seatNumbers = z.array(z.number().int().positive()).default([]);
 

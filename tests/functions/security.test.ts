@@ -106,23 +106,37 @@ describe('Turnstile (optional)', () => {
   });
 });
 
+/** A console argument as Workers Logs keeps it: objects as JSON, errors with their message. */
+const asLogged = (arg: unknown) => (typeof arg === 'object' && arg !== null && !(arg instanceof Error) ? JSON.stringify(arg) : String(arg));
+
 describe('privacy in logs', () => {
-  it('never logs member numbers or phone digits, even when things fail', async () => {
+  it('never logs member numbers, phone digits, member ids or cookies, even when things fail', async () => {
     const lines: string[] = [];
     const spies = (['log', 'info', 'warn', 'error'] as const).map((level) =>
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))),
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(asLogged).join(' '))),
     );
     const { request } = testApp(screening('logs'));
-    await enrol('PRIV-7788', '4455');
+    const id = await enrol('PRIV-7788', '4455');
     await request('/api/session', json({ memberNumber: 'PRIV-7788', phoneLast4: '9999' }, { 'CF-Connecting-IP': '203.0.113.9' }));
     const signedIn = await request('/api/session', json({ memberNumber: 'PRIV-7788', phoneLast4: '4455' }, { 'CF-Connecting-IP': '203.0.113.9' }));
     const cookie = signedIn.headers.get('Set-Cookie')!.split(';')[0]!;
     await request('/api/screenings/logs/claims', asMember(cookie, json({ seat: 'not-a-seat' })));
-    await request('/api/screenings/logs/claims', asMember(cookie, json({})));
+    const claimed = await request('/api/screenings/logs/claims', asMember(cookie, json({}, { 'Idempotency-Key': 'priv-key-0001' })));
+    const { ticket } = await body(claimed);
+    // The door's side: a check-in, a second scan, the export.
+    await request('/api/staff/screenings/logs/checkins', json({ code: ticket.code }, staffHeaders()));
+    await request('/api/staff/screenings/logs/checkins', json({ code: ticket.code }, staffHeaders()));
+    await request('/api/staff/screenings/logs/attendance.csv', { headers: staffHeaders() });
     for (const spy of spies) spy.mockRestore();
     const logged = lines.join('\n');
+    // The run was logged (one line per claim and per staff action), so the checks below look at something.
+    expect(lines.filter((line) => line.includes('"event":"claim"'))).toHaveLength(2);
+    expect(lines.filter((line) => line.includes('"event":"staff"'))).toHaveLength(3);
     expect(logged).not.toContain('PRIV-7788');
     expect(logged).not.toContain('4455');
+    expect(logged).not.toContain(id);
+    expect(logged).not.toContain(cookie.split('=')[1]!);
+    expect(logged).not.toContain('priv-key-0001');
   });
 });
 
