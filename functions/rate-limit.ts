@@ -1,11 +1,15 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { clientNetwork } from '../src/cinema/client-network.ts';
 import type { AppEnv, Env } from './env.ts';
 import { refusal } from './refusals.ts';
 
-/** The client's address as Cloudflare sees it (wrangler dev sets it too). */
+/**
+ * The client as the per-address limits count it, from the address Cloudflare sees (wrangler dev sets it
+ * too): an IPv4 address, or an IPv6 address's /64 (src/cinema/client-network.ts).
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  return c.req.header('CF-Connecting-IP') ?? 'unknown';
+  return clientNetwork(c.req.header('CF-Connecting-IP') ?? 'unknown');
 }
 
 type LimiterName = 'CLAIM_LIMIT_MEMBER' | 'CLAIM_LIMIT_CLIENT' | 'SIGN_IN_LIMIT_CLIENT' & keyof Env;
