@@ -37,3 +37,15 @@ export function rateLimit(rules: LimitRule[], periodSeconds: number) {
     await next();
   });
 }
+
+/**
+ * Every member write that reaches a screening's object (claims, waitlist joins and leaves, cancellations)
+ * shares one budget: per member (after requireMember) and per client address, the CLAIM_LIMIT_* bindings.
+ */
+export const memberWriteLimits = rateLimit(
+  [
+    { binding: 'CLAIM_LIMIT_MEMBER', key: (c) => c.get('memberId') },
+    { binding: 'CLAIM_LIMIT_CLIENT', key: clientAddress },
+  ],
+  60,
+);

@@ -6,8 +6,8 @@ export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/si
 export const TURNSTILE_HEADER = 'CF-Turnstile-Response';
 
 /**
- * Optional Cloudflare Turnstile on sign-in and claims: off unless TURNSTILE_SECRET_KEY is set. The page
- * sends the widget's token in the CF-Turnstile-Response header; siteverify decides.
+ * Optional Cloudflare Turnstile on sign-in, claims and waitlist joins: off unless TURNSTILE_SECRET_KEY is
+ * set. The page sends the widget's token in the CF-Turnstile-Response header; siteverify decides.
  * `fetcher` is injectable so tests never reach the network.
  */
 export function turnstile(fetcher: typeof fetch = (...args) => fetch(...args)) {

@@ -9,7 +9,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readSeatMap } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
-import { clientAddress, rateLimit } from '../rate-limit.ts';
+import { memberWriteLimits } from '../rate-limit.ts';
 import { SeatMapMemo } from '../seat-map-memo.ts';
 import type { SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatLayoutView, seatMapOrInitial, seatStatusesView, ticketView } from '../views.ts';
@@ -57,13 +57,7 @@ export function screeningRoutes(
   const claimGuards = [
     cheapRefusals,
     requireMember,
-    rateLimit(
-      [
-        { binding: 'CLAIM_LIMIT_MEMBER', key: (c) => c.get('memberId') },
-        { binding: 'CLAIM_LIMIT_CLIENT', key: clientAddress },
-      ],
-      60,
-    ),
+    memberWriteLimits,
     humanCheck,
   ] as const;
   return new Hono<AppEnv>()
@@ -122,18 +116,19 @@ export function screeningRoutes(
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
       });
     })
-    .post('/:id/waitlist', requireMember, async (c) => {
+    // Joining is a claim on the next freed seat: guarded like one.
+    .post('/:id/waitlist', requireMember, memberWriteLimits, humanCheck, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).joinWaitlist(screening, { memberId: c.get('memberId') });
       if (!outcome.ok) throw refusal(outcome.refusal.code);
       return c.json({ waitlist: { screeningId: screening.id, position: outcome.position } }, 201);
     })
-    .delete('/:id/waitlist', requireMember, async (c) => {
+    .delete('/:id/waitlist', requireMember, memberWriteLimits, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       await c.env.SCREENINGS.getByName(screening.id).leaveWaitlist(screening, { memberId: c.get('memberId') });
       return c.json({ waitlist: null });
     })
-    .delete('/:id/tickets/:code', requireMember, async (c) => {
+    .delete('/:id/tickets/:code', requireMember, memberWriteLimits, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const code = normalizeTicketCode(c.req.param('code'));
       if (!code) throw refusal('unknown_ticket');
