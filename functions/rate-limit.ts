@@ -1,11 +1,15 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { clientNetwork } from '../src/cinema/client-network.ts';
 import type { AppEnv, Env } from './env.ts';
 import { refusal } from './refusals.ts';
 
-/** The client's address as Cloudflare sees it (wrangler dev sets it too). */
+/**
+ * The client as the per-address limits count it, from the address Cloudflare sees (wrangler dev sets it
+ * too): an IPv4 address, or an IPv6 address's /64 (src/cinema/client-network.ts).
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  return c.req.header('CF-Connecting-IP') ?? 'unknown';
+  return clientNetwork(c.req.header('CF-Connecting-IP') ?? 'unknown');
 }
 
 type LimiterName = 'CLAIM_LIMIT_MEMBER' | 'CLAIM_LIMIT_CLIENT' | 'SIGN_IN_LIMIT_CLIENT' & keyof Env;
@@ -33,3 +37,15 @@ export function rateLimit(rules: LimitRule[], periodSeconds: number) {
     await next();
   });
 }
+
+/**
+ * Every member write that reaches a screening's object (claims, waitlist joins and leaves, cancellations)
+ * shares one budget: per member (after requireMember) and per client address, the CLAIM_LIMIT_* bindings.
+ */
+export const memberWriteLimits = rateLimit(
+  [
+    { binding: 'CLAIM_LIMIT_MEMBER', key: (c) => c.get('memberId') },
+    { binding: 'CLAIM_LIMIT_CLIENT', key: clientAddress },
+  ],
+  60,
+);

@@ -135,9 +135,9 @@ export class ScreeningObject extends DurableObject<Env> {
     return outcome;
   }
 
-  /** Whether a claim with this Idempotency-Key got a ticket here: the Worker's sold-out shortcut asks. */
-  async issuedKey(key: string): Promise<boolean> {
-    return this.ledger.issuedKey(key);
+  /** Whether this member's claim with this Idempotency-Key got a ticket here: the Worker's sold-out shortcut asks. */
+  async issuedKey(memberId: string, key: string): Promise<boolean> {
+    return this.ledger.issuedKey(memberId, key);
   }
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {

@@ -49,6 +49,28 @@ async function signedSessionValue(c: Context<AppEnv>): Promise<string | undefine
   return (await hmacVerify(c.env.SESSION_SECRET, value, signature)) ? value : undefined;
 }
 
+/** What a session cookie we signed says: whose session it is and when it ends. */
+export interface SignedSession {
+  memberId: string;
+  expiresAt: number;
+}
+
+/**
+ * The session a cookie we signed holds, by its signature alone: no roster read, so the member may have
+ * signed out or left the roster since (signedInMember checks that). Undefined for no cookie, a forged or
+ * malformed one, or one ending further ahead than we ever sign; whether it has ended is the caller's.
+ */
+export async function signedSession(c: Context<AppEnv>): Promise<SignedSession | undefined> {
+  const value = await signedSessionValue(c);
+  if (!value) return undefined;
+  const [memberId, end, ...rest] = value.split('.');
+  const expiresAt = Number(end);
+  if (!memberId || rest.length > 0 || !Number.isSafeInteger(expiresAt)) return undefined;
+  // We never sign a session for longer than SESSION_DAYS: a later end was not ours to give.
+  if (expiresAt > Date.now() + SESSION_MS) return undefined;
+  return { memberId, expiresAt };
+}
+
 /** A signed-in member and their roster record (none when KV could not be read). */
 export interface SignedInMember {
   id: string;
@@ -62,16 +84,11 @@ export interface SignedInMember {
  * change made at another location by up to about a minute).
  */
 export async function signedInMember(c: Context<AppEnv>): Promise<SignedInMember | undefined> {
-  const value = await signedSessionValue(c);
+  const session = await signedSession(c);
   // No cookie, or a forged or tampered one: neither signs anybody in.
-  if (!value) return undefined;
-  const [id, end, ...rest] = value.split('.');
-  const expiresAt = Number(end);
-  if (!id || rest.length > 0 || !Number.isSafeInteger(expiresAt)) return undefined;
-  const now = Date.now();
-  if (expiresAt <= now) throw refusal('session_expired');
-  // We never sign a session for longer than SESSION_DAYS: a later end was not ours to give.
-  if (expiresAt > now + SESSION_MS) return undefined;
+  if (!session) return undefined;
+  const { memberId: id, expiresAt } = session;
+  if (expiresAt <= Date.now()) throw refusal('session_expired');
   let entry: RosterEntry | null;
   try {
     entry = await readRosterEntry(c.env.SEATS, id);

@@ -15,6 +15,9 @@ interface TicketRow extends Record<string, SqlStorageValue> {
   checked_in_at: number | null;
 }
 
+/** One member's Idempotency-Key in the in-memory set (neither holds a newline). */
+const memberKey = (memberId: string, key: string) => `${memberId}\n${key}`;
+
 /**
  * A screening's tickets and the Idempotency-Keys of the claims that got them, in the object's SQLite,
  * mirrored to KV through the outbox. Unique indexes back the object's rules up: one active ticket per
@@ -27,7 +30,7 @@ interface TicketRow extends Record<string, SqlStorageValue> {
  */
 export class TicketLedger {
   readonly occupancy = new SeatOccupancy();
-  /** Every Idempotency-Key a ticket was issued for, whoever's. */
+  /** `${memberId}\n${key}` for every Idempotency-Key a ticket was issued for: keys are each member's own. */
   private readonly keys = new Set<string>();
 
   constructor(
@@ -59,7 +62,9 @@ export class TicketLedger {
   reload(): void {
     this.occupancy.reset(this.sql.exec<{ seat: string }>("SELECT seat FROM tickets WHERE status = 'active'").toArray().map((r) => r.seat));
     this.keys.clear();
-    for (const { key } of this.sql.exec<{ key: string }>('SELECT key FROM idempotency')) this.keys.add(key);
+    for (const row of this.sql.exec<{ member_id: string; key: string }>('SELECT member_id, key FROM idempotency')) {
+      this.keys.add(memberKey(row.member_id, row.key));
+    }
   }
 
   ticket(code: string): TicketRecord | undefined {
@@ -78,9 +83,9 @@ export class TicketLedger {
     return prior && this.ticket(prior.code);
   }
 
-  /** Whether a claim with this Idempotency-Key got a ticket here. */
-  issuedKey(key: string): boolean {
-    return this.keys.has(key);
+  /** Whether this member's claim with this Idempotency-Key got a ticket here. */
+  issuedKey(memberId: string, key: string): boolean {
+    return this.keys.has(memberKey(memberId, key));
   }
 
   takenSeats(): ReadonlySet<string> {
@@ -148,7 +153,7 @@ export class TicketLedger {
   /** Remembers which ticket a claim's Idempotency-Key got, so a retry gets the same one. */
   recordKey(memberId: string, key: string, code: string): void {
     this.sql.exec('INSERT INTO idempotency (member_id, key, code) VALUES (?, ?, ?)', memberId, key, code);
-    this.keys.add(key);
+    this.keys.add(memberKey(memberId, key));
   }
 
   cancel(code: string, now: number): TicketRecord {

@@ -1,14 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
-import { clientAddress } from './rate-limit.ts';
 import { refusal } from './refusals.ts';
 
 export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 export const TURNSTILE_HEADER = 'CF-Turnstile-Response';
 
 /**
- * Optional Cloudflare Turnstile on sign-in and claims: off unless TURNSTILE_SECRET_KEY is set. The page
- * sends the widget's token in the CF-Turnstile-Response header; siteverify decides.
+ * Optional Cloudflare Turnstile on sign-in, claims and waitlist joins: off unless TURNSTILE_SECRET_KEY is
+ * set. The page sends the widget's token in the CF-Turnstile-Response header; siteverify decides.
  * `fetcher` is injectable so tests never reach the network.
  */
 export function turnstile(fetcher: typeof fetch = (...args) => fetch(...args)) {
@@ -20,7 +19,8 @@ export function turnstile(fetcher: typeof fetch = (...args) => fetch(...args)) {
       const form = new FormData();
       form.set('secret', secret);
       form.set('response', token);
-      form.set('remoteip', clientAddress(c));
+      const address = c.req.header('CF-Connecting-IP');
+      if (address) form.set('remoteip', address);
       let success = false;
       try {
         const response = await fetcher(SITEVERIFY_URL, { method: 'POST', body: form });

@@ -9,10 +9,10 @@ import { observeClaim } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readSeatMap } from '../seat-store.ts';
-import { requireMember } from '../session.ts';
-import { clientAddress, rateLimit } from '../rate-limit.ts';
+import { requireMember, signedSession } from '../session.ts';
+import { memberWriteLimits } from '../rate-limit.ts';
 import { SeatMapMemo } from '../seat-map-memo.ts';
-import type { SoldOutCache } from '../sold-out-cache.ts';
+import type { Retry, SoldOutCache } from '../sold-out-cache.ts';
 import { screeningView, seatLayoutView, seatMapOrInitial, seatStatusesView, ticketView } from '../views.ts';
 
 const seatIdSchema = z.string().regex(/^\d{1,3}-\d{1,3}$/, '座位写成“排-号”，如 7-8');
@@ -30,11 +30,27 @@ function idempotencyKey(c: Context<AppEnv>): string | undefined {
   return result.data;
 }
 
-/** The claim window by the server's clock: refusing early here spares the object the noon crowd's early taps. */
-function assertWindowOpen(screening: CatalogueScreening): void {
+/** The Idempotency-Key header if well formed: a malformed one counts as none until the claim refuses it. */
+function wellFormedKey(c: Context<AppEnv>): string | undefined {
+  return idempotencyKeySchema.safeParse(c.req.header('Idempotency-Key')).data;
+}
+
+/**
+ * The claim window by the server's clock: refusing early here spares the object the noon crowd's early
+ * taps. After the close, a claim with an Idempotency-Key goes on to the object: it may retry a claim
+ * whose answer was lost just before the close, which the object replays (it looks at the key before the
+ * window) or refuses window_closed itself.
+ */
+function assertWindowOpen(screening: CatalogueScreening, idempotencyKey: string | undefined): void {
   const state = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
   if (state === 'not_open') throw refusal('window_not_open', { opensAt: screening.releaseAt });
-  if (state === 'closed') throw refusal('window_closed', { closedAt: screening.closesAt });
+  if (state === 'closed' && idempotencyKey === undefined) throw refusal('window_closed', { closedAt: screening.closesAt });
+}
+
+/** A session cookie we signed whose session has not ended (by its signature alone: no roster read). */
+async function unendedSession(c: Context<AppEnv>): Promise<boolean> {
+  const session = await signedSession(c);
+  return session !== undefined && session.expiresAt > Date.now();
 }
 
 /** Screenings, their seats, and members' claims, cancellations and waitlist places. */
@@ -44,30 +60,27 @@ export function screeningRoutes(
 ) {
   const seatMaps = new SeatMapMemo();
   /**
-   * Before anything costs: the window by the server clock, and a sold-out screening refused from
-   * memory unless the claim retries a key the object issued a ticket for (the protocol: sold-out-cache.ts).
+   * Before anything costs: the window by the server clock, and a sold-out screening refused from memory
+   * unless the claim may be a retry, with a key and an unended session we signed (the protocol:
+   * sold-out-cache.ts).
    */
   const cheapRefusals = createMiddleware<AppEnv>(async (c, next) => {
     const screening = findScreening(catalogue, c.req.param('id')!);
-    assertWindowOpen(screening);
-    const key = idempotencyKeySchema.safeParse(c.req.header('Idempotency-Key')).data;
-    const issuedKey = (retried: string) => c.env.SCREENINGS.getByName(screening.id).issuedKey(retried);
-    if (await soldOut.refuses(screening.id, key, issuedKey)) throw refusal('sold_out');
+    const key = wellFormedKey(c);
+    assertWindowOpen(screening, key);
+    if (soldOut.remembers(screening.id) && !(key && (await unendedSession(c)))) throw refusal('sold_out');
     await next();
   });
-  const claimGuards = [
-    observeClaim,
-    cheapRefusals,
-    requireMember,
-    rateLimit(
-      [
-        { binding: 'CLAIM_LIMIT_MEMBER', key: (c) => c.get('memberId') },
-        { binding: 'CLAIM_LIMIT_CLIENT', key: clientAddress },
-      ],
-      60,
-    ),
-    humanCheck,
-  ] as const;
+  /** After authentication, the limits and the human check: a retry goes on if its key got this member a ticket. */
+  const soldOutRetries = createMiddleware<AppEnv>(async (c, next) => {
+    const screening = findScreening(catalogue, c.req.param('id')!);
+    const key = wellFormedKey(c);
+    const retry = key === undefined ? undefined : { memberId: c.get('memberId'), key };
+    const issuedKey = ({ memberId, key }: Retry) => c.env.SCREENINGS.getByName(screening.id).issuedKey(memberId, key);
+    if (await soldOut.refuses(screening.id, retry, issuedKey)) throw refusal('sold_out');
+    await next();
+  });
+  const claimGuards = [observeClaim, cheapRefusals, requireMember, memberWriteLimits, humanCheck, soldOutRetries] as const;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
@@ -124,18 +137,19 @@ export function screeningRoutes(
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
       });
     })
-    .post('/:id/waitlist', requireMember, async (c) => {
+    // Joining is a claim on the next freed seat: guarded like one.
+    .post('/:id/waitlist', requireMember, memberWriteLimits, humanCheck, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).joinWaitlist(screening, { memberId: c.get('memberId') });
       if (!outcome.ok) throw refusal(outcome.refusal.code);
       return c.json({ waitlist: { screeningId: screening.id, position: outcome.position } }, 201);
     })
-    .delete('/:id/waitlist', requireMember, async (c) => {
+    .delete('/:id/waitlist', requireMember, memberWriteLimits, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       await c.env.SCREENINGS.getByName(screening.id).leaveWaitlist(screening, { memberId: c.get('memberId') });
       return c.json({ waitlist: null });
     })
-    .delete('/:id/tickets/:code', requireMember, async (c) => {
+    .delete('/:id/tickets/:code', requireMember, memberWriteLimits, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const code = normalizeTicketCode(c.req.param('code'));
       if (!code) throw refusal('unknown_ticket');

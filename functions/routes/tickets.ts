@@ -3,6 +3,7 @@ import { openWaitlistPlaces } from '../../src/cinema/my-tickets.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { memberWriteLimits } from '../rate-limit.ts';
 import { refusal } from '../refusals.ts';
 import { readMemberTickets, readTicket } from '../seat-store.ts';
 import { requireMember } from '../session.ts';
@@ -38,7 +39,7 @@ export function meRoutes(catalogue: Catalogue) {
 
 /** DELETE /api/tickets/:code: cancels by code alone, finding the screening from the seat store. */
 export function ticketRoutes(catalogue: Catalogue, { soldOut }: { soldOut: SoldOutCache }) {
-  return new Hono<AppEnv>().delete('/:code', requireMember, async (c) => {
+  return new Hono<AppEnv>().delete('/:code', requireMember, memberWriteLimits, async (c) => {
     const code = normalizeTicketCode(c.req.param('code'));
     const record = code ? await readTicket(c.env.SEATS, code) : null;
     if (!code || !record) throw refusal('unknown_ticket');

@@ -1,5 +1,5 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ScreeningObject } from '../../functions/screening-object';
 import { reconcileLocalTickets, ticketsToShow } from '../../src/cinema/my-tickets';
 import { kvKey, readSeatMap, readTicket, type SeatMapSnapshot } from '../../functions/seat-store';
@@ -111,6 +111,28 @@ describe('claims', () => {
     expect((await body(early)).error).toMatchObject({ code: 'window_not_open', opensAt, message: '还没到放票时间' });
     const late = await request('/api/screenings/late/claims', claim(cookie));
     expect((await body(late)).error.code).toBe('window_closed');
+  });
+
+  it('gives a retry whose answer was lost just before claims closed its ticket after the close', async () => {
+    const closesAt = Date.now() + 60_000;
+    const show = screening('last-second', { closesAt: new Date(closesAt).toISOString(), startsAt: new Date(closesAt + 3_600_000).toISOString() });
+    const { request } = testApp(show);
+    const cookie = await sessionCookie('last-second-a', closesAt + 86_400_000);
+    const key = { 'Idempotency-Key': 'last-second-key-1' };
+    const won = await request('/api/screenings/last-second/claims', claim(cookie, undefined, key));
+    expect(won.status).toBe(201); // …and the answer is lost on the way
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(closesAt + 1_000);
+    try {
+      const retry = await request('/api/screenings/last-second/claims', claim(cookie, undefined, key));
+      expect(retry.status).toBe(200);
+      expect((await body(retry)).ticket.code).toBe((await body(won)).ticket.code);
+      // A key that got nothing is told the claims have closed, by the object.
+      const fresh = await request('/api/screenings/last-second/claims', claim(await sessionCookie('last-second-b', closesAt + 86_400_000), undefined, { 'Idempotency-Key': 'last-second-key-2' }));
+      expect((await body(fresh)).error.code).toBe('window_closed');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a screening booked whole by a grassroots union', async () => {

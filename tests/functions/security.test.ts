@@ -64,6 +64,24 @@ describe('rate limiting (Workers Rate Limiting bindings)', () => {
     expect(limited.headers.get('Retry-After')).toBe('60');
   });
 
+  it('limits waitlist joins and leaves and cancellations like claims', async () => {
+    const { request } = testApp(screening('unlimited', { hall: plainHall(1, 1) }));
+    await request('/api/screenings/unlimited/claims', asMember(await sessionCookie('unlimited-holder'), json({})));
+    const cookie = await sessionCookie('unlimited-script');
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await request('/api/screenings/unlimited/waitlist', asMember(cookie, { method: 'POST' }))).status);
+      statuses.push((await request('/api/screenings/unlimited/waitlist', asMember(cookie, { method: 'DELETE' }))).status);
+      statuses.push((await request('/api/screenings/unlimited/tickets/ABCD-2345', asMember(cookie, { method: 'DELETE' }))).status);
+      statuses.push((await request('/api/tickets/ABCD-2345', asMember(cookie, { method: 'DELETE' }))).status);
+    }
+    expect(statuses).toContain(429);
+    // Each route is limited, not only the first to run out.
+    for (const [path, method] of [['/api/screenings/unlimited/waitlist', 'POST'], ['/api/screenings/unlimited/waitlist', 'DELETE'], ['/api/screenings/unlimited/tickets/ABCD-2345', 'DELETE'], ['/api/tickets/ABCD-2345', 'DELETE']]) {
+      expect((await request(path!, asMember(cookie, { method }))).status, `${method} ${path}`).toBe(429);
+    }
+  });
+
   it('limits sign-ins per client address', async () => {
     const { request } = testApp(screening('limit-client'));
     const statuses: number[] = [];
@@ -84,7 +102,7 @@ describe('Turnstile (optional)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('when on, refuses a claim without a token and accepts one siteverify passes', async () => {
+  it('when on, refuses a claim or a waitlist join without a token and accepts one siteverify passes', async () => {
     const calls: string[] = [];
     const app = createApp({ catalogue: { screenings: [screening('t1')] }, fetcher: fakeSiteverify(calls) });
     const on = { ...env, TURNSTILE_SECRET_KEY: PASSING_SECRET };
@@ -94,6 +112,8 @@ describe('Turnstile (optional)', () => {
     const passed = await app.request('/api/screenings/t1/claims', asMember(cookie, json({}, { [TURNSTILE_HEADER]: 'XXXX.DUMMY.TOKEN.XXXX' })), on);
     expect(passed.status).toBe(201);
     expect(calls).toEqual([SITEVERIFY_URL]);
+    const join = await app.request('/api/screenings/t1/waitlist', asMember(await sessionCookie('b'), { method: 'POST' }), on);
+    expect((await body(join)).error.code).toBe('human_check_required');
   });
 
   it('when siteverify says no, refuses sign-in and changes nothing', async () => {

@@ -62,6 +62,18 @@ describe('POST /api/session', () => {
     expect((await body(blocked)).error.code).toBe('rate_limited');
   });
 
+  it('counts one IPv6 /64 (what one customer line gets) as one client, however the address is written', async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.client.free; i++) {
+      expect((await signIn(`V6-${i}`, '0000', '2001:db8:1:2::1')).status).toBe(401);
+    }
+    expect((await body(await signIn('V6-next', '0000', '2001:db8:1:2::1'))).error.code).toBe('rate_limited');
+    for (const neighbour of ['2001:db8:1:2::2', '2001:DB8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:0:0:192.0.2.1']) {
+      expect((await body(await signIn('V6-next', '0000', neighbour))).error.code, neighbour).toBe('rate_limited');
+    }
+    // The next /64 is someone else.
+    expect((await signIn('V6-next', '0000', '2001:db8:1:3::1')).status).toBe(401);
+  });
+
   it('signs out, and forgets the browser', async () => {
     const response = await request('/api/session', { method: 'DELETE' });
     const cleared = response.headers.getSetCookie();

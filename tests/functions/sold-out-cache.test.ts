@@ -1,40 +1,43 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { SoldOutCache } from '../../functions/sold-out-cache';
+import { createApp } from '../../functions/app';
+import type { Env } from '../../functions/env';
+import { SoldOutCache, type Retry } from '../../functions/sold-out-cache';
 import { asMember, body, drainToKv, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
 
 describe('SoldOutCache', () => {
-  const neverIssued = async () => false;
-
-  it('remembers a sold-out answer for its time to live', async () => {
+  it('remembers a sold-out answer for its time to live', () => {
     const cache = new SoldOutCache(2_000);
     cache.noteClaim('s', { soldOut: true }, 1_000);
     cache.noteClaim('other', {}, 1_000);
-    expect(await cache.refuses('s', undefined, neverIssued, 2_999)).toBe(true);
-    expect(await cache.refuses('s', 'any-new-key', neverIssued, 2_999)).toBe(true);
-    expect(await cache.refuses('s', undefined, neverIssued, 3_000)).toBe(false);
-    expect(await cache.refuses('other', undefined, neverIssued, 1_000)).toBe(false);
+    expect(cache.remembers('s', 2_999)).toBe(true);
+    expect(cache.remembers('s', 3_000)).toBe(false);
+    expect(cache.remembers('other', 1_000)).toBe(false);
   });
 
-  it('asks the object about a key only while it refuses, and lets through the keys tickets were issued for', async () => {
+  it("asks the object about a member's key only while it remembers, and lets through the keys that got that member a ticket", async () => {
     const cache = new SoldOutCache(2_000);
-    const asked: string[] = [];
-    const issuedKey = async (key: string) => (asked.push(key), key === 'issued-key-1');
-    expect(await cache.refuses('s', 'issued-key-0', issuedKey, 1_000)).toBe(false);
+    const asked: Retry[] = [];
+    const issuedKey = async (retry: Retry) => (asked.push(retry), retry.memberId === 'a' && retry.key === 'issued-key-1');
+    expect(await cache.refuses('s', { memberId: 'a', key: 'issued-key-0' }, issuedKey, 1_000)).toBe(false);
     cache.noteClaim('s', { soldOut: true }, 1_000);
-    expect(await cache.refuses('s', 'issued-key-1', issuedKey, 1_500)).toBe(false);
-    expect(await cache.refuses('s', 'issued-key-2', issuedKey, 1_500)).toBe(true);
-    expect(asked).toEqual(['issued-key-1', 'issued-key-2']);
+    expect(await cache.refuses('s', undefined, issuedKey, 1_500)).toBe(true);
+    expect(await cache.refuses('s', { memberId: 'a', key: 'issued-key-1' }, issuedKey, 1_500)).toBe(false);
+    expect(await cache.refuses('s', { memberId: 'b', key: 'issued-key-1' }, issuedKey, 1_500)).toBe(true);
+    expect(asked).toEqual([
+      { memberId: 'a', key: 'issued-key-1' },
+      { memberId: 'b', key: 'issued-key-1' },
+    ]);
   });
 
-  it('forgets a screening when a cancellation freed a seat, not when the waitlist took it', async () => {
+  it('forgets a screening when a cancellation freed a seat, not when the waitlist took it', () => {
     const cache = new SoldOutCache(2_000);
     cache.noteClaim('s', { soldOut: true }, 1_000);
     cache.noteCancel('s', { ok: true, promoted: {} });
     cache.noteCancel('s', { ok: false });
-    expect(await cache.refuses('s', undefined, neverIssued, 1_500)).toBe(true);
+    expect(cache.remembers('s', 1_500)).toBe(true);
     cache.noteCancel('s', { ok: true });
-    expect(await cache.refuses('s', undefined, neverIssued, 1_500)).toBe(false);
+    expect(cache.remembers('s', 1_500)).toBe(false);
   });
 });
 
@@ -87,6 +90,71 @@ describe('claims once a screening is sold out', () => {
     await request('/api/screenings/freed/claims', asMember(await sessionCookie('b'), json({})));
     await request(`/api/screenings/freed/tickets/${ticket.code}`, asMember(a, { method: 'DELETE' }));
     expect((await request('/api/screenings/freed/claims', asMember(await sessionCookie('c'), json({})))).status).toBe(201);
+  });
+});
+
+/** The test env, with every call to a screening's object recorded by method name. */
+function countingObjectCalls(): { env: Env; calls: string[] } {
+  const calls: string[] = [];
+  // A stub's methods are RPC proxies (even `bind` would be sent to the object): call them through the stub.
+  const stubOf = (stub: Record<string, (...args: unknown[]) => unknown>) =>
+    new Proxy(stub, {
+      get(target, prop: string) {
+        calls.push(prop);
+        return (...args: unknown[]) => target[prop]!(...args);
+      },
+    });
+  const screenings = new Proxy(env.SCREENINGS, {
+    get(target, prop) {
+      if (prop === 'getByName') return (name: string) => stubOf(target.getByName(name) as never);
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { env: { ...env, SCREENINGS: screenings }, calls };
+}
+
+describe('the sold-out shortcut and who may ask it about a key', () => {
+  it('gives an outsider without a session the same answer for a used and an unused Idempotency-Key', async () => {
+    const { request } = testApp(screening('probe', { hall: plainHall(1, 1) }));
+    await request('/api/screenings/probe/claims', asMember(await sessionCookie('probe-a'), json({}, { 'Idempotency-Key': 'my-first-claim' })));
+    await request('/api/screenings/probe/claims', asMember(await sessionCookie('probe-b'), json({})));
+    const used = await request('/api/screenings/probe/claims', json({}, { 'Idempotency-Key': 'my-first-claim' }));
+    const unused = await request('/api/screenings/probe/claims', json({}, { 'Idempotency-Key': 'my-other-claim' }));
+    expect([used.status, (await body(used)).error.code]).toEqual([unused.status, (await body(unused)).error.code]);
+  });
+
+  it('refuses claims without a signed session from memory: 50 with fresh keys cost the object nothing', async () => {
+    const show = screening('flood', { hall: plainHall(1, 1) });
+    const counted = countingObjectCalls();
+    const app = createApp({ catalogue: { screenings: [show] } });
+    const request = (init: RequestInit) => app.request('/api/screenings/flood/claims', init, counted.env);
+    await request(asMember(await sessionCookie('flood-a'), json({})));
+    await request(asMember(await sessionCookie('flood-b'), json({}))); // sold out, remembered by this app
+    counted.calls.length = 0;
+    const flood = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => request(json({}, { 'Idempotency-Key': `random-key-${i}-${crypto.randomUUID()}` }))),
+    );
+    expect(flood.every((response) => response.status === 409)).toBe(true);
+    expect(counted.calls).toEqual([]);
+  });
+
+  it("does not let a member retry with another member's key", async () => {
+    const show = screening('own-key', { hall: plainHall(1, 1) });
+    const counted = countingObjectCalls();
+    const app = createApp({ catalogue: { screenings: [show] } });
+    const claim = (cookie: string, headers: Record<string, string> = {}) =>
+      app.request('/api/screenings/own-key/claims', asMember(cookie, json({}, headers)), counted.env);
+    const [holder, other] = await Promise.all([sessionCookie('own-key-a'), sessionCookie('own-key-b')]);
+    const key = { 'Idempotency-Key': 'holder-key-0001' };
+    expect((await claim(holder, key)).status).toBe(201);
+    expect((await body(await claim(other))).error.code).toBe('sold_out');
+    counted.calls.length = 0;
+    const borrowed = await claim(other, key);
+    expect((await body(borrowed)).error.code).toBe('sold_out');
+    expect(counted.calls, 'no claim reaches the object').not.toContain('claim');
+    // The holder's own retry still gets the ticket.
+    expect((await claim(holder, key)).status).toBe(200);
   });
 });
 
