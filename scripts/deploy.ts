@@ -5,8 +5,10 @@
  * staging's roster; the pre-flight check of that environment against the account (`npm run doctor --
  * --env X --remote`), stopping on any problem; the build with the environment's SITE_URL from
  * wrangler.toml (staging's catalogue also gets the smoke test's screening); dist/build.json for the
- * scheduled build; `wrangler deploy --env X`. Needs wrangler logged in (or CLOUDFLARE_API_TOKEN and
- * CLOUDFLARE_ACCOUNT_ID), and for staging MEMBER_HASH_KEY set to staging's secret. docs/operations.md.
+ * scheduled build; the live site's /build.json compared with it, stopping if a released screening that
+ * has not ended would vanish (its tickets orphaned); `wrangler deploy --env X`. Needs wrangler logged in
+ * (or CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID), and for staging MEMBER_HASH_KEY set to staging's
+ * secret. docs/operations.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,8 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { deployPlan } from './deploy/deploy-plan.ts';
+import { releasedScreeningsGuard } from './deploy/released-screenings-guard.ts';
 import { parseWranglerToml, resolveEnvironment } from './doctor/wrangler-config.ts';
-import { buildManifest } from './publishing/build-manifest.ts';
+import { buildManifest, type BuildManifest } from './publishing/build-manifest.ts';
+import { fetchLiveBuild } from './publishing/live-build.ts';
 import { smokeRosterCsv } from './smoke/test-member.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'skip-doctor': { type: 'boolean', default: false } } });
@@ -40,12 +44,25 @@ const smokeRosterFile = path.join(dir, 'smoke-member.csv');
 writeFileSync(smokeRosterFile, smokeRosterCsv());
 const commit = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
 let builtAt = new Date();
+let manifest: BuildManifest | undefined;
+
+const stop = (title: string, status: number): never => {
+  rmSync(dir, { recursive: true, force: true });
+  console.error(`部署停在「${title}」`);
+  process.exit(status);
+};
 
 for (const step of deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor: values['skip-doctor'] })) {
   console.log(`\n== ${step.title}`);
   if (step.command === 'write-build-manifest') {
-    const manifest = buildManifest({ builtAt, commit, catalogueJson: readFileSync('functions/generated/catalogue.json', 'utf8') });
+    manifest = buildManifest({ builtAt, commit, catalogueJson: readFileSync('functions/generated/catalogue.json', 'utf8') });
     writeFileSync('dist/build.json', `${JSON.stringify(manifest)}\n`);
+    continue;
+  }
+  if (step.command === 'check-released-screenings') {
+    const verdict = releasedScreeningsGuard({ live: await fetchLiveBuild(siteUrl), next: manifest!, now: new Date() });
+    console.log(verdict.message);
+    if (!verdict.ok) stop(step.title, 1);
     continue;
   }
   // The build's clock decides which scheduled stories it shows. Recording its start (not its end) errs
@@ -53,11 +70,7 @@ for (const step of deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor: value
   if (step.startsBuild) builtAt = new Date();
   const command = step.command === 'node' ? process.execPath : step.command;
   const result = spawnSync(command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
-  if (result.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    console.error(`部署停在「${step.title}」`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.status !== 0) stop(step.title, result.status ?? 1);
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(`\n已部署到 ${env}：${siteUrl}（构建于 ${builtAt.toISOString()}，提交 ${commit.slice(0, 12)}）。下一步：npm run smoke -- --env ${env}`);

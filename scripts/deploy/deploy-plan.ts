@@ -1,4 +1,7 @@
-/** One step of a deploy: a command to run, or writing dist/build.json (done in the deploy script itself). */
+/**
+ * One step of a deploy: a command to run, or one done in the deploy script itself: writing dist/build.json,
+ * and comparing it with the live site's (scripts/deploy/released-screenings-guard.ts).
+ */
 export type DeployStep =
   | {
       title: string;
@@ -8,12 +11,13 @@ export type DeployStep =
       /** The site build: its start is the build time the manifest records (pages render after it). */
       startsBuild?: true;
     }
-  | { title: string; command: 'write-build-manifest' };
+  | { title: string; command: 'write-build-manifest' }
+  | { title: string; command: 'check-released-screenings' };
 
 /**
  * The steps of `npm run deploy:<env>`, in order. Staging first gets the smoke member into its roster
  * (so the pre-flight's roster check passes on a first deploy too) and the smoke test's screening in its
- * catalogue; production gets neither.
+ * catalogue; production gets neither. Every deploy refuses to drop a screening the live site has released.
  */
 export function deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor = false }: { env: string; siteUrl: string; smokeRosterFile?: string; skipDoctor?: boolean }): DeployStep[] {
   const staging = env === 'staging';
@@ -24,6 +28,8 @@ export function deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor = false }
     { title: '生成影院排片', command: 'node', args: ['scripts/build-catalogue.ts', ...(staging ? ['--smoke'] : [])] },
     { title: '构建网站', command: 'npm', args: ['run', 'build:site'], env: { SITE_URL: siteUrl }, startsBuild: true },
     { title: '写入 dist/build.json', command: 'write-build-manifest' },
+    // Last before shipping, so a screening released during the build counts.
+    { title: '核对已放票的场次', command: 'check-released-screenings' },
     { title: `wrangler deploy --env ${env}`, command: 'npx', args: ['wrangler', 'deploy', '--env', env] },
   ];
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { instantSchema } from '../schemas/written-time.ts';
+import { beijingInstantSchema } from '../schemas/written-time.ts';
 
 /**
  * A screening's id: the name of its Durable Object and of its tickets, so it must never change once seats
@@ -30,9 +30,9 @@ export function screeningSchema(halls: readonly string[]) {
       error: (issue) => `未知的影厅“${String(issue.input)}”，可用的有：${halls.join('、') || '（无）'}`,
       params: { fix: '写 content/halls/ 里的文件名（不带 .yaml）' },
     }),
-    startsAt: instantSchema('startsAt'),
+    startsAt: beijingInstantSchema('startsAt'),
     /** Editors may override the computed release time. */
-    releaseAt: instantSchema('releaseAt').optional(),
+    releaseAt: beijingInstantSchema('releaseAt').optional(),
     /** A whole-screening booking by a grassroots union (基层工会包场): no seats are released to members. */
     booking: z.object({ union: z.string().min(1) }).optional(),
   });

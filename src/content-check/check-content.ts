@@ -284,6 +284,7 @@ export function checkContent({ root, files, publicFiles, committed }: ContentFil
 
   // A released screening's id names its Durable Object and its tickets: if it has gone from the working
   // tree (renamed, or the file deleted), its holders lose their tickets and its seats are released again.
+  // This helps before a commit; the deploy compares with the live site (scripts/deploy/released-screenings-guard.ts).
   const presentIds = new Set(entries.filter((entry) => entry.collection === 'screenings').map((entry) => String(entry.raw.id ?? entry.id)));
   for (const [rel, text] of committed ?? []) {
     const released = releasedScreeningId(rel, text, now);
@@ -292,7 +293,7 @@ export function checkContent({ root, files, publicFiles, committed }: ContentFil
       rel,
       undefined,
       `已经放票的场次“${released}”不见了（改了 id、改名时丢了 id，或者删了文件）：领到票的人会找不到电子票，座位会被重新放出`,
-      `要改时间或文件名，就只改 startsAt 或文件名，保留 id: ${released}；这一场不放映了，先请影院运营人员通知领票人、处理已领的票，再删文件`,
+      `要改时间或文件名，就只改 startsAt 或文件名，保留 id: ${released}；这一场不放映了，先请影院运营人员通知领票人、处理已领的票，再删文件。提交了也没用：部署会和线上的场次核对，照样拒绝`,
     );
   }
 

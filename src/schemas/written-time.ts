@@ -26,6 +26,18 @@ function impossibleDay(year: number, month: number, day: number): string | undef
 
 const DAY_FIX = '月份是 1–12，日期不超过那个月的天数，如 2026-12-01';
 
+/**
+ * A typo guard, fixed rather than relative to the build date so that a file checks the same every year:
+ * no content of this site is dated before 2000 or after 2099, and 1826 or 2206 is a slip of the keys.
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+function yearProblem(text: string, year: number): WrittenTime | undefined {
+  if (year >= FIRST_YEAR && year <= LAST_YEAR) return undefined;
+  return { ok: false, readable: true, message: `${text} 的年份 ${year} 不在 ${FIRST_YEAR}–${LAST_YEAR} 之间，多半是打错了`, fix: '检查年份，如 2026' };
+}
+
 /** 2026-12-01 (also 2026-1-5) → that calendar day, as a Date at UTC midnight on every machine. */
 export function readCalendarDate(text: string): WrittenTime {
   const match = DATE.exec(text.trim());
@@ -33,14 +45,15 @@ export function readCalendarDate(text: string): WrittenTime {
   const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   const why = impossibleDay(year, month, day);
   if (why) return { ok: false, readable: true, message: `${text} 不是真实的日期：${why}`, fix: DAY_FIX };
-  return { ok: true, date: new Date(Date.UTC(year, month - 1, day)) };
+  return yearProblem(text, year) ?? { ok: true, date: new Date(Date.UTC(year, month - 1, day)) };
 }
 
 /**
  * 2026-12-02T18:30:00+08:00 (or with a space, without seconds, with Z) → that instant. The zone must be
- * written: a time without one means different instants on different machines.
+ * written: a time without one means different instants on different machines. `beijingOnly`: the zone
+ * must be +08:00 exactly (the cinema's times: another zone is a mistake, not a screening abroad).
  */
-export function readInstant(text: string): WrittenTime {
+export function readInstant(text: string, { beijingOnly = false }: { beijingOnly?: boolean } = {}): WrittenTime {
   const match = DATE_TIME.exec(text.trim());
   if (!match) return { ok: false, readable: false, message: `“${text}”不是带时区的时间`, fix: '写成 2026-12-02T18:30:00+08:00，北京时间后面加 +08:00' };
   const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
@@ -55,6 +68,11 @@ export function readInstant(text: string): WrittenTime {
   if (!zone) {
     return { ok: false, readable: true, message: `${text} 没有写时区：北京时间要在后面加 +08:00，不然不同的电脑会读成不同的时间`, fix: `写成 ${written}+08:00` };
   }
+  if (beijingOnly && zone !== '+08:00') {
+    return { ok: false, readable: true, message: `${text} 的时区不是 +08:00：影院在北京时间，场次时间只接受 +08:00`, fix: `写成 ${written}+08:00` };
+  }
+  const wrongYear = yearProblem(text, year);
+  if (wrongYear) return wrongYear;
   const offset = /^[zZ]$/.exec(zone) ? 0 : offsetMinutes(zone);
   if (offset === undefined) return { ok: false, readable: true, message: `${text} 的时区 ${zone} 不对`, fix: `北京时间写成 ${written}+08:00` };
   const millis = Math.round(Number(match[7] ?? 0) * 1000);
@@ -81,14 +99,14 @@ function refuse(ctx: z.RefinementCtx, reading: Extract<WrittenTime, { ok: false 
 }
 
 /**
- * A time with its zone written, as text (the cinema's YAML is read without YAML timestamps, so a value is
- * always its written text). `field` names it in messages.
+ * A Beijing time written with +08:00, as text (the cinema's YAML is read without YAML timestamps, so a
+ * value is always its written text): a screening's times. `field` names it in messages.
  */
-export function instantSchema(field: string) {
+export function beijingInstantSchema(field: string) {
   return z
-    .string({ error: `${field} 应写成带时区的时间，如 2026-12-02T18:30:00+08:00` })
+    .string({ error: `${field} 应写成北京时间，如 2026-12-02T18:30:00+08:00` })
     .transform((text, ctx) => {
-      const reading = readInstant(text);
+      const reading = readInstant(text, { beijingOnly: true });
       return reading.ok ? reading.date : refuse(ctx, reading);
     });
 }
@@ -100,7 +118,11 @@ export function instantSchema(field: string) {
  */
 function writtenOrParsed(read: (text: string) => WrittenTime, invalid: string) {
   return z.union([z.date(), z.string()], { error: invalid }).transform((value, ctx) => {
-    if (value instanceof Date) return value;
+    if (value instanceof Date) {
+      // Its year in Beijing, as the editor wrote it (1 January 2000 at 00:00+08:00 is 1999 in UTC).
+      const wrongYear = yearProblem(value.toISOString(), new Date(value.getTime() + 8 * 3_600_000).getUTCFullYear());
+      return wrongYear && !wrongYear.ok ? refuse(ctx, wrongYear) : value;
+    }
     const reading = read(value);
     if (reading.ok) return reading.date;
     if (reading.readable) return refuse(ctx, reading);

@@ -8,6 +8,18 @@ const film = { title: '示例', synopsis: '示例数据', runtimeMinutes: 90 };
 const screening = (id: string, over: Record<string, unknown> = {}) =>
   screeningSchema(['main', 'side']).parse({ id, film, hall: 'main', startsAt: '2026-12-04T18:30:00+08:00', ...over });
 
+describe('screeningSchema', () => {
+  it.each([
+    ['startsAt', '2026-12-04T18:30:00-08:00'],
+    ['startsAt', '2026-12-04T18:30:00+14:00'],
+    ['startsAt', '1826-12-04T18:30:00+08:00'],
+    ['releaseAt', '2026-11-30T12:00:00Z'],
+  ])('refuses %s %s: Beijing time (+08:00) only, years 2000–2099', (field, time) => {
+    const result = screeningSchema(['main']).safeParse({ id: 'x', film, hall: 'main', startsAt: '2026-12-04T18:30:00+08:00', [field]: time });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+  });
+});
+
 describe('buildCatalogue', () => {
   it('resolves release and close times and sorts by start', () => {
     const { catalogue, problems } = buildCatalogue(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateSchema, instantSchema, readCalendarDate, readInstant, writtenInstantSchema } from '../../src/schemas/written-time';
+import { beijingInstantSchema, calendarDateSchema, readCalendarDate, readInstant, readWrittenTime, writtenInstantSchema } from '../../src/schemas/written-time';
 
 const date = (reading: ReturnType<typeof readInstant>) => (reading.ok ? reading.date.toISOString() : reading.message);
 
@@ -51,9 +51,46 @@ describe('readInstant', () => {
   });
 });
 
+describe('years outside 2000–2099 (a typo guard for every content date and time)', () => {
+  it.each(['1826-12-04', '1999-12-31', '2100-01-01', '0226-12-04'])('refuses the day %s', (text) => {
+    expect(readCalendarDate(text)).toMatchObject({ ok: false, readable: true, message: expect.stringContaining('2000–2099') });
+  });
+
+  it.each(['1826-12-04T18:30:00+08:00', '2100-01-01T00:00:00Z', '1999-12-31 23:59+08:00'])('refuses the time %s', (text) => {
+    expect(readWrittenTime(text)).toMatchObject({ ok: false, readable: true, message: expect.stringContaining('2000–2099') });
+  });
+
+  it('refuses a Date the YAML parser made from such a year (Astro’s build reads frontmatter that way)', () => {
+    expect(calendarDateSchema('日期无效').safeParse(new Date('1826-12-04T00:00:00Z')).error!.issues[0]!.message).toContain('2000–2099');
+    expect(writtenInstantSchema('时间无效').safeParse(new Date('1999-12-31T15:59:00Z')).success).toBe(false);
+    expect(writtenInstantSchema('时间无效').safeParse(new Date('1999-12-31T16:00:00Z')).success).toBe(true);
+  });
+
+  it('takes the first and last years of the range', () => {
+    expect(date(readCalendarDate('2000-01-01'))).toBe('2000-01-01T00:00:00.000Z');
+    expect(date(readInstant('2099-12-31T23:59:59+08:00'))).toBe('2099-12-31T15:59:59.000Z');
+  });
+});
+
+describe('beijingInstantSchema (screening times: the cinema is in China)', () => {
+  it('takes Beijing time written with +08:00', () => {
+    expect(beijingInstantSchema('startsAt').parse('2026-12-04T18:30:00+08:00').toISOString()).toBe('2026-12-04T10:30:00.000Z');
+  });
+
+  it.each(['2026-12-04T18:30:00-08:00', '2026-12-04T18:30:00+14:00', '2026-12-04T18:30:00Z', '2026-12-04T18:30:00+0800'])('refuses %s, saying to write +08:00', (text) => {
+    const issue = beijingInstantSchema('startsAt').safeParse(text).error?.issues[0];
+    expect(issue).toMatchObject({ code: 'custom', params: { fix: '写成 2026-12-04T18:30:00+08:00' } });
+    expect(issue!.message).toContain('+08:00');
+  });
+
+  it('refuses a year outside 2000–2099', () => {
+    expect(beijingInstantSchema('startsAt').safeParse('1826-12-04T18:30:00+08:00').error!.issues[0]!.message).toContain('2000–2099');
+  });
+});
+
 describe('schemas', () => {
   it('gives the fix with the issue', () => {
-    const result = instantSchema('startsAt').safeParse('2026-12-02T18:30:00');
+    const result = beijingInstantSchema('startsAt').safeParse('2026-12-02T18:30:00');
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]).toMatchObject({ code: 'custom', params: { fix: '写成 2026-12-02T18:30:00+08:00' } });
   });

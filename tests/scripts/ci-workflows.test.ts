@@ -11,7 +11,17 @@ const text = (file: string) => readFileSync(`${DIR}/${file}`, 'utf8');
 
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { needs?: string | string[]; if?: string; environment?: string; steps: { run?: string; uses?: string; env?: Record<string, string> }[] }>;
+  permissions?: Record<string, string>;
+  jobs: Record<
+    string,
+    {
+      needs?: string | string[];
+      if?: string;
+      environment?: string;
+      outputs?: Record<string, string>;
+      steps: { id?: string; run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> }[];
+    }
+  >;
 }
 const workflow = (file: string) => parse(text(file)) as Workflow;
 
@@ -80,7 +90,19 @@ describe('scheduled-publish.yml', () => {
   it('runs every 15 minutes and deploys only when the check says something is due', () => {
     expect(scheduled.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
     expect(scheduled.jobs.check!.steps.some((step) => step.run === 'npm run publish:due -- --env production')).toBe(true);
-    expect(scheduled.jobs.publish!.if).toBe("needs.check.outputs.due == 'true'");
+    expect(scheduled.jobs.publish!.if).toContain("needs.check.outputs.due == 'true'");
     expect(scheduled.jobs.publish!.steps.some((step) => step.run === 'npm run deploy:production')).toBe(true);
+  });
+
+  it('deploys only the commit it checked, and only after that commit’s CI run (tests and staging) succeeded', () => {
+    const { check, publish } = scheduled.jobs;
+    const gate = check!.steps.find((step) => step.id === 'ci')!;
+    expect(gate.run).toContain('gh run list');
+    expect(gate.run).toContain('--workflow ci.yml');
+    expect(gate.run).toContain('--status success');
+    expect(scheduled.permissions).toMatchObject({ actions: 'read' });
+    expect(check!.outputs).toMatchObject({ sha: '${{ steps.ci.outputs.sha }}', 'ci-passed': '${{ steps.ci.outputs.passed }}' });
+    expect(publish!.if).toBe("needs.check.outputs.due == 'true' && needs.check.outputs.ci-passed == 'true'");
+    expect(publish!.steps.find((step) => step.uses?.startsWith('actions/checkout'))!.with).toEqual({ ref: '${{ needs.check.outputs.sha }}' });
   });
 });

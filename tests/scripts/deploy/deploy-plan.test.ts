@@ -6,7 +6,7 @@ const titles = (plan: ReturnType<typeof deployPlan>) => plan.map((step) => step.
 describe('deployPlan', () => {
   it('imports the smoke member into staging before the pre-flight check, and builds the smoke screening', () => {
     const plan = deployPlan({ env: 'staging', siteUrl: 'https://staging.union.cn', smokeRosterFile: '/tmp/smoke.csv' });
-    expect(titles(plan)).toEqual(['导入冒烟测试会员', '部署前检查', '生成影院排片', '构建网站', '写入 dist/build.json', 'wrangler deploy --env staging']);
+    expect(titles(plan)).toEqual(['导入冒烟测试会员', '部署前检查', '生成影院排片', '构建网站', '写入 dist/build.json', '核对已放票的场次', 'wrangler deploy --env staging']);
     expect(plan[0]).toMatchObject({ args: ['scripts/members-import.ts', '/tmp/smoke.csv', '--remote', '--env', 'staging'] });
     expect(plan[1]).toMatchObject({ args: ['scripts/doctor.ts', '--env', 'staging', '--remote'] });
     expect(plan[2]).toMatchObject({ args: ['scripts/build-catalogue.ts', '--smoke'] });
@@ -14,7 +14,7 @@ describe('deployPlan', () => {
 
   it('builds production with its own address, no smoke member and no smoke screening, and deploys last', () => {
     const plan = deployPlan({ env: 'production', siteUrl: 'https://www.union.cn' });
-    expect(titles(plan)).toEqual(['部署前检查', '生成影院排片', '构建网站', '写入 dist/build.json', 'wrangler deploy --env production']);
+    expect(titles(plan)).toEqual(['部署前检查', '生成影院排片', '构建网站', '写入 dist/build.json', '核对已放票的场次', 'wrangler deploy --env production']);
     expect(plan[1]).toMatchObject({ args: ['scripts/build-catalogue.ts'] });
     expect(plan[2]).toMatchObject({ command: 'npm', args: ['run', 'build:site'], env: { SITE_URL: 'https://www.union.cn' } });
     expect(plan.at(-1)).toMatchObject({ command: 'npx', args: ['wrangler', 'deploy', '--env', 'production'] });

@@ -35,8 +35,19 @@ describe('whatIsDue', () => {
 
 describe('buildManifest', () => {
   it('records the build time, the commit and a hash that changes with the catalogue', () => {
-    expect(deployed).toEqual({ builtAt: '2026-12-01T04:00:00.000Z', commit: 'abc123', catalogueHash: catalogueHash(catalogue) });
+    expect(deployed).toEqual({ builtAt: '2026-12-01T04:00:00.000Z', commit: 'abc123', catalogueHash: catalogueHash(catalogue), screenings: [] });
     expect(catalogueHash(catalogue)).toMatch(/^sha256-[0-9a-f]{64}$/);
     expect(catalogueHash(`${catalogue} `)).not.toBe(catalogueHash(catalogue));
+  });
+});
+
+describe('buildManifest’s screenings', () => {
+  it('records each screening’s id, release time and end (start + runtime), nothing else', () => {
+    const json = JSON.stringify({
+      screenings: [{ id: 'a', film: { title: '片', synopsis: '简介', runtimeMinutes: 90 }, hall: {}, startsAt: '2026-12-02T10:30:00.000Z', releaseAt: '2026-11-30T04:00:00.000Z', closesAt: '2026-12-02T10:00:00.000Z' }],
+    });
+    expect(buildManifest({ builtAt: new Date('2026-12-01T04:00:00Z'), commit: 'abc', catalogueJson: json }).screenings).toEqual([
+      { id: 'a', releaseAt: '2026-11-30T04:00:00.000Z', endsAt: '2026-12-02T12:00:00.000Z' },
+    ]);
   });
 });
