@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a deploy records of each screening it ships (in /build.json): ids and times only. A screening's id
