@@ -49,12 +49,12 @@ export interface SeatMapSnapshot {
 /** A roster entry under member:<memberId>: only keyed hashes, no phone number or name. */
 export interface RosterEntry {
   check: string;
-  /** When the member last signed out (ms): sessions issued before are refused. */
-  signedOutAt?: number;
 }
 
 export const kvKey = {
   roster: (memberId: string) => `member:${memberId}`,
+  /** When the member last signed out (ms), apart from the roster so an import neither forgets nor undoes it. */
+  signOut: (memberId: string) => `signout:${memberId}`,
   seatMap: (screeningId: string) => `seatmap:${screeningId}`,
   ticket: (code: string) => `ticket:${code}`,
   memberTicket: (memberId: string, screeningId: string) => `mt:${memberId}:${screeningId}`,
@@ -63,6 +63,12 @@ export const kvKey = {
 
 export function readRosterEntry(kv: KVNamespace, memberId: string): Promise<RosterEntry | null> {
   return kv.get<RosterEntry>(kvKey.roster(memberId), 'json');
+}
+
+/** When the member last signed out everywhere (ms), or null. */
+export async function readSignOut(kv: KVNamespace, memberId: string): Promise<number | null> {
+  const value = await kv.get(kvKey.signOut(memberId));
+  return value === null ? null : Number(value);
 }
 
 export function readSeatMap(kv: KVNamespace, screeningId: string): Promise<SeatMapSnapshot | null> {

@@ -4,7 +4,7 @@ import { hmacVerify } from './crypto.ts';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
 import { refusal } from './refusals.ts';
-import { kvKey, readRosterEntry, type RosterEntry } from './seat-store.ts';
+import { kvKey, readRosterEntry, readSignOut, type RosterEntry } from './seat-store.ts';
 
 export const SESSION_COOKIE = 'hg_session';
 export const SESSION_DAYS = 30;
@@ -23,11 +23,13 @@ export async function startSession(c: Context<AppEnv>, memberId: string, now = D
 }
 
 /**
- * Signs the member out on every browser: the roster record remembers when, and sessions issued before
- * are refused from then on (KV carries it to other locations within about a minute).
+ * Signs the member out on every browser: `signout:<member>` remembers when (as long as a session lasts),
+ * and sessions issued before are refused from then on (KV carries it to other locations within about a
+ * minute). It is a key of its own: rewriting the roster record could undo a removal made meanwhile,
+ * and an import of the roster would forget it.
  */
-export async function endSession(c: Context<AppEnv>, member?: SignedInMember): Promise<void> {
-  if (member?.entry) await c.env.SEATS.put(kvKey.roster(member.id), JSON.stringify({ ...member.entry, signedOutAt: Date.now() } satisfies RosterEntry));
+export async function endSession(c: Context<AppEnv>, memberId?: string): Promise<void> {
+  if (memberId) await c.env.SEATS.put(kvKey.signOut(memberId), String(Date.now()), { expirationTtl: SESSION_DAYS * 86_400 });
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
 }
 
@@ -71,16 +73,15 @@ export async function signedSession(c: Context<AppEnv>): Promise<SignedSession |
   return { memberId, expiresAt };
 }
 
-/** A signed-in member and their roster record (none when KV could not be read). */
+/** A signed-in member. */
 export interface SignedInMember {
   id: string;
-  entry?: RosterEntry;
 }
 
 /**
- * The signed-in member and their roster record, or undefined for no session or one we did not sign;
- * throws session_expired for an old session and session_revoked for one signed out since, or of a
- * member no longer on the roster. The roster read is the one KV read a session costs (it can lag a
+ * The signed-in member, or undefined for no session or one we did not sign; throws session_expired for
+ * an old session and session_revoked for one signed out since, or of a member no longer on the roster.
+ * A session costs two KV reads at once, the roster record and the last sign-out (either can lag a
  * change made at another location by up to about a minute).
  */
 export async function signedInMember(c: Context<AppEnv>): Promise<SignedInMember | undefined> {
@@ -90,16 +91,17 @@ export async function signedInMember(c: Context<AppEnv>): Promise<SignedInMember
   const { memberId: id, expiresAt } = session;
   if (expiresAt <= Date.now()) throw refusal('session_expired');
   let entry: RosterEntry | null;
+  let signedOutAt: number | null;
   try {
-    entry = await readRosterEntry(c.env.SEATS, id);
+    [entry, signedOutAt] = await Promise.all([readRosterEntry(c.env.SEATS, id), readSignOut(c.env.SEATS, id)]);
   } catch (error) {
     // KV failing must not stop claims at noon (the write-through rides it out too): the signed session stands.
     console.error('roster unreadable, session taken unchecked:', error instanceof Error ? error.message : error);
     return { id };
   }
   const issuedAt = expiresAt - SESSION_MS;
-  if (!entry || (entry.signedOutAt !== undefined && issuedAt <= entry.signedOutAt)) throw refusal('session_revoked');
-  return { id, entry };
+  if (!entry || (signedOutAt !== null && issuedAt <= signedOutAt)) throw refusal('session_revoked');
+  return { id };
 }
 
 /** Routes for members only: sets `memberId`, or refuses with not_signed_in / session_expired / session_revoked. */

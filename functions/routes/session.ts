@@ -44,7 +44,7 @@ export const sessionRoutes = (humanCheck: MiddlewareHandler<AppEnv>) =>
       if (error instanceof ApiError) return undefined;
       throw error;
     });
-    await endSession(c, member);
+    await endSession(c, member?.id);
     forgetDevice(c);
     return c.json({ signedIn: false });
   });

@@ -99,8 +99,8 @@ describe('hostile input at every route', () => {
           ...(text !== null && verb !== 'GET' ? { body: text } : {}),
         };
         const response = await request(`http://localhost${path}`, init);
-        // A sign-out with the member's cookie revokes it: put the member back so later runs reach past the session.
-        if (verb === 'DELETE' && path === '/api/session') await env.SEATS.put(kvKey.roster('fuzzed-member'), JSON.stringify({ check: 'not used' }));
+        // A sign-out with the member's cookie revokes it: forget it, so later runs reach past the session.
+        if (verb === 'DELETE' && path === '/api/session') await env.SEATS.delete(kvKey.signOut('fuzzed-member'));
         await expectNoServerError(response);
       }),
       { numRuns: 400 },

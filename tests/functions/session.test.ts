@@ -186,6 +186,36 @@ describe('sessions end with the roster, at sign-out, and by our clock', () => {
     expect((await claimWith(again)).status).toBe(201);
   });
 
+  it('keeps a sign-out when the roster is imported again', async () => {
+    const id = await enrol('GH-0204', '1204');
+    const cookie = sessionOf(await signIn('GH-0204', '1204', '198.51.100.72'));
+    expect((await request('/api/session', asMember(cookie, { method: 'DELETE' }))).status).toBe(200);
+    // members:import writes every member's record afresh.
+    await enrol('GH-0204', '1204');
+    expect(await env.SEATS.get(kvKey.roster(id))).not.toBeNull();
+    const replay = await claimWith(cookie);
+    expect((await body(replay)).error.code).toBe('session_revoked');
+  });
+
+  it('does not put back on the roster a member removed while they signed out', async () => {
+    const id = await enrol('GH-0205', '1205');
+    const cookie = sessionOf(await signIn('GH-0205', '1205', '198.51.100.73'));
+    // The operator removes the member between the sign-out's roster read and its write (or the sign-out
+    // read KV's cached copy from before the removal).
+    const seats = new Proxy(env.SEATS, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (prop !== 'put') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<KVNamespace['put']>) => {
+          await target.delete(kvKey.roster(id));
+          return target.put(...args);
+        };
+      },
+    });
+    expect((await app.request('/api/session', asMember(cookie, { method: 'DELETE' }), { ...env, SEATS: seats })).status).toBe(200);
+    expect(await env.SEATS.get(kvKey.roster(id))).toBeNull();
+  });
+
   it('lets a signed session claim while the roster cannot be read (KV down), as claims ride out KV failing', async () => {
     const id = await enrol('GH-0203', '1203');
     const cookie = await sessionCookie(id);
