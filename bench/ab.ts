@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
+import { beijingIso } from '../scripts/content-templates.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally, type Response } from './lib/http.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
@@ -88,7 +89,7 @@ try {
   writeFileSync(
     path.join(content, 'screenings', 'bench-ab.yaml'),
     `id: bench-ab\nfilm: { title: 压测影片, synopsis: 本地压测场次。, runtimeMinutes: 100, sample: true }\nhall: bench-300\n` +
-      `startsAt: ${new Date(Math.ceil((now + 4 * 3_600_000) / 3_600_000) * 3_600_000).toISOString()}\nreleaseAt: ${new Date(now - 60_000).toISOString()}\n`,
+      `startsAt: ${beijingIso(new Date(Math.ceil((now + 4 * 3_600_000) / 3_600_000) * 3_600_000))}\nreleaseAt: ${beijingIso(new Date(now - 60_000))}\n`,
   );
   const catalogue = path.join(work, 'catalogue.json');
   execFileSync(path.join(BIN, 'node'), ['scripts/build-catalogue.ts'], { cwd: ROOT, env: childEnv({ HUIGONG_CONTENT_DIR: content, HUIGONG_CATALOGUE: catalogue }) });

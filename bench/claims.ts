@@ -34,6 +34,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { nextPollDelay } from '../src/cinema/poll-delay.ts';
 import { withSeatStatuses } from '../src/cinema/seat-statuses.ts';
 import { snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
+import { beijingIso } from '../scripts/content-templates.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally, type Response } from './lib/http.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
@@ -216,7 +217,8 @@ async function round_(run: number, connections: number, leadMs: number) {
   rmSync(path.join(contentDir, 'screenings'), { recursive: true, force: true });
   mkdirSync(path.join(contentDir, 'screenings'));
   const roundStart = Date.now();
-  const releaseAt = roundStart + leadMs;
+  // Whole seconds: screening files give times to the second, in Beijing time.
+  const releaseAt = Math.ceil((roundStart + leadMs) / 1_000) * 1_000;
   const startsAt = Math.ceil((roundStart + 4 * 3_600_000) / 3_600_000) * 3_600_000;
   writeFileSync(
     path.join(contentDir, 'screenings', `${id}.yaml`),
@@ -228,8 +230,8 @@ async function round_(run: number, connections: number, leadMs: number) {
       '  runtimeMinutes: 100',
       '  sample: true',
       'hall: bench-300',
-      `startsAt: ${new Date(startsAt).toISOString()}`,
-      `releaseAt: ${new Date(releaseAt).toISOString()}`,
+      `startsAt: ${beijingIso(new Date(startsAt))}`,
+      `releaseAt: ${beijingIso(new Date(releaseAt))}`,
     ].join('\n') + '\n',
   );
   const catalogue = path.join(state, 'catalogue.json');

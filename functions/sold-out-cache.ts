@@ -8,13 +8,13 @@
  *    else is shipped: no keys, no counts.
  * 3. While remembered (`remembers`), a claim is refused from memory, before authentication and at no
  *    cost to the object, unless it could be a retry: it carries an Idempotency-Key and a session cookie
- *    we signed that has not ended (the signature checked, no roster read). Such a claim goes through
- *    authentication, the rate limits and the human check like any other, and only then does the isolate
- *    ask the object whether this member's claim with this key got a ticket (`refuses`, which calls
+ *    we signed that has not ended (the signature checked, no roster read). Such a claim first passes the
+ *    member's rate limits, then the isolate asks the object whether this member's claim with this key
+ *    got a ticket (`refuses`, which calls
  *    `issuedKey(memberId, key)`: one lookup in a set the object keeps in memory). Keys are each member's
  *    own, so nobody learns anything about another member's keys, and one member's key lets nobody else
- *    through. Only a retry of a key that got its member a ticket goes on to the object, to get that
- *    ticket back. The answer is never cached, so it holds across isolates: a ticket won through isolate
+ *    through. Only a retry of a key that got its member a ticket goes on, through the roster check, the
+ *    limits and the human check like any claim, to get that ticket back; a refusal costs no KV read. The answer is never cached, so it holds across isolates: a ticket won through isolate
  *    B after a cancellation is found by a retry landing on isolate A, whose entry still says sold out.
  * 4. A cancellation through this isolate that frees a seat (nobody on the waitlist took it) forgets
  *    the entry (`noteCancel`); other isolates' entries run out after `ttlMs`, so a freed seat is offered

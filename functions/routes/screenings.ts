@@ -47,10 +47,10 @@ function assertWindowOpen(screening: CatalogueScreening, idempotencyKey: string 
   if (state === 'closed' && idempotencyKey === undefined) throw refusal('window_closed', { closedAt: screening.closesAt });
 }
 
-/** A session cookie we signed whose session has not ended (by its signature alone: no roster read). */
-async function unendedSession(c: Context<AppEnv>): Promise<boolean> {
+/** The member of a session cookie we signed whose session has not ended (by its signature alone: no roster read). */
+async function unendedSessionMember(c: Context<AppEnv>): Promise<string | undefined> {
   const session = await signedSession(c);
-  return session !== undefined && session.expiresAt > Date.now();
+  return session !== undefined && session.expiresAt > Date.now() ? session.memberId : undefined;
 }
 
 /** Screenings, their seats, and members' claims, cancellations and waitlist places. */
@@ -68,19 +68,34 @@ export function screeningRoutes(
     const screening = findScreening(catalogue, c.req.param('id')!);
     const key = wellFormedKey(c);
     assertWindowOpen(screening, key);
-    if (soldOut.remembers(screening.id) && !(key && (await unendedSession(c)))) throw refusal('sold_out');
+    if (soldOut.remembers(screening.id)) {
+      const memberId = key === undefined ? undefined : await unendedSessionMember(c);
+      if (memberId === undefined) throw refusal('sold_out');
+      // For soldOutRetries; requireMember checks the roster and sign-outs if the claim goes on.
+      c.set('memberId', memberId);
+    }
     await next();
   });
-  /** After authentication, the limits and the human check: a retry goes on if its key got this member a ticket. */
+  /**
+   * A sold-out screening, a key and a signed session: after the member's limits, the object is asked
+   * whether the key got this member a ticket. Most of a noon crowd ends here, so the roster is read only
+   * for the retries that go on (a refusal needs no more than the signature: it tells nothing).
+   */
   const soldOutRetries = createMiddleware<AppEnv>(async (c, next) => {
     const screening = findScreening(catalogue, c.req.param('id')!);
+    const memberId = c.get('memberId');
     const key = wellFormedKey(c);
-    const retry = key === undefined ? undefined : { memberId: c.get('memberId'), key };
-    const issuedKey = ({ memberId, key }: Retry) => c.env.SCREENINGS.getByName(screening.id).issuedKey(memberId, key);
-    if (await soldOut.refuses(screening.id, retry, issuedKey)) throw refusal('sold_out');
+    // Both are set when cheapRefusals found the screening remembered as sold out.
+    if (memberId !== undefined && key !== undefined && soldOut.remembers(screening.id)) {
+      await memberWriteLimits(c, async () => {});
+      const retry = { memberId, key };
+      const issuedKey = ({ memberId, key }: Retry) => c.env.SCREENINGS.getByName(screening.id).issuedKey(memberId, key);
+      if (await soldOut.refuses(screening.id, retry, issuedKey)) throw refusal('sold_out');
+    }
     await next();
   });
-  const claimGuards = [observeClaim, cheapRefusals, requireMember, memberWriteLimits, humanCheck, soldOutRetries] as const;
+  // A retry that gets past soldOutRetries counts twice against the limits: rare, and harmless.
+  const claimGuards = [observeClaim, cheapRefusals, soldOutRetries, requireMember, memberWriteLimits, humanCheck] as const;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
