@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import * as z from 'zod';
 import { distinctSeatIds, resolveBookingRequest } from '../../src/cinema/booking-request.ts';
+import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS, ticketCells } from '../../src/cinema/spreadsheet-cells.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
@@ -43,15 +44,6 @@ const inRestoreWindow = (at: number, now: number) => at < now && at > now - 30 *
 
 /** Releases a union's booked seats: the listed ones, or all of them. */
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
-
-/**
- * Spreadsheets run a cell starting with = + - @ (or tab, CR) as a formula: escape_formulas prefixes a '.
- * Control characters (NUL…) are dropped first (the cast runs before the escape), so none can hide a formula.
- */
-const csvOptions = { escape_formulas: true, cast: { string: (value: string) => value.replace(/\p{Cc}/gu, '') } };
-
-const shanghaiTime = (iso?: string) =>
-  iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 
 /** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance and backup exports, KV rebuild, point-in-time restore. */
 export function staffRoutes(catalogue: Catalogue) {
@@ -124,16 +116,8 @@ export function staffRoutes(catalogue: Catalogue) {
       const screening = findScreening(catalogue, c.req.param('id'));
       const tickets = await c.env.SCREENINGS.getByName(screening.id).tickets(screening);
       const csv = stringify(
-        tickets.map((ticket) => [
-          ticket.code,
-          ticket.seat,
-          ticket.union ?? '会员',
-          { claim: '领票', waitlist: '候补', booking: '包场' }[ticket.source],
-          ticket.status === 'cancelled' ? '已退' : ticket.checkedInAt ? '已入场' : '未入场',
-          shanghaiTime(ticket.claimedAt),
-          shanghaiTime(ticket.checkedInAt),
-        ]),
-        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...csvOptions },
+        tickets.map((ticket) => [...ticketCells(ticket), beijingTimeCell(ticket.claimedAt), beijingTimeCell(ticket.checkedInAt)]),
+        { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...SPREADSHEET_CSV_OPTIONS },
       );
       noteCounts(c, { rows: tickets.length });
       // The BOM makes Excel read the file as UTF-8.
