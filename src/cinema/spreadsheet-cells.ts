@@ -1,5 +1,3 @@
-import type { TicketSource } from '../../functions/seat-store.ts';
-
 /**
  * csv-stringify options for files staff open in a spreadsheet. Spreadsheets run a cell starting with
  * = + - @ (or tab, CR) as a formula: escape_formulas prefixes a '. Control characters (NUL…) are dropped
@@ -11,6 +9,9 @@ export const SPREADSHEET_CSV_OPTIONS = { escape_formulas: true, cast: { string: 
 export function beijingTimeCell(iso?: string): string {
   return iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19) : '';
 }
+
+/** How a ticket came to be (functions/seat-store.ts `TicketSource`). */
+type TicketSource = 'claim' | 'waitlist' | 'booking';
 
 const SOURCE: Record<TicketSource, string> = { claim: '领票', waitlist: '候补', booking: '包场' };
 
