@@ -21,7 +21,14 @@ export const checkInSchema = z.union([
 ]);
 
 const seat = z.string().regex(/^\d{1,3}-\d{1,3}$/);
-const union = z.string().trim().min(1).max(60);
+// A union's name as staff type it: printed on seat maps and exports, so no control characters (a pasted
+// tab or NUL would otherwise be stored as typed).
+const union = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^\P{Cc}+$/u, '工会名称不能含换行、制表符等控制字符');
 export const bookingSchema = z
   .object({
     union,
