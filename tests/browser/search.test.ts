@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { seriousViolations } from '../helpers/axe';
+
+// Search over the real build's Pagefind index, served by `wrangler dev` (see wrangler-dev.setup.ts).
+const baseURL = inject('baseURL');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Result {
+  path: string;
+  type: string;
+  snippet: string;
+}
+
+async function search(query: string, on: Page = page): Promise<Result[]> {
+  await on.goto(`${baseURL}/search/?q=${encodeURIComponent(query)}`);
+  await on.getByRole('status').filter({ hasText: /找到|没有找到/ }).waitFor();
+  return on.locator('#search-results li').evaluateAll((items) =>
+    items.map((li) => ({
+      path: new URL(li.querySelector('a')!.href).pathname,
+      type: li.querySelector('.type')?.textContent ?? '',
+      snippet: li.querySelector('p')?.textContent ?? '',
+    })),
+  );
+}
+
+/** The text of a page's body as a reader sees it, without spaces. */
+async function bodyText(path: string): Promise<string> {
+  const other = await browser.newPage();
+  await other.goto(`${baseURL}${path}`);
+  const text = await other.locator('.prose, .lead, blockquote p').allInnerTexts();
+  await other.close();
+  return text.join('').replace(/\s+/g, '');
+}
+
+describe('search', () => {
+  it('finds the honorees for 劳模, typed 光荣榜', async () => {
+    const results = await search('劳模');
+    const honorees = results.filter((result) => /^\/honors\/[^/]+\/$/.test(result.path));
+    expect(honorees.map((result) => result.path)).toContain('/honors/yao-jie/');
+    expect(honorees.every((result) => result.type === '光荣榜')).toBe(true);
+    expect(results.find((result) => result.path === '/news/hubei-laomo-gongjiang-jin-xiaoyuan/')?.type).toBe('新闻');
+  });
+
+  it('finds the 暖蜂驿站 program for 驿站, typed 服务项目', async () => {
+    const results = await search('驿站');
+    expect(results.find((result) => result.path === '/programs/nuanfeng-yizhan/')?.type).toBe('服务项目');
+  });
+
+  it('finds the cinema for 看电影, typed 影院', async () => {
+    const results = await search('看电影');
+    expect(results.find((result) => result.path === '/cinema/')?.type).toBe('影院');
+  });
+
+  it.each([
+    ['姚婕', '/honors/yao-jie/'],
+    ['暖蜂', '/programs/nuanfeng-yizhan/'],
+    ['境外工会驿站', '/programs/jingwai-gonghui-yizhan/'],
+  ])('puts the page about %s before the stories that mention it', async (query, path) => {
+    expect((await search(query))[0]?.path).toBe(path);
+  });
+
+  it('takes each snippet from the body: no heading, date or column in front, no leading 。', async () => {
+    const results = await search('驿站');
+    expect(results.length).toBeGreaterThan(3);
+    for (const result of results) {
+      const snippet = result.snippet.replace(/\s+/g, '');
+      expect(snippet, result.path).not.toMatch(/^[。，、；：.]/);
+      // The snippet's opening words, up to the first punctuation (blocks are joined with 。).
+      const opening = snippet.match(/^[^。，、；：！？.]{1,8}/)![0];
+      expect(await bodyText(result.path), result.path).toContain(opening);
+    }
+  });
+
+  it('narrows to one type with its chip, which says how many', async () => {
+    await search('驿站');
+    const chip = page.getByRole('navigation', { name: '按类型' }).getByRole('link', { name: /^光荣榜（\d+）$/ });
+    const count = Number((await chip.textContent())!.match(/\d+/)![0]);
+    await chip.click();
+    await page.waitForURL(/type=honors/);
+    await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
+    const types = await page.locator('#search-results .type').allTextContents();
+    expect(types.length).toBe(count);
+    expect(new Set(types)).toEqual(new Set(['光荣榜']));
+  });
+
+  it('offers the ways to browse when nothing matches', async () => {
+    expect(await search('恐龙')).toEqual([]);
+    const browse = page.getByRole('navigation', { name: '浏览' });
+    await expect(browse.isVisible()).resolves.toBe(true);
+    const links = await browse.getByRole('link').evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]));
+    expect(links).toEqual([
+      ['新闻', '/news/'],
+      ['光荣榜', '/honors/'],
+      ['服务项目', '/programs/'],
+      ['影院', '/cinema/'],
+    ]);
+  });
+
+  it('hides the ways to browse while there are results', async () => {
+    await search('驿站');
+    await expect(page.getByRole('navigation', { name: '浏览' }).isVisible()).resolves.toBe(false);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it.each(['驿站', '恐龙'])(`has no serious accessibility violations for %s (${scheme})`, async (query) => {
+      const themed = await browser.newPage({ viewport: { width: 360, height: 740 }, colorScheme: scheme });
+      await search(query, themed);
+      expect(await seriousViolations(themed)).toEqual([]);
+      await themed.close();
+    });
+  }
+});
