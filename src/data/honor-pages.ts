@@ -12,16 +12,14 @@ export function facetLists() {
 export async function honorFacetStaticPaths(facet: HonorFacet) {
   const honorees = await rollHonorees();
   const lists = facetLists();
-  return facetOptions(honorees, facet, lists)
-    .filter((option) => option.count > 0)
-    .map((option) => ({
-      params: { key: option.key },
-      props: {
-        facet,
-        optionName: option.name,
-        optionKey: option.key,
-        matching: honoreesUnder(honorees, facet, option.key, lists.vocabulary),
-        facetLabel: HONOR_FACETS[facet].label,
-      },
-    }));
+  return facetOptions(honorees, facet, lists).map((option) => ({
+    params: { key: option.key },
+    props: {
+      facet,
+      optionName: option.name,
+      optionKey: option.key,
+      matching: honoreesUnder(honorees, facet, option.key, lists.vocabulary),
+      facetLabel: HONOR_FACETS[facet].label,
+    },
+  }));
 }

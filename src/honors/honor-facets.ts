@@ -58,29 +58,30 @@ export function honoreesUnder<T extends Honoree>(honorees: readonly T[], facet: 
 }
 
 /**
- * A facet's options in reading order with their counts. Honors follow content/honor-names.yaml, regions
- * the vocabulary, years run newest first. Only options someone holds are listed, except levels: the four
- * levels are a fixed scale, so an empty one is shown with 0 (and gets no page).
+ * A facet's options in reading order with their counts. Honors follow content/honor-names.yaml, levels
+ * their scale, regions the vocabulary, years run newest first. Only options someone holds are listed: a
+ * chip reading 市级（0） leads nowhere (and has no page).
  */
-export function facetOptions(honorees: readonly Honoree[], facet: HonorFacet, { honorNames, vocabulary }: FacetLists): FacetOption[] {
+export function facetOptions(honorees: readonly Honoree[], facet: HonorFacet, lists: FacetLists): FacetOption[] {
   const counts = new Map<string, number>();
   for (const honoree of honorees) {
-    for (const key of facetKeys(honoree, facet, vocabulary)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of facetKeys(honoree, facet, lists.vocabulary)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const option = (key: string, name: string): FacetOption => ({
-    key,
-    name,
-    href: `${HONOR_FACETS[facet].path}${key}/`,
-    count: counts.get(key) ?? 0,
-  });
+  return facetNames(facet, counts, lists)
+    .map(([key, name]) => ({ key, name, href: `${HONOR_FACETS[facet].path}${key}/`, count: counts.get(key) ?? 0 }))
+    .filter((option) => option.count > 0);
+}
+
+/** Every [key, name] a facet can offer, in reading order. */
+function facetNames(facet: HonorFacet, counts: Map<string, number>, { honorNames, vocabulary }: FacetLists): [string, string][] {
   switch (facet) {
     case 'honor':
-      return honorNames.honors.map((honor) => option(honor.slug, honor.name)).filter((o) => o.count > 0);
+      return honorNames.honors.map((honor) => [honor.slug, honor.name]);
     case 'level':
-      return HONOR_LEVELS.map((level) => option(level, HONOR_LEVEL_LABELS[level]));
+      return HONOR_LEVELS.map((level) => [level, HONOR_LEVEL_LABELS[level]]);
     case 'region':
-      return vocabulary.regions.map((region) => option(region.slug, region.name)).filter((o) => o.count > 0);
+      return vocabulary.regions.map((region) => [region.slug, region.name]);
     case 'year':
-      return [...counts.keys()].sort((a, b) => Number(b) - Number(a)).map((year) => option(year, `${year}年`));
+      return [...counts.keys()].sort((a, b) => Number(b) - Number(a)).map((year) => [year, `${year}年`]);
   }
 }

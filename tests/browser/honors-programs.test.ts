@@ -47,6 +47,7 @@ describe('honor roll and program pages', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${baseURL}/honors/`);
+    await page.locator('main summary').click();
     await page.getByRole('navigation', { name: '筛选' }).getByRole('link', { name: /荆楚工匠/ }).click();
     await page.waitForURL(/\/honors\/honor\/jingchu-gongjiang\/$/);
     await expect(page.locator('main .honorees .name a').allTextContents()).resolves.toEqual(['王效知']);

@@ -49,13 +49,22 @@ describe('/honors/', () => {
       const count = honorees.filter(([, data]) => data.honors.some((h: { name: string }) => h.name === honor.name)).length;
       if (count > 0) expect(chips).toContain(`${honor.name}（${count}）`);
     }
-    expect(chips).toEqual(expect.arrayContaining(['全国（4）', '省级（2）', '市级（0）', '企业级（0）']));
+    expect(chips).toEqual(expect.arrayContaining(['全国（4）', '省级（2）']));
+    // A chip that leads nowhere is not offered.
+    expect(chips.filter((chip) => chip.endsWith('（0）'))).toEqual([]);
     expect(chips).toEqual(expect.arrayContaining(['全国劳动模范（2）', '荆楚工匠（1）', '最美工会户外劳动者服务站点（1）']));
   });
 
-  it('says the source gives no years instead of offering empty year pages', () => {
-    expect(page.querySelector('nav.filters')!.text).toContain('原报道没有写明这些荣誉的授予年份');
+  it('offers no year filter while no honor has a year, and no empty year pages', () => {
+    expect(page.querySelector('nav.filters')!.text).not.toContain('年份');
     expect(existsSync(path.join(dist, 'honors/year'))).toBe(false);
+  });
+
+  it('folds the filters under a closed 筛选, so the list comes first', () => {
+    const details = page.querySelector('main details.honor-filters')!;
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(details.querySelector('summary')!.text).toContain('筛选');
+    expect(details.querySelector('nav.filters')).not.toBeNull();
   });
 
   it('shows the 四川 totals as figures with their source, not as names', () => {
