@@ -8,7 +8,8 @@ import { resultSnippet } from '../search/result-snippet';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The page's indexed text. */
+  content: string;
   meta: { title?: string; kicker?: string; subtitle?: string; keywords?: string; summary?: string };
   filters: Record<string, string[]>;
 }
@@ -38,10 +39,10 @@ function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
   item.append(type, link);
   const { title, kicker, subtitle, keywords, summary } = data.meta;
   const headings = [title, kicker, subtitle, keywords].filter((text): text is string => Boolean(text));
-  const snippet = resultSnippet({ excerpt: data.excerpt, headings, summary }, query);
+  const snippet = resultSnippet({ content: data.content, headings, summary }, query);
   if (snippet) {
     const excerpt = document.createElement('p');
-    // Pagefind escapes the page text and adds only <mark>; resultSnippet escapes a summary the same way.
+    // resultSnippet escapes the page's text and adds only <mark>.
     excerpt.innerHTML = snippet;
     item.append(excerpt);
   }

@@ -1,33 +1,46 @@
 /**
- * The text under a search result, taken from the page's body. Pagefind's excerpt is a window of the
- * indexed text, which also holds what a page indexes ahead of its body (title, kicker, subtitle, search
- * keywords), joins blocks with ". " and may open on the "。" ending the paragraph before.
+ * The text under a search result, taken from the page's body. Pagefind indexes a page's headings (title,
+ * kicker, subtitle, search keywords) ahead of its body, and its own excerpt is a window of so many words
+ * that can open mid-title or on the "。" ending the paragraph before, and joins blocks with ". ". So the
+ * snippet is cut here from the page's indexed text: headings dropped, blocks joined as Chinese prose, and
+ * the window opened at the start of the sentence holding the first match.
  */
 
-/** How Pagefind joins the blocks of a page's text in an excerpt. */
-const BLOCK_SEPARATOR = '. ';
-const LEADING_PUNCTUATION = /^[\s。，、；：！？”’）》」』.,;:!?)]+/;
-const CJK = '\\u3400-\\u9fff';
+const SNIPPET_LENGTH = 80;
+/** How far back a snippet may open to start on a sentence. */
+const LOOK_BACK = 40;
+/** Pagefind ends a block with ". " unless the block already ends in punctuation, then a space. */
+const BLOCK_END = /\. |(?<=[。！？；：—”…）])\s+/;
+const SENTENCE_END = /[。！？；]/;
+const ENDS_IN_PUNCTUATION = /[。！？；：—”…）.]$/;
 
-const plain = (html: string) => html.replace(/<\/?mark>/g, '').replace(/\s+/g, '');
+const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
 
 /**
- * Pagefind's excerpt (escaped text with <mark> around matches) without the page's headings in front, no
- * leading punctuation, and Chinese punctuation between blocks. Empty when nothing of the body is left.
+ * The page's indexed text from the first block that is not a heading, as one run of prose.
  *
- * @example cleanExcerpt('举办<mark>劳模</mark>工匠走进校园活动. 9月8日，…', ['湖北举办劳模工匠走进校园活动']) // '9月8日，…'
+ * @example bodyText('湖北举办劳模工匠走进校园活动. 本报讯 9月8日，……', ['湖北举办劳模工匠走进校园活动']) // '本报讯 9月8日，……'
  */
-export function cleanExcerpt(excerpt: string, headings: readonly string[]): string {
-  const known = headings.map((heading) => heading.replace(/\s+/g, '')).filter(Boolean);
-  const blocks = excerpt.split(BLOCK_SEPARATOR);
-  // The first block may be the tail of a heading (the window starts mid-title), so "part of" suffices.
-  while (blocks.length > 0 && known.some((heading) => heading.includes(plain(blocks[0]!)))) blocks.shift();
-  return blocks
-    .join(BLOCK_SEPARATOR)
-    .replace(LEADING_PUNCTUATION, '')
-    .replace(new RegExp(`(?<=[${CJK}])\\. `, 'g'), '。')
-    .replace(new RegExp(`(?<=[。！？；：])\\s+(?=[${CJK}“<])`, 'g'), '')
-    .trim();
+export function bodyText(content: string, headings: readonly string[]): string {
+  const known = headings.map(withoutSpaces).filter(Boolean);
+  const blocks = content
+    .split(BLOCK_END)
+    .map((block) => block.trim())
+    .filter(Boolean);
+  while (blocks.length > 0 && known.some((heading) => heading.includes(withoutSpaces(blocks[0]!)))) blocks.shift();
+  return blocks.map((block, i) => (i === blocks.length - 1 || ENDS_IN_PUNCTUATION.test(block) ? block : `${block}。`)).join('');
+}
+
+/** Up to SNIPPET_LENGTH characters of the body, opening on the sentence of the first term found. */
+export function bodyWindow(body: string, terms: readonly string[]): string {
+  const hits = terms.map((term) => body.indexOf(term)).filter((index) => index >= 0);
+  const first = hits.length > 0 ? Math.min(...hits) : 0;
+  let start = first;
+  while (start > 0 && first - start < LOOK_BACK && !SENTENCE_END.test(body[start - 1]!)) start -= 1;
+  const opensOnSentence = start === 0 || SENTENCE_END.test(body[start - 1]!);
+  if (!opensOnSentence) start = Math.max(0, first - LOOK_BACK / 2);
+  const end = Math.min(body.length, start + SNIPPET_LENGTH);
+  return `${opensOnSentence ? '' : '…'}${body.slice(start, end)}${end < body.length ? '…' : ''}`;
 }
 
 function escapeHtml(text: string): string {
@@ -61,16 +74,17 @@ export function markTerms(text: string, terms: readonly string[]): string {
 }
 
 export interface SnippetSource {
-  /** Pagefind's excerpt: escaped page text with <mark> around the matches. */
-  excerpt: string;
+  /** The page's indexed text as Pagefind gives it (`content`). */
+  content: string;
   /** What the page indexes ahead of its body: title, kicker, subtitle, keywords. */
   headings: readonly string[];
   /** The page's own summary (an honoree as printed, a program's summary): it reads better than a window. */
   summary?: string;
 }
 
-/** The snippet's HTML: the page's summary with the query marked where it has one, else the cleaned excerpt. */
-export function resultSnippet({ excerpt, headings, summary }: SnippetSource, query: string): string {
-  if (summary?.trim()) return markTerms(summary.trim(), queryTerms(query));
-  return cleanExcerpt(excerpt, headings);
+/** The snippet's HTML, escaped, with the query marked: the page's summary where it has one, else a window of its body. */
+export function resultSnippet({ content, headings, summary }: SnippetSource, query: string): string {
+  const terms = queryTerms(query);
+  const text = summary?.trim() || bodyWindow(bodyText(content, headings), terms);
+  return markTerms(text, terms);
 }

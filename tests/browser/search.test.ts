@@ -74,7 +74,7 @@ describe('search', () => {
     const results = await search('驿站');
     expect(results.length).toBeGreaterThan(3);
     for (const result of results) {
-      const snippet = result.snippet.replace(/\s+/g, '');
+      const snippet = result.snippet.replace(/\s+/g, '').replace(/^…/, '');
       expect(snippet, result.path).not.toMatch(/^[。，、；：.]/);
       // The snippet's opening words, up to the first punctuation (blocks are joined with 。).
       const opening = snippet.match(/^[^。，、；：！？.]{1,8}/)![0];

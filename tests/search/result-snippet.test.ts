@@ -1,34 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { cleanExcerpt, markTerms, queryTerms, resultSnippet } from '../../src/search/result-snippet';
+import { bodyText, bodyWindow, markTerms, queryTerms, resultSnippet } from '../../src/search/result-snippet';
 
-// Excerpts as Pagefind 1.6 writes them for this site's pages.
-describe('cleanExcerpt', () => {
-  it('drops the tail of the title a window opens on', () => {
-    const excerpt = '举办<mark>劳模</mark>工匠走进校园活动. 在面对面交流中传递榜样力量. 本报讯（通讯员邹永春） 9月8日，由湖北省总工会主办';
-    expect(cleanExcerpt(excerpt, ['湖北举办劳模工匠走进校园活动', '在面对面交流中传递榜样力量'])).toBe(
-      '本报讯（通讯员邹永春） 9月8日，由湖北省总工会主办',
-    );
+// Page texts as Pagefind 1.6 indexes this site's pages.
+const STORY =
+  '湖北举办劳模工匠走进校园活动. 在面对面交流中传递榜样力量. 本报讯（通讯员邹永春） 9月8日，由湖北省总工会主办的劳模工匠宣讲活动举行。这是一项举措。';
+const STORY_HEADINGS = ['湖北举办劳模工匠走进校园活动', '在面对面交流中传递榜样力量'];
+
+describe('bodyText', () => {
+  it('drops the headings in front and joins blocks as prose', () => {
+    expect(bodyText(STORY, STORY_HEADINGS)).toBe('本报讯（通讯员邹永春）9月8日，由湖北省总工会主办的劳模工匠宣讲活动举行。这是一项举措。');
   });
 
-  it('drops search keywords and headings with spaces and marks in them', () => {
-    const excerpt = '<mark>看</mark><mark>电影 </mark>电影票. <mark>惠工影院</mark>. 驻青外经贸职工惠工影院位于青岛';
-    expect(cleanExcerpt(excerpt, ['惠工影院', '看电影 电影票'])).toBe('驻青外经贸职工惠工影院位于青岛');
+  it('drops search keywords and a kicker that ends in a dash, whatever spaces they hold', () => {
+    const cinema = '看电影 电影票 观影. 惠工影院. 驻青外经贸职工惠工影院位于青岛。';
+    expect(bodyText(cinema, ['惠工影院', '看电影 电影票 观影'])).toBe('驻青外经贸职工惠工影院位于青岛。');
+    expect(bodyText('四川工会提高贡献率—— 跑出“加速度” 正文。', ['四川工会提高贡献率——', '跑出“加速度”'])).toBe('正文。');
   });
 
-  it('never opens on the 。 ending the paragraph before', () => {
-    expect(cleanExcerpt('。 <mark>驿站</mark>里的医务室. “最近经常发烧', [])).toBe('<mark>驿站</mark>里的医务室。“最近经常发烧');
+  it('ends a block without punctuation (a subheading) with 。', () => {
+    expect(bodyText('标题. 第一段。 驿站里的医务室. 第二段', ['标题'])).toBe('第一段。驿站里的医务室。第二段');
   });
 
-  it('joins blocks with Chinese punctuation instead of ". "', () => {
-    expect(cleanExcerpt('规律调整放映时间。 怎样领票和观影. 抢<mark>票</mark>：每到周一', [])).toBe('规律调整放映时间。怎样领票和观影。抢<mark>票</mark>：每到周一');
+  it('keeps body text that repeats the title once the body has begun', () => {
+    expect(bodyText('驿站. 正文。 驿站', ['驿站'])).toBe('正文。驿站');
+  });
+});
+
+describe('bodyWindow', () => {
+  it('opens on the sentence holding the first match, never on its 。', () => {
+    expect(bodyWindow('第一句话。示例数据：一部反映劳模工匠成长经历的纪录片。', ['劳模'])).toBe('示例数据：一部反映劳模工匠成长经历的纪录片。');
   });
 
-  it('keeps a body block that happens to repeat words of the title', () => {
-    expect(cleanExcerpt('<mark>驿站</mark>建设取得成效，职工有了家', ['驿站'])).toBe('<mark>驿站</mark>建设取得成效，职工有了家');
+  it('opens at the body’s start when nothing matches literally', () => {
+    expect(bodyWindow('正文第一句。第二句。', ['没有'])).toBe('正文第一句。第二句。');
   });
 
-  it('is empty when the window holds only headings', () => {
-    expect(cleanExcerpt('<mark>姚婕</mark>', ['姚婕'])).toBe('');
+  it('marks a cut with an ellipsis at either end', () => {
+    const body = `${'甲'.repeat(100)}驿站${'乙'.repeat(100)}`;
+    const window = bodyWindow(body, ['驿站']);
+    expect(window).toMatch(/^…甲+驿站乙+…$/);
+    expect(window.length).toBe(82);
   });
 });
 
@@ -56,10 +67,12 @@ describe('markTerms', () => {
 
 describe('resultSnippet', () => {
   it('prefers the page’s own summary, marked', () => {
-    expect(resultSnippet({ excerpt: '姚婕. 类别个人', headings: ['姚婕'], summary: '全国劳模、站长姚婕' }, '姚婕')).toBe('全国劳模、站长<mark>姚婕</mark>');
+    expect(resultSnippet({ content: '姚婕. 类别个人', headings: ['姚婕'], summary: '全国劳模、站长姚婕' }, '姚婕')).toBe('全国劳模、站长<mark>姚婕</mark>');
   });
 
-  it('falls back to the cleaned excerpt', () => {
-    expect(resultSnippet({ excerpt: '标题. 正文<mark>驿站</mark>', headings: ['标题'] }, '驿站')).toBe('正文<mark>驿站</mark>');
+  it('otherwise cuts a window of the body, marked and escaped', () => {
+    expect(resultSnippet({ content: STORY.replace('这是', '<这是>'), headings: STORY_HEADINGS }, '劳模')).toBe(
+      '本报讯（通讯员邹永春）9月8日，由湖北省总工会主办的<mark>劳模</mark>工匠宣讲活动举行。&#60;这是&#62;一项举措。',
+    );
   });
 });
