@@ -94,7 +94,7 @@ export async function startSearch(): Promise<void> {
   await pagefind.options({ ranking: { pageLength: 0.2, termSaturation: 1.8 } });
   // Loads the type filter's index, without which a search reports no counts per type.
   await pagefind.filters();
-  const filters = type ? { [TYPE_FILTER]: RESULT_TYPES[type].label } : {};
+  const filters: Record<string, string> = type ? { [TYPE_FILTER]: RESULT_TYPES[type].label } : {};
   const search = await pagefind.search(query, { filters });
   const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
   list.replaceChildren(...results.map((data) => resultItem(data, query)));
