@@ -186,7 +186,13 @@ describe('claiming on a phone', () => {
     await signIn(page, 4);
     await openDemoPicker(page);
     expect(await page.locator('#claim').textContent()).toBe('领取最佳座位');
-    await page.getByRole('button', { name: /^6排8号/ }).click();
+    // Seats fitted to the width are too small for a thumb: a tap chooses the seat and zooms in around it.
+    const chosen = page.getByRole('button', { name: /^6排8号/ });
+    expect((await chosen.boundingBox())!.width).toBeLessThan(24);
+    await chosen.click();
+    expect((await chosen.boundingBox())!.width).toBeGreaterThanOrEqual(24);
+    expect(await inFirstScreen(chosen)).toBe(true);
+    expect(await chosen.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('#claim').textContent()).toBe('领取 6排8号');
     await page.locator('#claim').click();
     await page.locator('#picker-message', { hasText: '领票成功：6排8号' }).waitFor();

@@ -6,7 +6,8 @@ import type { ScreeningAction } from '../../cinema/screening-action';
  * `enabled` says whether a tap does anything here (the picker cannot act on "开抢" before the release).
  */
 export function drawAction(button: HTMLButtonElement, action: ScreeningAction, enabled: boolean): void {
-  button.textContent = action.label;
+  // Redrawn four times a second: touch the text only when it changes, so screen readers are not re-told.
+  if (button.textContent !== action.label) button.textContent = action.label;
   button.dataset.action = action.kind;
   button.classList.toggle('quiet', action.look === 'quiet');
   button.classList.toggle('plain', action.look === 'none');

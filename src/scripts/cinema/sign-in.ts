@@ -52,7 +52,8 @@ export function mountSignIn(onChange: (signedIn: boolean, message: string) => vo
     onChange(true, '登录成功。');
   });
 
-  showButton.addEventListener('click', () => (form.hidden ? openAfter(home) : close()));
+  // 会员登录 at the top opens the form there, or puts it away if it is already open there.
+  showButton.addEventListener('click', () => (!form.hidden && form.previousElementSibling === home ? close() : openAfter(home)));
 
   byId('sign-out').addEventListener('click', async () => {
     await api('/api/session', { method: 'DELETE' });
