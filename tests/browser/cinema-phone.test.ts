@@ -164,6 +164,36 @@ describe('the seat picker on its own address', () => {
     await context.close();
   });
 
+  it('resizes the seats, not the page, under a two-finger pinch', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.baseURL}/cinema/?screening=${DEMO}`);
+    const seat = page.getByRole('button', { name: /^7排8号/ });
+    await seat.waitFor();
+    const before = (await seat.boundingBox())!.width;
+    // Two fingers 40 px apart move to 120 px apart over the hall.
+    await page.locator('#seat-map-scroll').evaluate((scroller) => {
+      const box = scroller.getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      const fingers = (spread: number) =>
+        [box.left + box.width / 2 - spread / 2, box.left + box.width / 2 + spread / 2].map(
+          (x, identifier) => new Touch({ identifier, target: scroller, clientX: x, clientY: y }),
+        );
+      const send = (type: string, touches: Touch[]) =>
+        scroller.dispatchEvent(new TouchEvent(type, { touches, targetTouches: touches, changedTouches: touches, bubbles: true, cancelable: true }));
+      send('touchstart', fingers(40));
+      send('touchmove', fingers(80));
+      send('touchmove', fingers(120));
+      send('touchend', []);
+    });
+    const after = (await seat.boundingBox())!.width;
+    expect(after).toBeGreaterThanOrEqual(2.5 * before);
+    expect(await page.evaluate(() => window.visualViewport?.scale)).toBe(1);
+    const label = (await page.locator('#seat-map .row-label', { hasText: /^7排$/ }).boundingBox())!;
+    expect(label.x).toBeGreaterThanOrEqual(0);
+    await context.close();
+  });
+
   it('keeps keyboard navigation: arrows move, Enter chooses, the button names the seat', async () => {
     const { context, page } = await phonePage();
     await signIn(page, 3);
