@@ -18,3 +18,18 @@ export function formatShanghaiTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 周${weekday} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
+
+/** 12月3日 12:00, in Asia/Shanghai: short enough for a button (开抢 times). */
+export function formatShanghaiDayTime(iso: string): string {
+  return formatShanghaiTime(iso).replace(/ 周. /, ' ');
+}
+
+/** 2026-12-03, the Shanghai calendar day of an instant: screenings are listed by it. */
+export function shanghaiDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 12月4日 周五, the heading of a Shanghai day (`2026-12-04`) in the screening list. */
+export function formatShanghaiDay(day: string): string {
+  return formatShanghaiTime(`${day}T04:00:00.000Z`).replace(/ \d\d:\d\d$/, '');
+}

@@ -26,6 +26,7 @@ async function memberPage(): Promise<{ context: BrowserContext; page: Page }> {
 
 async function signIn(page: Page, member: number): Promise<void> {
   const n = String(member).padStart(5, '0');
+  await page.getByRole('button', { name: '会员登录' }).click();
   await page.getByLabel('会员号').fill(`DEMO${n}`);
   await page.getByLabel('手机号后四位').fill(n.slice(-4));
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -33,7 +34,7 @@ async function signIn(page: Page, member: number): Promise<void> {
 }
 
 async function openDemoPicker(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '选座：演示影片（本地演示场次）' }).click();
+  await page.getByRole('link', { name: '演示影片（本地演示场次）' }).click();
   await page.locator('#seat-map button').first().waitFor();
 }
 
@@ -42,7 +43,7 @@ async function claimBest(member: number): Promise<string> {
   const { context, page } = await memberPage();
   await signIn(page, member);
   await openDemoPicker(page);
-  await page.locator('#claim-best').click();
+  await page.locator('#claim').click();
   await page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
   const code = (await page.locator('.ticket .code').first().textContent())!;
   await context.close();
@@ -67,18 +68,19 @@ describe('claiming a seat at the cinema', () => {
     await signIn(page, 1);
     await openDemoPicker(page);
 
-    const claimButton = page.locator('#claim-selected');
+    const claimButton = page.locator('#claim');
     await seat(page, '7排8号').click();
     await expect(page.locator('#picker-window').textContent()).resolves.toMatch(/^距放票还有 \d+:\d\d/);
     expect(await claimButton.isDisabled()).toBe(true);
 
     // No reload: the button enables itself when the server's clock reaches the release.
-    await page.waitForFunction(() => !(document.querySelector('#claim-selected') as HTMLButtonElement).disabled, null, {
+    await page.waitForFunction(() => !(document.querySelector('#claim') as HTMLButtonElement).disabled, null, {
       timeout: (RELEASE_IN + 15) * 1000,
     });
     await expect(claimButton.textContent()).resolves.toBe('领取 7排8号');
     await claimButton.click();
     await page.locator('#picker-message', { hasText: '领票成功：7排8号' }).waitFor();
+    await page.locator('#picker-message').getByRole('button', { name: '查看我的票' }).click();
 
     const ticket = page.locator('.ticket', { hasText: '7排8号' });
     await ticket.waitFor();
@@ -96,7 +98,7 @@ describe('claiming a seat at the cinema', () => {
     await openDemoPicker(second.page);
     await expect.poll(() => seat(second.page, '7排8号').getAttribute('aria-label'), { timeout: 15_000 }).toBe('7排8号，空闲');
     await seat(second.page, '7排8号').click();
-    await second.page.locator('#claim-selected').click();
+    await second.page.locator('#claim').click();
     await second.page.locator('#picker-message', { hasText: '领票成功：7排8号' }).waitFor();
     await second.context.close();
   });
@@ -108,7 +110,7 @@ describe('claiming a seat at the cinema', () => {
       await openDemoPicker(page);
       await seat(page, '5排5号').click();
     }
-    await Promise.all(members.map(({ page }) => page.locator('#claim-selected').click()));
+    await Promise.all(members.map(({ page }) => page.locator('#claim').click()));
     const messages = await Promise.all(
       members.map(({ page }) => page.locator('#picker-message', { hasText: /领票成功|已被领走/ }).textContent()),
     );
@@ -120,14 +122,16 @@ describe('claiming a seat at the cinema', () => {
 
   it('lets a member choose and claim a seat with the keyboard alone', async () => {
     const { context, page } = await memberPage();
-    await page.getByLabel('会员号').focus();
+    await page.getByRole('button', { name: '会员登录' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('member-number');
     await page.keyboard.type('DEMO00005');
     await page.keyboard.press('Tab');
     await page.keyboard.type('0005');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '退出登录' }).waitFor();
 
-    await page.getByRole('button', { name: '选座：演示影片（本地演示场次）' }).focus();
+    await page.getByRole('link', { name: '演示影片（本地演示场次）' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#seat-map button').first().waitFor();
     // Into the map: one tab stop, then arrows.
@@ -139,10 +143,10 @@ describe('claiming a seat at the cinema', () => {
     expect(moved).not.toBe(start);
     await page.keyboard.press('Enter');
     const chosen = moved!.split('，')[0]!;
-    await expect(page.locator('#claim-selected').textContent()).resolves.toBe(`领取 ${chosen}`);
+    await expect(page.locator('#claim').textContent()).resolves.toBe(`领取 ${chosen}`);
     // Tab leaves the map in one step and reaches the claim button.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-selected');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim');
     await page.keyboard.press('Enter');
     await page.locator('#picker-message', { hasText: `领票成功：${chosen}` }).waitFor();
     await context.close();
@@ -171,12 +175,12 @@ describe('claim answers that decide nothing, or come late', () => {
       await (answer ? route.fulfill(answer) : route.continue());
     });
     const message = page.locator('#picker-message');
-    await page.locator('#claim-best').click();
+    await page.locator('#claim').click();
     await message.filter({ hasText: '服务暂时不可用' }).waitFor();
-    await page.locator('#claim-best').click();
+    await page.locator('#claim').click();
     await message.filter({ hasText: /退掉了|领票成功/ }).waitFor();
     expect(await message.textContent()).not.toContain('领票成功');
-    await page.locator('#claim-best').click();
+    await page.locator('#claim').click();
     await message.filter({ hasText: '领票成功' }).waitFor();
     // The 503 decided nothing, so the retry was the same claim; once told it was cancelled, the next one is new.
     expect(keys[1]).toBe(keys[0]);
@@ -197,7 +201,7 @@ describe('claim answers that decide nothing, or come late', () => {
       await held;
       await route.fulfill({ status: 201, json: { waitlist: { position: 1 } } });
     });
-    await page.locator('#claim-best').click();
+    await page.locator('#claim').click();
     const asked = page.waitForRequest('**/api/screenings/demo-local/waitlist');
     await page.getByRole('button', { name: '加入候补' }).click();
     await asked;

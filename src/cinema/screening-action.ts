@@ -1,0 +1,58 @@
+import { formatShanghaiDayTime } from './countdown.ts';
+import type { ClaimWindowState } from './release-window.ts';
+
+/** What the member's screen knows about one screening when it picks the button to show. */
+export interface ScreeningActionInput {
+  /** The claim window as the server's clock has it now, or `booked` for a screening a union has whole. */
+  state: ClaimWindowState | 'booked';
+  releaseAt: string;
+  available: number;
+  signedIn: boolean;
+  /** The seat of the member's active ticket for this screening, if they hold one (6排8号). */
+  ticketSeat?: string;
+  /** The member is on this screening's waitlist. */
+  waitlisted: boolean;
+  /** Where the button is: a card in the list opens the picker; the picker claims. */
+  where: 'list' | 'picker';
+  /** In the picker: the seat the member has chosen, if any (`5-8`, 5排8号). */
+  selectedSeat?: { id: string; label: string };
+}
+
+/**
+ * The one button a screening offers, and how it looks: `primary` (the red button: it does the thing),
+ * `quiet` (says what is coming or what is done), `none` (only words, no button).
+ */
+export type ScreeningAction =
+  | { kind: 'booked'; label: string; look: 'none' }
+  | { kind: 'closed'; label: string; look: 'none' }
+  | { kind: 'view_ticket'; label: string; look: 'quiet' }
+  | { kind: 'opens_at'; label: string; look: 'quiet' }
+  | { kind: 'sign_in'; label: string; look: 'primary' }
+  | { kind: 'join_waitlist'; label: string; look: 'primary' }
+  | { kind: 'waitlisted'; label: string; look: 'quiet' }
+  | { kind: 'open_picker'; label: string; look: 'primary' }
+  | { kind: 'claim'; label: string; look: 'primary'; seat?: string };
+
+/**
+ * The button for a screening in this state, saying what a tap will do. A ticket held wins over
+ * everything (the member came back for it); then the window (not yet open, closed); then who is asking
+ * (signed out); then the seats (sold out: the waitlist). The allocation modes to come (a noon queue, a
+ * lottery entry) are more window states here, each with its own kind.
+ */
+export function screeningAction(input: ScreeningActionInput): ScreeningAction {
+  if (input.state === 'booked') return { kind: 'booked', label: '基层工会包场，不对个人放票', look: 'none' };
+  if (input.ticketSeat) return { kind: 'view_ticket', label: `已领 ${input.ticketSeat} · 查看票`, look: 'quiet' };
+  if (input.state === 'closed') return { kind: 'closed', label: '已停止领票', look: 'none' };
+  if (input.state === 'not_open') return { kind: 'opens_at', label: `${formatShanghaiDayTime(input.releaseAt)} 开抢`, look: 'quiet' };
+  const soldOut = input.available <= 0;
+  if (!input.signedIn) return { kind: 'sign_in', label: soldOut ? '登录后加入候补' : '登录后领取', look: 'primary' };
+  if (soldOut) {
+    return input.waitlisted
+      ? { kind: 'waitlisted', label: '候补中 · 有人退票时自动补位', look: 'quiet' }
+      : { kind: 'join_waitlist', label: '加入候补', look: 'primary' };
+  }
+  if (input.where === 'list') return { kind: 'open_picker', label: '选座领取', look: 'primary' };
+  return input.selectedSeat
+    ? { kind: 'claim', label: `领取 ${input.selectedSeat.label}`, look: 'primary', seat: input.selectedSeat.id }
+    : { kind: 'claim', label: '领取最佳座位', look: 'primary' };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { screeningAction, type ScreeningActionInput } from '../../src/cinema/screening-action';
+
+const base: ScreeningActionInput = {
+  state: 'open',
+  releaseAt: '2026-12-03T04:00:00.000Z',
+  available: 120,
+  signedIn: true,
+  waitlisted: false,
+  where: 'picker',
+};
+const action = (over: Partial<ScreeningActionInput>) => screeningAction({ ...base, ...over });
+
+describe('screeningAction', () => {
+  it('asks a signed-out member to sign in, saying what comes after', () => {
+    expect(action({ signedIn: false })).toMatchObject({ kind: 'sign_in', label: '登录后领取', look: 'primary' });
+    expect(action({ signedIn: false, available: 0 })).toMatchObject({ kind: 'sign_in', label: '登录后加入候补' });
+  });
+
+  it('gives the release time, not a red button, before seats are released', () => {
+    expect(action({ state: 'not_open' })).toEqual({ kind: 'opens_at', label: '12月3日 12:00 开抢', look: 'quiet' });
+    expect(action({ state: 'not_open', signedIn: false }).kind).toBe('opens_at');
+  });
+
+  it('claims the chosen seat, or the best one when none is chosen, in the picker', () => {
+    expect(action({ selectedSeat: { id: '5-8', label: '5排8号' } })).toEqual({ kind: 'claim', label: '领取 5排8号', look: 'primary', seat: '5-8' });
+    expect(action({})).toEqual({ kind: 'claim', label: '领取最佳座位', look: 'primary' });
+  });
+
+  it('opens the picker from a list card while seats are out', () => {
+    expect(action({ where: 'list' })).toMatchObject({ kind: 'open_picker', label: '选座领取', look: 'primary' });
+  });
+
+  it('offers the waitlist when sold out, and says so once joined', () => {
+    expect(action({ available: 0 })).toMatchObject({ kind: 'join_waitlist', label: '加入候补', look: 'primary' });
+    expect(action({ available: 0, where: 'list' }).kind).toBe('join_waitlist');
+    expect(action({ available: 0, waitlisted: true })).toMatchObject({ kind: 'waitlisted', look: 'quiet' });
+  });
+
+  it('shows the ticket held, on the list and in the picker, whatever the window', () => {
+    for (const state of ['open', 'closed', 'not_open'] as const) {
+      expect(action({ state, ticketSeat: '6排8号' })).toEqual({ kind: 'view_ticket', label: '已领 6排8号 · 查看票', look: 'quiet' });
+    }
+    expect(action({ where: 'list', ticketSeat: '6排8号', available: 0 }).kind).toBe('view_ticket');
+  });
+
+  it('offers no button once claims close or for a screening booked whole', () => {
+    expect(action({ state: 'closed' })).toMatchObject({ kind: 'closed', look: 'none' });
+    expect(action({ state: 'booked', signedIn: false })).toMatchObject({ kind: 'booked', look: 'none' });
+  });
+});
