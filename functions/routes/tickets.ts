@@ -22,7 +22,8 @@ export function meRoutes(catalogue: Catalogue) {
     const waitlist = [];
     for (const screening of catalogue.screenings) {
       const entry = entries.get(screening.id);
-      if (entry?.kind === 'ticket') tickets.push(await ticketView(entry, screening, c.env.TICKET_SECRET));
+      // checkedInAt always present (null before the door), so the page can tell "not yet" from an old answer.
+      if (entry?.kind === 'ticket') tickets.push({ ...(await ticketView(entry, screening, c.env.TICKET_SECRET)), checkedInAt: entry.checkedInAt ?? null });
       if (entry?.kind === 'waitlist') {
         waitlist.push({
           screeningId: screening.id,

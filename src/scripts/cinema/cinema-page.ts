@@ -1,6 +1,5 @@
 import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
-import { icsCalendar } from '../../cinema/ics';
 import { openWaitlistPlaces, reconcileLocalTickets, ticketsToShow } from '../../cinema/my-tickets';
 import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
@@ -8,10 +7,11 @@ import { ReleaseReload } from '../../cinema/release-reload';
 import { claimWindowState } from '../../cinema/release-window';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { api, sendJson, type ApiErrorBody } from './api';
+import { showReleaseReminders } from './calendar-links';
 import { byId, el } from './dom';
 import { mountSeatMap, type SeatMapView } from './seat-map-view';
 import { serverNow, syncServerClock } from './server-time';
-import { icsLink, ticketCard } from './ticket-view';
+import { ticketCard } from './ticket-view';
 import type { Screening, SeatLayout, SeatStatuses, Ticket, WaitlistPlace } from './types';
 
 const LIST_REFRESH_MS = 30_000;
@@ -140,26 +140,7 @@ export async function startCinemaPage(): Promise<void> {
   }
 
   function showReleaseReminder(at: string): void {
-    const start = new Date(at);
-    const old = byId<HTMLAnchorElement>('release-reminder');
-    const link = icsLink(
-      '添加放票提醒到日历',
-      'huigong-release-reminder.ics',
-      icsCalendar(
-        {
-          uid: `release-${at}@huigong`,
-          start,
-          end: new Date(start.getTime() + 15 * 60_000),
-          summary: '又快到抢票的时间了：惠工影院中午12点放票',
-          location: '惠工影院在线领票',
-          description: '每周一、周四中午12点放票，每人每场限领一张。',
-          alarmMinutes: 10,
-        },
-        new Date(serverNow()),
-      ),
-    );
-    link.id = 'release-reminder';
-    old.replaceWith(link);
+    showReleaseReminders(at);
     byId('next-release').textContent = `${formatShanghaiTime(at)} 放票`;
   }
 
