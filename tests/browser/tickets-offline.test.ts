@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 
@@ -90,6 +91,10 @@ describe('the ticket at the door', () => {
     await expect(offline.getByRole('img', { name: `入场二维码，票号 ${ticket.displayCode}` }).isVisible()).resolves.toBe(true);
     await expect(offline.textContent()).resolves.toContain('已入场');
     await expect(page.locator('#offline-copy').textContent()).resolves.toContain('没有网络');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
     await context.close();
   });
 
@@ -122,7 +127,7 @@ describe('the release reminder', () => {
   it('offers the weekly reminder and the one for the next release as .ics files', async () => {
     const { context, page } = await cinemaPage();
     const links = page.locator('#release-reminder a[download]');
-    await expect.poll(() => links.count()).toBe(2);
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(2);
     await expect(links.first().textContent()).resolves.toBe('每周一、周四 11:55 提醒我');
     await expect(links.nth(1).textContent()).resolves.toMatch(/^只提醒下次（\d+月\d+日 周. \d\d:\d\d）$/);
     const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
