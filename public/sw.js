@@ -109,14 +109,15 @@ async function cacheFirst(request) {
   return response;
 }
 
-// The page, on every load: the assets it loaded (on the first visit they came before this worker did) and
-// its own address. Assets of older deploys go; the signed-in member's answers are fetched if not yet kept.
+// The page, on every load: the assets it loaded (on the first visit they came before this worker did), its
+// own address, and whether this worker already saw its requests. Assets of older deploys go; on a visit
+// this worker did not see, the signed-in member's answers are fetched once so they are kept.
 self.addEventListener('message', (event) => {
   if (event.data?.kind !== 'keep-page') return;
   event.waitUntil(keepPage(event.data));
 });
 
-async function keepPage({ page, assets }) {
+async function keepPage({ page, assets, controlled }) {
   const cache = await caches.open(SHELL);
   const wanted = new Set(assets.map((asset) => new URL(asset, self.location.origin)).filter(isAsset).map((url) => url.href));
   for (const request of await cache.keys()) {
@@ -128,7 +129,7 @@ async function keepPage({ page, assets }) {
   if (isCinemaPage(pageUrl) && !(await cache.match(pageUrl.pathname))) missing.push(pageUrl.pathname);
   await Promise.all(missing.map((href) => fetch(href).then((response) => response.ok && cache.put(href, response))));
   const saved = await caches.open(SAVED);
-  if (!(await saved.match('/api/session'))) {
+  if (!controlled && !(await saved.match('/api/session'))) {
     const session = await fetch('/api/session', { cache: 'no-store' });
     await remember('/api/session', session.clone());
     if (session.ok && (await session.json()).signedIn) await remember('/api/me/tickets', await fetch('/api/me/tickets', { cache: 'no-store' }));

@@ -53,8 +53,15 @@ function worker(network: (request: Request) => Response | Promise<Response>) {
     listeners.get('fetch')!({ request: req, clientId: 'page', respondWith: (r: Promise<Response>) => (answer = r) });
     return answer && (await answer);
   }
+  /** Posts the page's keep-page message and waits for the worker to finish with it. */
+  async function keepPage(data: { page: string; assets: string[]; controlled: boolean }): Promise<void> {
+    let done: Promise<unknown> = Promise.resolve();
+    listeners.get('message')!({ data: { kind: 'keep-page', ...data }, waitUntil: (p: Promise<unknown>) => (done = p) });
+    await done;
+  }
+  const shell = () => [...(stores.get('huigong-cinema-shell-v1')?.entries.keys() ?? [])].map((url) => new URL(url).pathname).sort();
   const saved = () => [...(stores.get('huigong-cinema-saved-v1')?.entries.keys() ?? [])].map((url) => new URL(url).pathname).sort();
-  return { request, saved, messages };
+  return { request, keepPage, shell, saved, messages };
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -123,5 +130,19 @@ describe('the cinema service worker', () => {
     expect(await sw.request('/api/screenings/x/claims', { method: 'POST', body: '{}' })).toBeUndefined();
     expect(await sw.request('/api/screenings')).toBeUndefined();
     expect(await sw.request('/cinema/', { mode: 'navigate' })).toBeDefined();
+  });
+
+  it("keeps the page and the assets it loaded, drops an older deploy's, and asks for the member's answers only on a visit it did not see", async () => {
+    const asked: string[] = [];
+    const sw = worker((request) => {
+      asked.push(new URL(request.url).pathname);
+      return request.url.endsWith('/api/session') ? json({ signedIn: true }) : json(tickets);
+    });
+    await sw.keepPage({ page: '/cinema/', assets: [`${ORIGIN}/_astro/old.js`], controlled: false });
+    expect(sw.saved()).toEqual(['/api/me/tickets', '/api/session']);
+    asked.length = 0;
+    await sw.keepPage({ page: '/cinema/', assets: [`${ORIGIN}/_astro/new.js`, `${ORIGIN}/favicon.svg`], controlled: true });
+    expect(sw.shell()).toEqual(['/_astro/new.js', '/cinema/']);
+    expect(asked).toEqual(['/_astro/new.js']);
   });
 });

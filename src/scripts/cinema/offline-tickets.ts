@@ -9,6 +9,8 @@ import { el } from './dom';
 export function keepTicketsOffline(): void {
   if (!('serviceWorker' in navigator)) return;
   const workers = navigator.serviceWorker;
+  // Requests the worker did not see (a first visit) are not kept: it asks for the member's answers itself.
+  const controlled = workers.controller !== null;
   workers.addEventListener('message', (event: MessageEvent<{ kind?: string; savedAt?: string }>) => {
     if (event.data?.kind === 'saved-tickets') showSavedCopyNotice(event.data.savedAt);
   });
@@ -19,7 +21,7 @@ export function keepTicketsOffline(): void {
     .then(() => workers.ready)
     .then((registration) => {
       const assets = performance.getEntriesByType('resource').map((entry) => entry.name);
-      registration.active?.postMessage({ kind: 'keep-page', page: location.pathname, assets });
+      registration.active?.postMessage({ kind: 'keep-page', page: location.pathname, assets, controlled });
     })
     // Without it the page works as before, online only.
     .catch(() => undefined);
