@@ -96,6 +96,8 @@ export async function ticketView(
       film: screening.film.title,
       hall: screening.hall.name,
       venue: screening.hall.venue,
+      ...(screening.hall.address ? { address: screening.hall.address } : {}),
+      ...(screening.hall.directions ? { directions: screening.hall.directions } : {}),
       startsAt: screening.startsAt,
       closesAt: screening.closesAt,
     },

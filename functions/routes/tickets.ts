@@ -22,7 +22,10 @@ export function meRoutes(catalogue: Catalogue) {
     const waitlist = [];
     for (const screening of catalogue.screenings) {
       const entry = entries.get(screening.id);
-      if (entry?.kind === 'ticket') tickets.push(await ticketView(entry, screening, c.env.TICKET_SECRET));
+      if (entry?.kind === 'ticket') {
+        // Always said, null until the door checks it in: the list tells outright whether the ticket was used.
+        tickets.push({ ...(await ticketView(entry, screening, c.env.TICKET_SECRET)), checkedInAt: entry.checkedInAt ?? null });
+      }
       if (entry?.kind === 'waitlist') {
         waitlist.push({
           screeningId: screening.id,

@@ -26,6 +26,10 @@ export const hallSchema = z
   .object({
     name: z.string().min(1),
     venue: z.string().min(1),
+    /** Where the venue is, as printed on each ticket (a street address once the cinema gives one). */
+    address: z.string().min(1).optional(),
+    /** How to get in on screening days (gate, parking), as printed on each ticket. */
+    directions: z.string().min(1).optional(),
     /** Changeover between screenings in this hall; DEFAULT_CHANGEOVER_MINUTES when not written. */
     changeoverMinutes: z.number().int().nonnegative().optional(),
     /** The row "best available" aims for; by default about 60 % of the way back. */

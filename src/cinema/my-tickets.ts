@@ -3,7 +3,7 @@ export interface ListedTicket {
   code: string;
   status: 'active' | 'cancelled';
   claimedAt?: string;
-  checkedInAt?: string;
+  checkedInAt?: string | null;
   screening: { id: string; startsAt: string };
 }
 

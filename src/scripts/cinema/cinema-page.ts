@@ -1,15 +1,14 @@
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
-import { icsCalendar } from '../../cinema/ics';
 import { ReleaseReload } from '../../cinema/release-reload';
 import { api } from './api';
 import { createCinemaStore, type CinemaState } from './cinema-state';
+import { showReleaseReminders } from './calendar-links';
 import { byId } from './dom';
 import { mountPickerRoute } from './picker-route';
 import { mountScreeningList } from './screening-list-view';
 import { mountSeatPicker } from './seat-picker';
 import { serverNow, syncServerClock } from './server-time';
 import { mountSignIn } from './sign-in';
-import { icsLink } from './ticket-view';
 import { mountTicketsPanel } from './tickets-panel';
 import type { Screening } from './types';
 
@@ -126,26 +125,7 @@ export async function startCinemaPage(): Promise<void> {
   }
 
   function showReleaseReminder(at: string): void {
-    const start = new Date(at);
-    const old = byId<HTMLAnchorElement>('release-reminder');
-    const link = icsLink(
-      '添加放票提醒到日历',
-      'huigong-release-reminder.ics',
-      icsCalendar(
-        {
-          uid: `release-${at}@huigong`,
-          start,
-          end: new Date(start.getTime() + 15 * 60_000),
-          summary: '又快到抢票的时间了：惠工影院中午12点放票',
-          location: '惠工影院在线领票',
-          description: '每周一、周四中午12点放票，每人每场限领一张。',
-          alarmMinutes: 10,
-        },
-        new Date(serverNow()),
-      ),
-    );
-    link.id = 'release-reminder';
-    old.replaceWith(link);
+    showReleaseReminders(at);
     byId('next-release').textContent = `${formatShanghaiTime(at)} 放票`;
   }
 

@@ -2,15 +2,18 @@ import { generate } from 'lean-qr';
 import { toSvg } from 'lean-qr/extras/svg';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { icsCalendar } from '../../cinema/ics';
+import { icsLink } from './calendar-links';
 import { el } from './dom';
 import { serverNow } from './server-time';
 import type { Ticket } from './types';
 
-/** An .ics download link for a calendar event. */
-export function icsLink(text: string, filename: string, ics: string): HTMLAnchorElement {
-  const link = el('a', { class: 'button-link', download: filename }, text);
-  link.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
-  return link;
+/** Where to go and how to get in, as the hall's file gives them. */
+function venueLines(ticket: Ticket): HTMLElement[] {
+  const { address, directions } = ticket.screening;
+  return [
+    ...(address ? [el('p', { class: 'ticket-venue' }, el('span', { class: 'ticket-field' }, '地址'), address)] : []),
+    ...(directions ? [el('p', { class: 'ticket-venue' }, el('span', { class: 'ticket-field' }, '入场'), directions)] : []),
+  ];
 }
 
 /** A ticket card: film, time, hall, seat, the QR code (made here, in the page) and the code to type. */
@@ -34,7 +37,13 @@ export function ticketCard(ticket: Ticket, runtimeMinutes: number | undefined, o
     el('div', { class: 'qr' }, qr),
     el('p', {}, '票号 ', el('span', { class: 'code' }, ticket.displayCode)),
     el('p', { class: 'ticket-status' }, ticket.checkedInAt ? `已入场（${formatShanghaiTime(ticket.checkedInAt)}）` : '入场时出示二维码或报票号'),
+    ...venueLines(ticket),
   );
+  // Once in, nothing is left to do with the ticket: no reminder, no 退票 (the Worker would refuse it).
+  if (ticket.checkedInAt) {
+    card.classList.add('checked-in');
+    return card;
+  }
   const actions = el('div', { class: 'ticket-actions' });
   const start = new Date(ticket.screening.startsAt);
   actions.append(
@@ -47,7 +56,7 @@ export function ticketCard(ticket: Ticket, runtimeMinutes: number | undefined, o
           start,
           end: new Date(start.getTime() + (runtimeMinutes ?? 120) * 60_000),
           summary: `惠工影院：${ticket.screening.film}（${ticket.seatLabel}）`,
-          location: `${ticket.screening.venue} ${ticket.screening.hall}`,
+          location: `${ticket.screening.address ?? ticket.screening.venue} ${ticket.screening.hall}`,
           description: `票号 ${ticket.displayCode}。入场时出示二维码。`,
           alarmMinutes: 60,
         },
@@ -55,7 +64,7 @@ export function ticketCard(ticket: Ticket, runtimeMinutes: number | undefined, o
       ),
     ),
   );
-  if (!ticket.checkedInAt && serverNow() < Date.parse(ticket.screening.closesAt)) {
+  if (serverNow() < Date.parse(ticket.screening.closesAt)) {
     const cancel = el('button', { type: 'button', class: 'link-button' }, '退票');
     cancel.addEventListener('click', () => {
       // Asks once more in place rather than in a browser dialog, which screen readers handle poorly.

@@ -51,9 +51,10 @@ export interface Ticket {
   seatLabel: string;
   claimedAt?: string;
   cancelledAt?: string;
-  checkedInAt?: string;
+  /** In GET /api/me/tickets always there: null until the door checks the ticket in. */
+  checkedInAt?: string | null;
   qr: string;
-  screening: { id: string; film: string; hall: string; venue: string; startsAt: string; closesAt: string };
+  screening: { id: string; film: string; hall: string; venue: string; address?: string; directions?: string; startsAt: string; closesAt: string };
 }
 
 export interface WaitlistPlace {
