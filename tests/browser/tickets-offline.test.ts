@@ -104,7 +104,7 @@ describe('the ticket at the door', () => {
     const ticket = await signInAndClaim(page, 2);
     await reloadUntil(page, ticket.displayCode);
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('会员号').waitFor();
+    await page.getByRole('button', { name: '会员登录' }).waitFor();
     await expect(page.evaluate(async () => (await caches.open('huigong-cinema-saved-v1')).keys().then((keys) => keys.length))).resolves.toBe(0);
 
     await context.setOffline(true);
