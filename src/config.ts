@@ -15,6 +15,5 @@ export const SITE = {
     { href: '/honors/', label: '光荣榜' },
     { href: '/programs/', label: '服务项目' },
     { href: '/cinema/', label: '惠工影院' },
-    { href: '/search/', label: '搜索' },
   ],
 } as const;
