@@ -9,6 +9,8 @@ export const SITE = {
   pageSize: 10,
   /** How many related stories a story page shows. */
   relatedCount: 3,
+  /** The trade unions' service hotline, where riders are sent while the station directory lists no station. */
+  unionHotline: { number: '12351', label: '职工服务热线' },
   nav: [
     { href: '/', label: '首页' },
     { href: '/news/', label: '新闻' },
