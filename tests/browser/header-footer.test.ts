@@ -60,3 +60,23 @@ describe('the site header on a phone (360×740)', () => {
     });
   }
 });
+
+describe('the footer and the site map page', () => {
+  it('takes the reader from the footer to the human site map, not raw XML', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseURL}${STORY}`);
+    await page.getByRole('contentinfo').getByRole('link', { name: '网站地图' }).click();
+    await page.getByRole('heading', { level: 1, name: '网站地图' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sitemap/');
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no serious accessibility violations on /sitemap/ (${colorScheme})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 }, colorScheme });
+      await page.goto(`${baseURL}/sitemap/`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
