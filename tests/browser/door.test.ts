@@ -75,6 +75,45 @@ describe('the door page at 360 px', () => {
     await page.close();
   });
 
+  it('shows 扫码检票 or 停止扫码, never both, where the browser can scan', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    // A camera and a QR detector that finds nothing, where headless Chromium has neither.
+    await page.addInitScript(() => {
+      (window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
+        async detect() {
+          return [];
+        }
+      };
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const paint = () => canvas.getContext('2d')!.fillRect(0, 0, Math.random() * 64, 64);
+      Object.defineProperty(navigator, 'mediaDevices', {
+        value: {
+          getUserMedia: async () => {
+            const stream = canvas.captureStream(10);
+            setInterval(paint, 100);
+            return stream;
+          },
+        },
+      });
+    });
+    await page.goto(`${server.baseURL}/cinema/checkin/`);
+    await signIn(page);
+    await page.locator('#screening-stats', { hasText: '已入场' }).waitFor();
+    const start = page.getByRole('button', { name: '扫码检票' });
+    const stop = page.getByRole('button', { name: '停止扫码' });
+    const shown = async () => ({ start: await start.isVisible(), stop: await stop.isVisible(), unsupported: await page.getByText('此浏览器不支持扫码').isVisible() });
+    expect(await shown()).toEqual({ start: true, stop: false, unsupported: false });
+    await start.click();
+    await stop.waitFor();
+    expect(await shown()).toEqual({ start: false, stop: true, unsupported: false });
+    await stop.click();
+    await start.waitFor();
+    expect(await shown()).toEqual({ start: true, stop: false, unsupported: false });
+    await page.close();
+  });
+
   it('names the screening a ticket for another screening is for, and keeps the verdict in sight with the keyboard up', async () => {
     const page = await doorPage();
     await signIn(page);

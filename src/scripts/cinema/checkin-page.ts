@@ -176,7 +176,14 @@ export async function startCheckInPage(): Promise<void> {
       }
       video.srcObject = stream;
       video.hidden = false;
-      await video.play();
+      try {
+        await video.play();
+      } catch {
+        // Without a picture nothing can be scanned: back to one button, and say so.
+        stopScan();
+        byId('scan-note').textContent = '摄像头画面打不开，请直接输入票号。';
+        return;
+      }
       byId('start-scan').hidden = true;
       byId('stop-scan').hidden = false;
       void scanLoop(new Detector({ formats: ['qr_code'] }));
