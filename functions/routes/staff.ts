@@ -54,6 +54,12 @@ export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1)
 
 /** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance and backup exports, KV rebuild, point-in-time restore. */
 export function staffRoutes(catalogue: Catalogue) {
+  /** A ticket for another screening, named (film, start, hall) so the door can tell its holder where to go. */
+  const wrongScreening = (ticketScreeningId: string) => {
+    const other = catalogue.screenings.find((candidate) => candidate.id === ticketScreeningId);
+    const ticketScreening = other && { id: other.id, film: other.film.title, startsAt: other.startsAt, hall: other.hall.name };
+    return refusal('wrong_screening', { ticketScreeningId, ...(ticketScreening ? { ticketScreening } : {}) });
+  };
   return new Hono<AppEnv>()
     .use(requireStaff)
     .post('/screenings/:id/checkins', observeStaffAction('check_in'), async (c) => {
@@ -63,7 +69,7 @@ export function staffRoutes(catalogue: Catalogue) {
       if ('qr' in body) {
         const verified = await verifyTicketQr(c.env.TICKET_SECRET, body.qr);
         if (!verified) throw refusal('invalid_ticket_qr');
-        if (verified.screeningId !== screening.id) throw refusal('wrong_screening', { ticketScreeningId: verified.screeningId });
+        if (verified.screeningId !== screening.id) throw wrongScreening(verified.screeningId);
         code = verified.code;
       } else {
         code = normalizeTicketCode(body.code);
@@ -74,7 +80,7 @@ export function staffRoutes(catalogue: Catalogue) {
       if (outcome.refusal.code === 'unknown_ticket') {
         // A typed code from another screening: say so rather than "unknown".
         const elsewhere = await readTicket(c.env.SEATS, code);
-        if (elsewhere && elsewhere.screeningId !== screening.id) throw refusal('wrong_screening', { ticketScreeningId: elsewhere.screeningId });
+        if (elsewhere && elsewhere.screeningId !== screening.id) throw wrongScreening(elsewhere.screeningId);
       }
       const { code: refusalCode, ...details } = outcome.refusal;
       throw refusal(refusalCode, {

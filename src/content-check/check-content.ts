@@ -15,6 +15,7 @@ import { readInstant } from '../schemas/written-time.ts';
 import { vocabularySchema, type Vocabulary } from '../schemas/vocabulary-schema.ts';
 import type { Station } from '../stations/station-facets.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { futureDateProblem } from './future-date.ts';
 import { HOUSE_COMPONENTS, LINKED_COLLECTIONS, PROGRAM_PAGE_COMPONENTS } from './house-components.ts';
 import { plainText, scanMdx, type MdxLink } from './mdx-scan.ts';
 import { sortProblems, type Problem } from './problem.ts';
@@ -114,8 +115,8 @@ function shanghaiTime(date: Date): string {
 export function checkContent({ root, files, publicFiles, committed }: ContentFiles, now: Date): CheckResult {
   const problems: Problem[] = [];
   const show = (rel: string) => (root === '.' || root === '' ? rel : `${root}/${rel}`);
-  const report = (rel: string, line: number | undefined, message: string, fix?: string) =>
-    problems.push({ file: show(rel), ...(line ? { line } : {}), message, ...(fix ? { fix } : {}) });
+  const report = (rel: string, line: number | undefined, message: string, fix?: string, code?: string) =>
+    problems.push({ file: show(rel), ...(line ? { line } : {}), ...(code ? { code } : {}), message, ...(fix ? { fix } : {}) });
   let checkedFiles = 0;
 
   /** Parses and validates one YAML source; reports its problems and returns the schema's output. */
@@ -271,6 +272,16 @@ export function checkContent({ root, files, publicFiles, committed }: ContentFil
         '要发布就删掉 draft: true（或改成 draft: false）；暂不发布就把 publishAt 改到将来，或者删掉它',
       );
     }
+  }
+
+  // A story dated after today would publish showing a day that has not come, unless publishAt holds it till then.
+  // A date already reported as impossible (2026-13-01, read as 2027-01-01) is not reported again.
+  for (const entry of entries) {
+    if (entry.collection !== 'news' || entry.data === undefined) continue;
+    const line = entry.source.lineAt(['date']);
+    if (problems.some((problem) => problem.file === show(entry.rel) && problem.line === line)) continue;
+    const problem = futureDateProblem(entry.data as Story['data'], now);
+    if (problem) report(entry.rel, line, problem.message, problem.fix, problem.code);
   }
 
   // The cinema catalogue: release times before closing, ids used once, one screening at a time in a hall.

@@ -4,6 +4,8 @@ export interface Problem {
   file: string;
   /** 1-based line in the file, where one can be named. */
   line?: number;
+  /** A stable name for the kind of problem, where tools or tests need one (e.g. future_date); not printed. */
+  code?: string;
   /** What is wrong. */
   message: string;
   /** How to put it right; printed in brackets after the message. */

@@ -36,6 +36,15 @@ describe('checkContent', () => {
     expect(checkedFiles).toBe(2);
   });
 
+  it('refuses a story dated after today in Beijing unless publishAt schedules it, by a stable code', () => {
+    const { problems } = check({
+      'news/tomorrow.mdx': story('正文。').replace('date: 2023-09-14', 'date: 2026-11-29'),
+      'news/scheduled.mdx': story('正文。', 'publishAt: 2026-11-29T08:00:00+08:00\n').replace('date: 2023-09-14', 'date: 2026-11-29'),
+      'news/today.mdx': story('正文。').replace('date: 2023-09-14', 'date: 2026-11-28'),
+    });
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/news/tomorrow.mdx', line: 3, code: 'future_date' })]);
+  });
+
   it('needs the vocabulary, and checks no story against a missing one', () => {
     const result = checkContent(
       { root: 'content', files: new Map([['news/a.mdx', story('正文。')]]), publicFiles: new Set() },

@@ -41,6 +41,16 @@ describe('staff check-in', () => {
     expect((await body(await checkIn(request, 'hall-b', { code: 'ABCD-2345' }))).error.code).toBe('unknown_ticket');
   });
 
+  it('names the screening a ticket from another screening is for, so the door can send its holder there', async () => {
+    const other = screening('evening');
+    const { request } = testApp(other, screening('matinee'));
+    const ticket = await claimed(request, 'evening', 'm1');
+    await drainToKv('evening');
+    const named = { ticketScreeningId: 'evening', ticketScreening: { id: 'evening', film: other.film.title, startsAt: other.startsAt, hall: other.hall.name } };
+    expect((await body(await checkIn(request, 'matinee', { qr: ticket.qr }))).error).toMatchObject({ code: 'wrong_screening', ...named });
+    expect((await body(await checkIn(request, 'matinee', { code: ticket.code }))).error).toMatchObject({ code: 'wrong_screening', ...named });
+  });
+
   it('refuses a forged QR payload and a missing or wrong staff token', async () => {
     const { request } = testApp(screening('forged'));
     const ticket = await claimed(request, 'forged', 'm1');

@@ -117,6 +117,14 @@ const CHECKS: { fixture: string; what: string; lines: string[] }[] = [
     ],
   },
   {
+    fixture: 'check-future-date',
+    what: 'a story dated after today that publishAt does not schedule for its date',
+    lines: [
+      'news/early-schedule.mdx:3: 日期 2099年1月2日 还没到，定时发布时间却在 2099年1月1日：稿件会带着将来的日期提前发布（把 publishAt 改到 2099-01-02 或以后，或者改正日期（date））',
+      'news/future.mdx:3: 日期 2099年1月1日 还没到（按北京时间）：稿件会带着将来的日期发布（日期写错了就改正；要到那天再发布，就加上 publishAt: 2099-01-01T08:00:00+08:00）',
+    ],
+  },
+  {
     fixture: 'check-components',
     what: 'unknown house components, missing props and misuse',
     lines: [

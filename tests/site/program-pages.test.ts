@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, executableScripts, readPage } from '../helpers/dist';
+import { distDir, executableScripts, htmlFiles, readPage } from '../helpers/dist';
 import { readFrontmatter } from '../helpers/frontmatter';
 
 const dist = distDir();
@@ -73,14 +73,30 @@ describe('program pages', () => {
     }
   });
 
-  it('explains the 暖蜂驿站 star levels, goal and online services, and points to the directory', () => {
+  it('explains the 暖蜂驿站 star levels, goal and online services, and points riders to the 12351 hotline', () => {
     const page = readPage(dist, 'programs/nuanfeng-yizhan/index.html');
     const text = squash(page.querySelector('main')!.text);
     for (const fact of ['一星、二星', '三星以上', '1公里服务半径', '15分钟步行可达', '170个', '不少于1104个', '线上地图、会员一码通、服务预约']) {
       expect(text).toContain(fact);
     }
-    expect(page.querySelector('a[href="/programs/nuanfeng-yizhan/stations/"]')).not.toBeNull();
-    expect(text).toContain('尚未发布');
+    // No stations are published: no link to an empty directory, the union's hotline instead.
+    expect(page.querySelector('a[href^="/programs/nuanfeng-yizhan/stations/"]')).toBeNull();
+    expect(page.querySelector('.directory-link a[href="tel:12351"]')!.text).toBe('12351');
+    expect(text).toContain('职工服务热线');
+  });
+});
+
+describe('the station directory with no published stations', () => {
+  it('is linked from no public page: not the navigation, the footer, the program pages or the site map', () => {
+    const linking = htmlFiles(dist)
+      .filter((file) => !file.startsWith('programs/nuanfeng-yizhan/stations/'))
+      .filter((file) => readPage(dist, file).querySelector('a[href^="/programs/nuanfeng-yizhan/stations/"]'));
+    expect(linking).toEqual([]);
+  });
+
+  it('is kept out of search engines while it lists nothing', () => {
+    const page = readPage(dist, 'programs/nuanfeng-yizhan/stations/index.html');
+    expect(page.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
   });
 });
 

@@ -86,9 +86,11 @@ describe('the station directory', () => {
     }
   });
 
-  it('tells the program page how many stations the directory holds', () => {
-    const text = readPage(outDir, 'programs/nuanfeng-yizhan/index.html').querySelector('.directory-link')!.text;
-    expect(text).toContain('收录 1104 个驿站');
+  it('links the directory from the program page, saying how many stations it holds, once it has any', () => {
+    const link = readPage(outDir, 'programs/nuanfeng-yizhan/index.html').querySelector('.directory-link')!;
+    expect(link.text).toContain('收录 1104 个驿站');
+    expect(link.querySelector(`a[href="/${STATIONS}/"]`)).not.toBeNull();
+    expect(readPage(outDir, `${STATIONS}/index.html`).querySelector('meta[name="robots"]')).toBeNull();
   });
 });
 

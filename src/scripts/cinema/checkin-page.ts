@@ -1,6 +1,7 @@
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { answerIsDecided } from '../../cinema/decided-answer';
 import { attemptTicketCode, DoorAttempts } from '../../cinema/door-attempts';
+import { doorVerdict, type DoorVerdict } from '../../cinema/door-verdict';
 import { api, sendJson, type ApiResult } from './api';
 import { byId, el } from './dom';
 import { serverNow, syncServerClock } from './server-time';
@@ -19,7 +20,19 @@ declare global {
   }
 }
 
-type Verdict = 'valid' | 'used' | 'invalid';
+/** Felt as well as seen, where the phone can vibrate: one short buzz lets in, a longer one stops. */
+const VIBRATION: Record<DoorVerdict['verdict'], number[]> = { valid: [80], used: [200, 100, 200], invalid: [200, 100, 200] };
+
+/**
+ * Scrolls the verdict to the top of what the keyboard leaves visible (the visual viewport) when it, or the
+ * code field right under it, is out of sight: a longer verdict pushes the field down behind the keyboard.
+ */
+function keepInSight(verdict: HTMLElement, field: HTMLElement): void {
+  const visibleTop = window.visualViewport?.offsetTop ?? 0;
+  const visibleBottom = visibleTop + (window.visualViewport?.height ?? window.innerHeight);
+  const { top } = verdict.getBoundingClientRect();
+  if (top < visibleTop || field.getBoundingClientRect().bottom > visibleBottom) window.scrollBy(0, Math.floor(top - visibleTop));
+}
 
 /** The door: a staff token once, then scan (where the browser has BarcodeDetector) or type codes. */
 export async function startCheckInPage(): Promise<void> {
@@ -37,14 +50,14 @@ export async function startCheckInPage(): Promise<void> {
   const staff = (path: string, init: RequestInit = {}) =>
     api(path, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token()}` } });
 
-  function show(verdict: Verdict, headline: string, detail = ''): void {
+  function show({ verdict, headline, detail }: DoorVerdict): void {
     result.className = `result ${verdict}`;
     result.replaceChildren(el('p', { class: 'verdict' }, headline), ...(detail ? [el('p', { class: 'detail' }, detail)] : []));
   }
 
   async function loadScreenings(): Promise<void> {
     const response = await api<{ screenings: Screening[] }>('/api/screenings', { cache: 'no-store' });
-    if (!response.ok) return show('invalid', '场次加载失败', response.error.message);
+    if (!response.ok) return show({ verdict: 'invalid', headline: '场次加载失败', detail: response.error.message });
     const now = Date.now();
     select.replaceChildren(
       ...response.data.screenings.map((screening) =>
@@ -71,11 +84,14 @@ export async function startCheckInPage(): Promise<void> {
     }
   }
 
+  /** Back to the token form, saying why there: the check-in panel, and its verdict, are hidden now. */
   function askForToken(message = ''): void {
     sessionStorage.removeItem(TOKEN_KEY);
     panel.hidden = true;
     tokenForm.hidden = false;
-    if (message) show('invalid', '口令不正确', message);
+    const note = byId('token-message');
+    note.textContent = message;
+    note.hidden = !message;
     byId('staff-token').focus();
   }
 
@@ -88,37 +104,11 @@ export async function startCheckInPage(): Promise<void> {
     const decided = answerIsDecided(response.ok ? response : { status: response.status, code: response.error.code });
     if (code && !decided) attempts.unanswered(code, sentAt);
     const ownCheckIn = Boolean(code && decided && attempts.ownEarlierCheckIn(code, response.ok ? {} : response.error, serverNow()));
-    if (response.ok) {
-      const { ticket } = response.data;
-      show('valid', `有效 · ${ticket.seatLabel}`, `${ticket.displayCode} · ${ticket.screening.film}`);
-    } else if (ownCheckIn) {
-      // The holder's own check-in of a moment ago, whose answer was lost: let them in, and say why.
-      const ticket = response.error.ticket as Ticket | undefined;
-      const seat = ticket ? ` · ${ticket.seatLabel}` : '';
-      show('valid', `有效${seat}（刚才已检票，网络中断后重试）`, `检票时间 ${formatShanghaiTime(String(response.error.checkedInAt))}`);
-    } else {
-      const { error } = response;
-      const ticket = error.ticket as Ticket | undefined;
-      switch (error.code) {
-        case 'already_checked_in':
-          show('used', '已检过票', `首次检票 ${formatShanghaiTime(String(error.checkedInAt))}${ticket ? ` · ${ticket.seatLabel}` : ''}`);
-          break;
-        case 'wrong_screening':
-          show('invalid', '不是本场的票', '请核对场次');
-          break;
-        case 'ticket_cancelled':
-          show('invalid', '此票已退', ticket?.displayCode ?? '');
-          break;
-        case 'staff_unauthorized':
-          return askForToken('口令已失效，请重新输入。');
-        case 'unknown_ticket':
-        case 'invalid_ticket_qr':
-          show('invalid', '无效的票', error.message);
-          break;
-        default:
-          show('invalid', '检票失败', error.message);
-      }
-    }
+    if (!response.ok && response.error.code === 'staff_unauthorized') return askForToken('口令已失效，请重新输入。');
+    const verdict = doorVerdict(response.ok ? { ok: true, ticket: response.data.ticket } : { ok: false, error: response.error, ownCheckIn });
+    show(verdict);
+    keepInSight(result, byId('ticket-code'));
+    navigator.vibrate?.(VIBRATION[verdict.verdict]);
     await loadStats();
   }
 
@@ -151,8 +141,9 @@ export async function startCheckInPage(): Promise<void> {
     sessionStorage.setItem(TOKEN_KEY, String(new FormData(tokenForm).get('token') ?? '').trim());
     tokenForm.reset();
     tokenForm.hidden = true;
+    byId('token-message').hidden = true;
     panel.hidden = false;
-    show('valid', '请扫码或输入票号');
+    show({ verdict: 'valid', headline: '请扫码或输入票号', detail: '' });
     result.className = 'result';
     await loadScreenings();
     byId('ticket-code').focus();
@@ -185,7 +176,14 @@ export async function startCheckInPage(): Promise<void> {
       }
       video.srcObject = stream;
       video.hidden = false;
-      await video.play();
+      try {
+        await video.play();
+      } catch {
+        // Without a picture nothing can be scanned: back to one button, and say so.
+        stopScan();
+        byId('scan-note').textContent = '摄像头画面打不开，请直接输入票号。';
+        return;
+      }
       byId('start-scan').hidden = true;
       byId('stop-scan').hidden = false;
       void scanLoop(new Detector({ formats: ['qr_code'] }));
