@@ -114,7 +114,9 @@ describe('the seat picker on its own address', () => {
     await page.evaluate(() => window.scrollTo(0, 400));
     const scrolled = await page.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(0);
-    await openDemoPicker(page);
+    // Clicked where the list stands: Playwright's own click would first scroll the link into view.
+    await demoCard(page).getByRole('link').evaluate((link: HTMLElement) => link.click());
+    await page.locator('#seat-map .seat').first().waitFor();
     expect(new URL(page.url()).search).toBe(`?screening=${DEMO}`);
     expect(await page.locator('#list-view').isVisible()).toBe(false);
     expect(await page.locator('#picker-title').textContent()).toBe('演示影片（本地演示场次）');
