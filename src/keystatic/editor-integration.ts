@@ -1,0 +1,36 @@
+import type { AstroIntegration } from 'astro';
+
+/** Where the editor opens under `npm run dev`. */
+export const EDITOR_PATH = '/keystatic';
+
+/**
+ * Adds the browser editor (Keystatic and the React it needs) under `astro dev` only. Keystatic's routes are
+ * server routes, which a static build cannot have (it would fail with NoAdapterInstalled), and the public
+ * site has no use for them: so `astro build` never loads React or Keystatic, and dist/ and the Worker stay
+ * as they were. Under dev, every page also gets a small "编辑" link to the editor.
+ */
+export function editorUnderDev(): AstroIntegration {
+  return {
+    name: 'huigong:editor-under-dev',
+    hooks: {
+      'astro:config:setup': async ({ command, updateConfig, injectScript }) => {
+        if (command !== 'dev') return;
+        const [{ default: react }, { default: keystatic }] = await Promise.all([import('@astrojs/react'), import('@keystatic/astro')]);
+        // Keystatic's app and API call their routes without a trailing slash, which 'always' would refuse.
+        updateConfig({ integrations: [react(), keystatic()], trailingSlash: 'ignore' });
+        injectScript('page', editorLinkScript);
+      },
+    },
+  };
+}
+
+const editorLinkScript = `
+if (!location.pathname.startsWith('${EDITOR_PATH}')) {
+  const link = document.createElement('a');
+  link.href = '${EDITOR_PATH}';
+  link.textContent = '编辑';
+  link.title = '打开编辑器（只在本机 npm run dev 时出现）';
+  link.style.cssText = 'position:fixed;right:.75rem;bottom:.75rem;z-index:99;padding:.4rem .8rem;border-radius:.3rem;background:#8b0000;color:#fff;font-weight:700;text-decoration:none';
+  document.body.append(link);
+}
+`;
