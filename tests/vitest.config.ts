@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts}/**/*.test.ts'],
+          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts,keystatic}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },

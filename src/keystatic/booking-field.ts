@@ -1,11 +1,12 @@
 import { fields, type BasicFormField } from '@keystatic/core';
+import type { DeclaresStoredShape } from './schema-drift';
 
 /**
  * A screening's optional whole-screening booking, stored as `booking: { union: … }` or left out. Keystatic's
  * conditional field would store `{ discriminant, value }`, which the screening schema does not read, so the
  * editor shows one text field: the union's name, empty when the screening is open to members.
  */
-export function bookingField(): BasicFormField<string> {
+export function bookingField(): BasicFormField<string> & DeclaresStoredShape {
   const text = fields.text({ label: '基层工会包场：包场单位（不包场就空着；包场后不向职工放票）' });
   const parse = (stored: unknown) => {
     if (stored === undefined || stored === null) return '';
@@ -21,5 +22,6 @@ export function bookingField(): BasicFormField<string> {
     validate: (value) => text.validate(value),
     serialize: (value) => ({ value: value === '' ? undefined : { union: value } }),
     reader: { parse: (stored) => text.validate(parse(stored)) },
+    storedShape: { type: 'object', fields: { union: { type: 'string' } } },
   };
 }
