@@ -1,4 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import react from '@astrojs/react';
+import keystatic from '@keystatic/astro';
+import { holdsKeystaticStrings, rewriteZhCnStrings } from './zh-cn-strings';
 
 /** Where the editor opens under `npm run dev`. */
 export const EDITOR_PATH = '/keystatic';
@@ -13,16 +16,28 @@ export function editorUnderDev(): AstroIntegration {
   return {
     name: 'huigong:editor-under-dev',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, injectScript }) => {
+      'astro:config:setup': ({ command, updateConfig, injectScript }) => {
         if (command !== 'dev') return;
-        const [{ default: react }, { default: keystatic }] = await Promise.all([import('@astrojs/react'), import('@keystatic/astro')]);
         // Keystatic's app and API call their routes without a trailing slash, which 'always' would refuse.
-        updateConfig({ integrations: [react(), keystatic()], trailingSlash: 'ignore' });
+        updateConfig({
+          integrations: [react(), keystatic()],
+          trailingSlash: 'ignore',
+          // Keystatic is pre-bundled by Vite's dependency optimizer, so its strings are rewritten there too.
+          vite: { plugins: [chineseStrings], optimizeDeps: { rolldownOptions: { plugins: [chineseStrings] } } },
+        });
         injectScript('page', editorLinkScript);
       },
     },
   };
 }
+
+/** Our zh-CN interface strings in place of Keystatic's (why: src/keystatic/zh-cn-strings.ts). */
+const chineseStrings = {
+  name: 'huigong:keystatic-zh-cn-strings',
+  transform(code: string, id: string) {
+    return id.includes('@keystatic') && holdsKeystaticStrings(code) ? { code: rewriteZhCnStrings(code), map: null } : undefined;
+  },
+};
 
 const editorLinkScript = `
 if (!location.pathname.startsWith('${EDITOR_PATH}')) {
