@@ -17,6 +17,8 @@ const pinyinFileName = (label: string, { person = false } = {}) => ({
 const required = { isRequired: true } as const;
 const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/;
 const beijingInstant = { regex: BEIJING_INSTANT, message: '写成北京时间，如 2026-12-02T18:30:00+08:00' };
+// Keystatic checks a pattern on empty text too; an optional time may be left empty.
+const optionalBeijingInstant = { regex: /^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, message: beijingInstant.message };
 
 function news({ vocabulary }: EditorVocabulary) {
   return collection({
@@ -56,7 +58,7 @@ function news({ vocabulary }: EditorVocabulary) {
       lead: fields.checkbox({ label: '头条（首页头条稿件）' }),
       order: fields.integer({ label: '版面顺序（同一天的稿件，小的在前）', defaultValue: 100, validation: { min: 1 } }),
       draft: fields.checkbox({ label: '草稿（不发布）' }),
-      publishAt: fields.text({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）', validation: { pattern: beijingInstant } }),
+      publishAt: fields.text({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）', validation: { pattern: optionalBeijingInstant } }),
       body: fields.mdx({ label: '正文', components: houseBlocks() }),
     },
   });
@@ -151,7 +153,7 @@ function screenings({ halls }: EditorVocabulary) {
       ),
       hall: fields.select({ label: '影厅', options: halls.map((hall) => ({ label: hall, value: hall })), defaultValue: halls[0] ?? '' }),
       startsAt: fields.text({ label: '开场时间（北京时间，如 2026-12-02T18:30:00+08:00）', validation: { isRequired: true, pattern: beijingInstant } }),
-      releaseAt: fields.text({ label: '放票时间（不填按规则：开场前至少 24 小时的最近一个周一或周四中午）', validation: { pattern: beijingInstant } }),
+      releaseAt: fields.text({ label: '放票时间（不填按规则：开场前至少 24 小时的最近一个周一或周四中午）', validation: { pattern: optionalBeijingInstant } }),
       booking: bookingField(),
     },
   });
