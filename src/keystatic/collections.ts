@@ -5,6 +5,7 @@ import { pinyinSlug, SLUG } from '../content-check/slug';
 import { houseBlocks, programPageBlocks } from './house-blocks';
 import { storedSelect } from './stored-select';
 import { bookingField } from './booking-field';
+import { beijingTimeField } from './beijing-time-field';
 import { nameOptions, type EditorVocabulary } from './vocabulary-options';
 
 /** New entries get a pinyin file name from their Chinese title, as `npm run new` gives them; it is fixed once saved. */
@@ -15,10 +16,6 @@ const pinyinFileName = (label: string, { person = false } = {}) => ({
 });
 
 const required = { isRequired: true } as const;
-const BEIJING_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/;
-const beijingInstant = { regex: BEIJING_INSTANT, message: '写成北京时间，如 2026-12-02T18:30:00+08:00' };
-// Keystatic checks a pattern on empty text too; an optional time may be left empty.
-const optionalBeijingInstant = { regex: /^$|^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/, message: beijingInstant.message };
 
 function news({ vocabulary }: EditorVocabulary) {
   return collection({
@@ -58,7 +55,7 @@ function news({ vocabulary }: EditorVocabulary) {
       lead: fields.checkbox({ label: '头条（首页头条稿件）' }),
       order: fields.integer({ label: '版面顺序（同一天的稿件，小的在前）', defaultValue: 100, validation: { min: 1 } }),
       draft: fields.checkbox({ label: '草稿（不发布）' }),
-      publishAt: fields.text({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）', validation: { pattern: optionalBeijingInstant } }),
+      publishAt: beijingTimeField({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）' }),
       body: fields.mdx({ label: '正文', components: houseBlocks() }),
     },
   });
@@ -152,8 +149,8 @@ function screenings({ halls }: EditorVocabulary) {
         { label: '影片' },
       ),
       hall: fields.select({ label: '影厅', options: halls.map((hall) => ({ label: hall, value: hall })), defaultValue: halls[0] ?? '' }),
-      startsAt: fields.text({ label: '开场时间（北京时间，如 2026-12-02T18:30:00+08:00）', validation: { isRequired: true, pattern: beijingInstant } }),
-      releaseAt: fields.text({ label: '放票时间（不填按规则：开场前至少 24 小时的最近一个周一或周四中午）', validation: { pattern: optionalBeijingInstant } }),
+      startsAt: beijingTimeField({ label: '开场时间（北京时间，如 2026-12-02T18:30:00+08:00）', isRequired: true }),
+      releaseAt: beijingTimeField({ label: '放票时间（不填按规则：开场前至少 24 小时的最近一个周一或周四中午）' }),
       booking: bookingField(),
     },
   });
