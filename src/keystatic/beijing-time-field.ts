@@ -18,7 +18,7 @@ const PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+08:00$/;
  * requires; so this is a text field that shows a Date as the Beijing time it is. Its format is checked
  * here (empty allowed unless required) and in full by `npm run check`.
  */
-export function beijingTimeField({ label, isRequired = false }: { label: string; isRequired?: boolean }): typeof TextField {
+export function beijingTimeField({ label, isRequired = false }: { label: string; isRequired?: boolean }): TextField {
   const text = fields.text({
     label,
     validation: {
@@ -26,6 +26,6 @@ export function beijingTimeField({ label, isRequired = false }: { label: string;
       pattern: { regex: isRequired ? PATTERN : new RegExp(`^$|${PATTERN.source}`), message: '写成北京时间，如 2026-12-02T18:30:00+08:00' },
     },
   });
-  const parse = (stored: unknown) => (stored instanceof Date ? beijingText(stored) : text.parse(stored as string | undefined));
-  return { ...text, parse, reader: { parse: (stored) => text.validate(parse(stored)) } };
+  const parse = (stored: unknown) => (stored instanceof Date ? beijingText(stored) : text.parse(stored as string | undefined, undefined));
+  return { ...text, parse, reader: { ...text.reader, parse: (stored: unknown) => text.validate(parse(stored), undefined) } };
 }

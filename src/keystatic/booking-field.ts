@@ -11,7 +11,7 @@ export function bookingField(): BasicFormField<string> & DeclaresStoredShape {
   const parse = (stored: unknown) => {
     if (stored === undefined || stored === null) return '';
     const union = (stored as { union?: unknown }).union;
-    return text.parse(typeof union === 'string' ? union : undefined);
+    return text.parse(typeof union === 'string' ? union : undefined, undefined);
   };
   return {
     kind: 'form',
@@ -19,9 +19,9 @@ export function bookingField(): BasicFormField<string> & DeclaresStoredShape {
     Input: text.Input,
     defaultValue: () => '',
     parse,
-    validate: (value) => text.validate(value),
+    validate: (value) => text.validate(value, undefined),
     serialize: (value) => ({ value: value === '' ? undefined : { union: value } }),
-    reader: { parse: (stored) => text.validate(parse(stored)) },
+    reader: { parse: (stored) => text.validate(parse(stored), undefined) },
     storedShape: { type: 'object', fields: { union: { type: 'string' } } },
   };
 }

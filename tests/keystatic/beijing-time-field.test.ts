@@ -5,15 +5,15 @@ describe('beijingTimeField', () => {
   const field = beijingTimeField({ label: '开场时间', isRequired: true });
 
   it('shows a YAML timestamp (a Date) as the Beijing time it was written as, and stores it as text', () => {
-    const parsed = field.parse(new Date('2026-12-02T18:30:00+08:00'));
+    const parsed = field.parse(new Date('2026-12-02T18:30:00+08:00'), undefined);
     expect(parsed).toBe('2026-12-02T18:30:00+08:00');
     expect(field.serialize(parsed)).toEqual({ value: '2026-12-02T18:30:00+08:00' });
   });
 
   it('refuses a time without its zone, and an empty required time; allows an empty optional one', () => {
-    expect(() => field.validate('2026-12-02 18:30')).toThrow(/北京时间/);
-    expect(() => field.validate('')).toThrow();
-    expect(beijingTimeField({ label: '放票时间' }).validate('')).toBe('');
+    expect(() => field.validate('2026-12-02 18:30', undefined)).toThrow(/北京时间/);
+    expect(() => field.validate('', undefined)).toThrow();
+    expect(beijingTimeField({ label: '放票时间' }).validate('', undefined)).toBe('');
   });
 });
 
