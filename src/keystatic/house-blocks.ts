@@ -3,8 +3,12 @@ import { fields } from '@keystatic/core';
 import { block, mark, repeating, wrapper, type ContentComponent } from '@keystatic/core/content-components';
 import { HOUSE_COMPONENTS, PROGRAM_PAGE_COMPONENTS } from '../content-check/house-components';
 
-/** A toolbar glyph for a mark: one character, since Keystatic's icon set has nothing for 光荣榜. */
-const glyph = (text: string) => createElement('span', { 'aria-hidden': true, style: { fontWeight: 700 } }, text);
+/**
+ * A toolbar glyph for a mark: one character, since Keystatic's icon set has nothing for 光荣榜. Keystatic
+ * draws a mark's icon inside its own 24×24 <svg>, so the glyph is SVG text, not HTML.
+ */
+const glyph = (text: string) =>
+  createElement('text', { x: 12, y: 18, textAnchor: 'middle', fontSize: 16, fontWeight: 700, fill: 'currentColor', stroke: 'none' }, text);
 
 const label = (name: keyof typeof HOUSE_COMPONENTS) => HOUSE_COMPONENTS[name]!.label;
 
