@@ -39,10 +39,12 @@ const chineseStrings = {
   },
 };
 
+// On a story, program or honoree page the link opens that entry in the editor.
 const editorLinkScript = `
 if (!location.pathname.startsWith('${EDITOR_PATH}')) {
+  const entry = /^\\/(news|programs|honors)\\/([a-z0-9]+(?:-[a-z0-9]+)*)\\/$/.exec(location.pathname);
   const link = document.createElement('a');
-  link.href = '${EDITOR_PATH}';
+  link.href = entry && !/^\\d+$/.test(entry[2]) ? '${EDITOR_PATH}/collection/' + entry[1] + '/item/' + entry[2] : '${EDITOR_PATH}';
   link.textContent = '编辑';
   link.title = '打开编辑器（只在本机 npm run dev 时出现）';
   link.style.cssText = 'position:fixed;right:.75rem;bottom:.75rem;z-index:99;padding:.4rem .8rem;border-radius:.3rem;background:#8b0000;color:#fff;font-weight:700;text-decoration:none';
