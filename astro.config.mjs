@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
+import { editorUnderDev } from './src/keystatic/editor-integration.ts';
 
 // The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
 const site = process.env.SITE_URL ?? 'https://huigong.example.org';
@@ -22,6 +23,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !/\/(404|search)\/$/.test(new URL(page).pathname) }),
+    // The browser editor at /keystatic, under `npm run dev` only (why: src/keystatic/editor-integration.ts).
+    editorUnderDev(),
   ],
   devToolbar: { enabled: false },
   // Leaves out bundler warnings known to be harmless (each one and why: scripts/harmless-build-warnings.ts,

@@ -9,8 +9,8 @@ export const TEST_SECRETS = {
   STAFF_TOKEN: 'test-staff-token',
 };
 
-// Three kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
-// and headless Chromium against `wrangler dev`. `npm test` builds the site first.
+// Four kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
+// headless Chromium against `wrangler dev`, and the browser editor against `astro dev`. `npm test` builds the site first.
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts,search}/**/*.test.ts'],
+          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts,search,keystatic}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },
@@ -36,6 +36,18 @@ export default defineConfig({
           root: '.',
           include: ['tests/functions/**/*.test.ts'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The browser editor against `astro dev` (it exists only there); writes into content/ and restores it.
+          name: 'editor',
+          root: '.',
+          include: ['tests/editor/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, executableScripts, htmlFiles, pathOf, readPage } from '../helpers/dist';
 import { readFrontmatter, storyFiles } from '../helpers/frontmatter';
@@ -100,5 +100,22 @@ describe('RSS, sitemap and robots.txt', () => {
     const robots = readFileSync(path.join(dist, 'robots.txt'), 'utf8');
     expect(robots).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
     expect(robots).toContain('Disallow: /api/');
+  });
+});
+
+// The browser editor (Keystatic, React) is added under `astro dev` only (src/keystatic/editor-integration.ts):
+// the public build must stay static and carry none of it.
+describe('the browser editor stays out of the public build', () => {
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/'));
+
+  it('has no /keystatic or /api/keystatic pages', () => {
+    expect(files.filter((file) => /(^|\/)keystatic(\/|$)/.test(file))).toEqual([]);
+  });
+
+  it('ships no React and no Keystatic code', () => {
+    const scripts = files.filter((file) => /\.m?js$/.test(file) && !file.startsWith('pagefind/'));
+    const carrying = scripts.filter((file) => /react-dom|__reactFiber|@keystatic|keystatic/i.test(readFileSync(path.join(dist, file), 'utf8')));
+    expect(carrying).toEqual([]);
+    expect(htmlFiles(dist).filter((file) => /astro-island|\/keystatic|打开编辑器/.test(readFileSync(path.join(dist, file), 'utf8')))).toEqual([]);
   });
 });

@@ -23,6 +23,9 @@ describe('the Worker bundle', () => {
     expect(status, output).toBe(0);
     const modules = readdirSync(outdir).filter((file) => /\.(m?js|wasm)$/.test(file));
     expect(modules).toContain('index.js');
+    // The browser editor lives only under `astro dev`: none of it reaches the Worker.
+    const editorCode = modules.filter((file) => /@keystatic|react-dom/.test(readFileSync(path.join(outdir, file), 'utf8')));
+    expect(editorCode, 'Keystatic or React in the Worker bundle').toEqual([]);
     const raw = modules.reduce((sum, file) => sum + readFileSync(path.join(outdir, file)).length, 0);
     const gzip = modules.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(outdir, file)), { level: 9 }).length, 0);
     const sizes = `${Math.round(raw / 1000)} KB raw, ${Math.round(gzip / 1000)} KB gzip`;
