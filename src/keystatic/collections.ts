@@ -166,6 +166,8 @@ function halls() {
     schema: {
       name: fields.slug({ name: { label: '影厅名称', validation: required }, slug: pinyinFileName('文件名（拼音）') }),
       venue: fields.text({ label: '所在场馆', validation: required }),
+      address: fields.text({ label: '地址（印在电子票上，如 街道门牌、在哪栋楼）' }),
+      directions: fields.text({ label: '入场说明（印在电子票上，如 从哪个门进、怎么停车）', multiline: true }),
       changeoverMinutes: fields.integer({ label: '两场之间的间隔（分钟，不填为 15）', validation: { min: 0 } }),
       bestRow: fields.integer({ label: '“自动选座”优先的排号（不填为约六成深处）', validation: { min: 1 } }),
       rows: fields.array(
