@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
+import { belongsInSitemap } from './scripts/sitemap-pages.ts';
 import { editorUnderDev } from './src/keystatic/editor-integration.ts';
 
 // The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
@@ -12,17 +13,19 @@ const site = process.env.SITE_URL ?? 'https://huigong.example.org';
 // Builds from another content folder (test fixtures, benchmarks) keep their own content cache, so
 // they never disturb the real site's.
 const contentDir = process.env.HUIGONG_CONTENT_DIR;
+const outDir = process.env.HUIGONG_OUT_DIR ?? './dist';
 const cacheDir = contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined;
 
 export default defineConfig({
   site,
   cacheDir,
-  outDir: process.env.HUIGONG_OUT_DIR ?? './dist',
+  outDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !/\/(404|search)\/$/.test(new URL(page).pathname) }),
+    // Pages marked noindex (404, search, check-in, an empty station directory) stay out: scripts/sitemap-pages.ts.
+    sitemap({ filter: (page) => belongsInSitemap(outDir, page) }),
     // The browser editor at /keystatic, under `npm run dev` only (why: src/keystatic/editor-integration.ts).
     editorUnderDev(),
   ],

@@ -86,14 +86,14 @@ describe('RSS, sitemap and robots.txt', () => {
     expect(links).toEqual(stories.map((story) => `/news/${story.id}/`).sort());
   });
 
-  it('the sitemap lists every page but the 404 and search pages', () => {
+  it('the sitemap lists every page but those that ask search engines to stay away (noindex)', () => {
     const sitemap = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
-    const pages = htmlFiles(dist)
-      .filter((file) => file !== '404.html' && file !== 'search/index.html')
-      .map(pathOf)
-      .sort();
+    const noindex = (file: string) => readFileSync(path.join(dist, file), 'utf8').includes('<meta name="robots" content="noindex"');
+    const pages = htmlFiles(dist).filter((file) => !noindex(file)).map(pathOf).sort();
     expect(listed).toEqual(pages);
+    // The door's page and the empty station directory ask to stay out, and so do the 404 and search.
+    for (const left of ['/cinema/checkin/', '/search/', '/programs/nuanfeng-yizhan/stations/']) expect(listed).not.toContain(left);
   });
 
   it('robots.txt points at the sitemap and keeps crawlers out of the API', () => {
