@@ -174,6 +174,25 @@ describe('signing out', () => {
   });
 });
 
+describe('我的票 when the server cannot answer', () => {
+  it('says the list could not be read, never 还没有领到票', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route('**/api/me/tickets', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'temporarily_unavailable', message: '服务暂时不可用' } }) }),
+    );
+    await page.goto(`${server.baseURL}/cinema/`);
+    await signIn(page, 8);
+    const status = page.locator('#tickets-status');
+    await page.locator('#tickets-status', { hasText: '暂时读不到' }).waitFor();
+    expect(await status.textContent()).not.toContain('还没有领到票');
+    await page.unroute('**/api/me/tickets');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '会员登录' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('claim answers that decide nothing, or come late', () => {
   const claims = '**/api/screenings/demo-local/claims';
 
