@@ -46,11 +46,25 @@ self.addEventListener('fetch', (event) => {
   else if (isAsset(url)) event.respondWith(cacheFirst(request));
 });
 
+/** Counts the deletions: an answer asked for before one belongs to the member before, and is not kept. */
+let forgotten = 0;
+
 async function forgetSaved() {
+  forgotten += 1;
   await caches.delete(SAVED);
 }
 
+/** Stores a copy; a phone with no room left keeps nothing, and the page still gets the network's answer. */
+async function keep(cacheName, key, response) {
+  try {
+    await (await caches.open(cacheName)).put(key, response);
+  } catch {
+    // Quota exceeded or storage unavailable: online use is unaffected, only the offline copy is missing.
+  }
+}
+
 async function networkFirstApi(event, url) {
+  const generation = forgotten;
   let response;
   try {
     response = await fetch(event.request);
@@ -60,20 +74,23 @@ async function networkFirstApi(event, url) {
     if (url.pathname === '/api/me/tickets') void tellPage(event.clientId, saved.headers.get(SAVED_AT));
     return saved;
   }
-  await remember(url.pathname, response.clone());
+  await remember(url.pathname, response.clone(), generation);
   return response;
 }
 
-/** Keeps a signed-in member's answer; any sign that the session is over deletes what was kept. */
-async function remember(path, response) {
+/**
+ * Keeps a signed-in member's answer; any sign that the session is over deletes what was kept. An answer
+ * to a request sent before a sign-out or sign-in (`generation` behind) is someone else's: not kept.
+ */
+async function remember(path, response, generation) {
   if (response.status === 401) return forgetSaved();
   if (!response.ok) return;
   const body = await response.text();
   if (path === '/api/session' && !JSON.parse(body).signedIn) return forgetSaved();
-  const saved = await caches.open(SAVED);
-  await saved.put(path, savedCopy(body, response.headers));
+  if (generation !== forgotten) return;
+  await keep(SAVED, path, savedCopy(body, response.headers));
   // A ticket list proves a session: offline, the page must not take the member for signed out.
-  if (path === '/api/me/tickets') await saved.put('/api/session', savedCopy(JSON.stringify({ signedIn: true }), response.headers));
+  if (path === '/api/me/tickets') await keep(SAVED, '/api/session', savedCopy(JSON.stringify({ signedIn: true }), response.headers));
 }
 
 function savedCopy(body, original) {
@@ -88,16 +105,17 @@ async function tellPage(clientId, savedAt) {
 }
 
 async function networkFirstPage(request, url) {
-  const cache = await caches.open(SHELL);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(url.pathname, response.clone());
-    return response;
+    response = await fetch(request);
   } catch (error) {
+    const cache = await caches.open(SHELL);
     const saved = (await cache.match(url.pathname)) ?? (await cache.match('/cinema/'));
     if (!saved) throw error;
     return saved;
   }
+  if (response.ok) await keep(SHELL, url.pathname, response.clone());
+  return response;
 }
 
 async function cacheFirst(request) {
@@ -105,7 +123,7 @@ async function cacheFirst(request) {
   const saved = await cache.match(request);
   if (saved) return saved;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await keep(SHELL, request, response.clone());
   return response;
 }
 
@@ -127,11 +145,12 @@ async function keepPage({ page, assets, controlled }) {
   for (const href of wanted) if (!(await cache.match(href))) missing.push(href);
   const pageUrl = new URL(page, self.location.origin);
   if (isCinemaPage(pageUrl) && !(await cache.match(pageUrl.pathname))) missing.push(pageUrl.pathname);
-  await Promise.all(missing.map((href) => fetch(href).then((response) => response.ok && cache.put(href, response))));
+  await Promise.all(missing.map((href) => fetch(href).then((response) => response.ok && keep(SHELL, href, response))));
   const saved = await caches.open(SAVED);
   if (!controlled && !(await saved.match('/api/session'))) {
+    const generation = forgotten;
     const session = await fetch('/api/session', { cache: 'no-store' });
-    await remember('/api/session', session.clone());
-    if (session.ok && (await session.json()).signedIn) await remember('/api/me/tickets', await fetch('/api/me/tickets', { cache: 'no-store' }));
+    await remember('/api/session', session.clone(), generation);
+    if (session.ok && (await session.json()).signedIn) await remember('/api/me/tickets', await fetch('/api/me/tickets', { cache: 'no-store' }), generation);
   }
 }

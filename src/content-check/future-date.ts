@@ -1,4 +1,7 @@
-/** The story fields the rule reads: its calendar date (midnight UTC of that day, as the schema reads it). */
+/**
+ * The story fields the rule reads: its date (a calendar day is midnight UTC of that day, as the schema reads
+ * it; a date written with a time is that instant, and its page shows its day in Beijing).
+ */
 export interface DatedStory {
   date: Date;
   publishAt?: Date | undefined;
@@ -28,7 +31,7 @@ export function beijingDay(at: Date): string {
  * // → undefined: 16:00 UTC on 1 December is midnight, 2 December, in Beijing
  */
 export function futureDateProblem(story: DatedStory, now: Date): FutureDateProblem | undefined {
-  const day = story.date.toISOString().slice(0, 10);
+  const day = beijingDay(story.date);
   const today = beijingDay(now);
   if (story.draft || day <= today) return undefined;
   if (story.publishAt && beijingDay(story.publishAt) >= day) return undefined;

@@ -77,7 +77,8 @@ export async function startSearch(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const query = params.get('q')?.trim() ?? '';
   const typeParam = params.get('type');
-  const type = typeParam && typeParam in RESULT_TYPES ? (typeParam as ResultType) : undefined;
+  // Own keys only: `in` also finds toString, constructor… on the prototype (and older phones lack Object.hasOwn).
+  const type = typeParam && Object.prototype.hasOwnProperty.call(RESULT_TYPES, typeParam) ? (typeParam as ResultType) : undefined;
   input.value = query;
   if (!query) return;
 

@@ -166,6 +166,22 @@ describe('the seat picker on its own address', () => {
     await context.close();
   });
 
+  it('reloaded on its own address, back still takes one step to the list and one more off the cinema', async () => {
+    const { context, page } = await phonePage('light', '/');
+    await page.goto(`${server.baseURL}/cinema/?screening=${DEMO}`);
+    await page.locator('#seat-map .seat').first().waitFor();
+    for (let i = 0; i < 2; i += 1) {
+      await page.reload();
+      await page.locator('#seat-map .seat').first().waitFor();
+    }
+    await page.goBack();
+    await page.locator('#list-view').waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/cinema/');
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await context.close();
+  });
+
   it('resizes the seats, not the page, under a two-finger pinch', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', hasTouch: true, isMobile: true });
     const page = await context.newPage();

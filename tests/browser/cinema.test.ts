@@ -153,6 +153,46 @@ describe('claiming a seat at the cinema', () => {
   });
 });
 
+describe('signing out', () => {
+  it('says so when the sign-out did not reach the server, and stays signed in (the next member on this phone would be the last one)', async () => {
+    // No service worker: it would send the sign-out itself, past the page's routes.
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseURL}/cinema/`);
+    await signIn(page, 12);
+    await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.locator('#list-status', { hasText: '没能退出登录' }).waitFor();
+    await expect(page.getByRole('button', { name: '退出登录' }).isVisible()).resolves.toBe(true);
+    // The server still holds the session: the page must not have said otherwise.
+    await expect(page.evaluate(() => fetch('/api/session').then((response) => response.json()))).resolves.toEqual({ signedIn: true });
+    await page.unroute('**/api/session');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '会员登录' }).waitFor();
+    await expect(page.evaluate(() => fetch('/api/session').then((response) => response.json()))).resolves.toEqual({ signedIn: false });
+    await context.close();
+  });
+});
+
+describe('我的票 when the server cannot answer', () => {
+  it('says the list could not be read, never 还没有领到票', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route('**/api/me/tickets', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'temporarily_unavailable', message: '服务暂时不可用' } }) }),
+    );
+    await page.goto(`${server.baseURL}/cinema/`);
+    await signIn(page, 8);
+    const status = page.locator('#tickets-status');
+    await page.locator('#tickets-status', { hasText: '暂时读不到' }).waitFor();
+    expect(await status.textContent()).not.toContain('还没有领到票');
+    await page.unroute('**/api/me/tickets');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '会员登录' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('claim answers that decide nothing, or come late', () => {
   const claims = '**/api/screenings/demo-local/claims';
 

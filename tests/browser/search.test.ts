@@ -94,6 +94,16 @@ describe('search', () => {
     expect(new Set(types)).toEqual(new Set(['光荣榜']));
   });
 
+  it('takes a type it does not know (also one named like an object property) for all types', async () => {
+    const all = await search('驿站');
+    for (const type of ['toString', 'constructor', '__proto__', 'nonsense']) {
+      await page.goto(`${baseURL}/search/?q=${encodeURIComponent('驿站')}&type=${type}`);
+      const status = page.getByRole('status').filter({ hasText: /找到|没有找到/ });
+      await status.waitFor();
+      expect(await status.textContent(), type).toBe(`找到 ${all.length} 条与“驿站”相关的内容。`);
+    }
+  });
+
   it('offers the ways to browse when nothing matches', async () => {
     expect(await search('恐龙')).toEqual([]);
     const browse = page.getByRole('navigation', { name: '浏览' });

@@ -47,4 +47,11 @@ describe('futureDateProblem', () => {
   it('leaves a draft alone: it goes out with nothing until it is published', () => {
     expect(futureDateProblem({ date: day('2099-01-01'), draft: true }, new Date('2026-12-01T04:00:00Z'))).toBeUndefined();
   });
+
+  it('reads a date written with a time by its day in Beijing, as the story page shows it', () => {
+    // 2026-12-02T07:00:00+08:00 is 1 December in UTC, but the page prints 2026年12月2日.
+    const problem = futureDateProblem({ date: new Date('2026-12-02T07:00:00+08:00') }, new Date('2026-12-01T04:00:00Z'));
+    expect(problem).toMatchObject({ code: 'future_date', message: '日期 2026年12月2日 还没到（按北京时间）：稿件会带着将来的日期发布' });
+    expect(futureDateProblem({ date: new Date('2026-12-02T07:00:00+08:00'), publishAt: new Date('2026-12-02T07:00:00+08:00') }, new Date('2026-12-01T04:00:00Z'))).toBeUndefined();
+  });
 });

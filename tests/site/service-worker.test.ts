@@ -8,6 +8,8 @@ const source = readFileSync('public/sw.js', 'utf8');
 
 class FakeCache {
   readonly entries = new Map<string, Response>();
+  /** Set to make every write fail, as a full storage quota does. */
+  full = false;
   private key(request: Request | string) {
     return new URL(typeof request === 'string' ? request : request.url, ORIGIN).href;
   }
@@ -15,6 +17,7 @@ class FakeCache {
     return this.entries.get(this.key(request))?.clone();
   }
   async put(request: Request | string, response: Response) {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.entries.set(this.key(request), response);
   }
   async delete(request: Request | string) {
@@ -26,7 +29,7 @@ class FakeCache {
 }
 
 /** The worker with a network that answers with `network` (or fails when it throws). */
-function worker(network: (request: Request) => Response | Promise<Response>) {
+function worker(network: (request: Request) => Response | Promise<Response>, { full = false } = {}) {
   const stores = new Map<string, FakeCache>();
   const listeners = new Map<string, (event: object) => void>();
   const messages: unknown[] = [];
@@ -37,7 +40,7 @@ function worker(network: (request: Request) => Response | Promise<Response>) {
     clients: { claim: async () => undefined, get: async () => ({ postMessage: (message: unknown) => messages.push(message) }) },
   };
   const caches = {
-    open: async (name: string) => stores.get(name) ?? stores.set(name, new FakeCache()).get(name)!,
+    open: async (name: string) => stores.get(name) ?? stores.set(name, Object.assign(new FakeCache(), { full })).get(name)!,
     delete: async (name: string) => stores.delete(name),
     keys: async () => [...stores.keys()],
   };
@@ -144,5 +147,27 @@ describe('the cinema service worker', () => {
     await sw.keepPage({ page: '/cinema/', assets: [`${ORIGIN}/_astro/new.js`, `${ORIGIN}/favicon.svg`], controlled: true });
     expect(sw.shell()).toEqual(['/_astro/new.js', '/cinema/']);
     expect(asked).toEqual(['/_astro/new.js']);
+  });
+
+  it('still answers from the network when the phone has no room left to keep a copy', async () => {
+    const sw = worker((request) => (request.url.endsWith('.js') ? new Response('js') : request.url.includes('/api/') ? json(tickets) : new Response('<h1>惠工影院</h1>')), { full: true });
+    expect(await (await sw.request('/cinema/', { mode: 'navigate' }))!.text()).toBe('<h1>惠工影院</h1>');
+    expect(await (await sw.request('/api/me/tickets'))!.json()).toEqual(tickets);
+    expect(await (await sw.request('/_astro/page.js'))!.text()).toBe('js');
+  });
+
+  it('does not keep a ticket list that arrives after the member signed out', async () => {
+    let answerTickets: (response: Response) => void = () => undefined;
+    const late = new Promise<Response>((resolve) => (answerTickets = resolve));
+    let calls = 0;
+    // The first request (the ticket list) waits; the sign-out after it is answered at once.
+    const sw = worker(() => (calls++ === 0 ? late : json({ signedIn: false })));
+    // The 30-second refresh is on its way on a slow network when the member taps 退出登录.
+    const pending = sw.request('/api/me/tickets');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sw.request('/api/session', { method: 'DELETE' });
+    answerTickets(json(tickets));
+    await pending;
+    expect(sw.saved()).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ export function mountPickerRoute(show: (screeningId: string | undefined) => void
   history.scrollRestoration = 'manual';
   const state = () => (history.state ?? {}) as RouteState;
   const direct = screeningInPath(location.search);
-  if (direct) {
+  // A reload (or a return from another page) of an entry this page pushed already has the list under it.
+  if (direct && state().picker !== direct) {
     history.replaceState({} satisfies RouteState, '', '/cinema/');
     history.pushState({ picker: direct } satisfies RouteState, '', pickerPath(direct));
   }

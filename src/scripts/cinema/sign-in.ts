@@ -56,7 +56,10 @@ export function mountSignIn(onChange: (signedIn: boolean, message: string) => vo
   showButton.addEventListener('click', () => (!form.hidden && form.previousElementSibling === home ? close() : openAfter(home)));
 
   byId('sign-out').addEventListener('click', async () => {
-    await api('/api/session', { method: 'DELETE' });
+    const result = await api('/api/session', { method: 'DELETE' });
+    // The session cookie is HttpOnly: only the server's answer ends it. Saying 已退出登录 without one would
+    // hand the next person on this phone the member's tickets.
+    if (!result.ok) return onChange(true, `没能退出登录：${result.error.message}。请联网后再点一次“退出登录”。`);
     onChange(false, '已退出登录。');
     showButton.focus();
   });

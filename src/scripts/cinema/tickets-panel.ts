@@ -24,13 +24,17 @@ export function mountTicketsPanel(store: CinemaStore, onCancelled: (ticket: Tick
   const section = byId('my-tickets');
   const list = byId('ticket-list');
   const status = byId('tickets-status');
+  /** Why the last ask for the list failed (no network, a busy server): the list shown is not the server's. */
+  let unread: string | undefined;
 
   async function load(): Promise<void> {
     const result = await api<{ tickets: Ticket[]; waitlist: WaitlistPlace[] }>('/api/me/tickets', { cache: 'no-store' });
     if (!result.ok) {
-      if (SESSION_ENDED.includes(result.error.code)) store.update({ signedIn: false });
-      return;
+      if (SESSION_ENDED.includes(result.error.code)) return store.update({ signedIn: false });
+      unread = result.error.message;
+      return render();
     }
+    unread = undefined;
     const serverTickets = result.data.tickets;
     store.update({ serverTickets, localTickets: reconcileLocalTickets(serverTickets, store.state.localTickets), waitlist: result.data.waitlist });
   }
@@ -51,7 +55,9 @@ export function mountTicketsPanel(store: CinemaStore, onCancelled: (ticket: Tick
       return el('p', { class: 'waitlist' }, `候补中：${place.film}（${formatShanghaiTime(place.startsAt)}），有人退票时自动补位。`, leave);
     });
     list.replaceChildren(...shown.map((ticket) => ticketCard(ticket, runtime(ticket.screening.id), cancel)), ...places);
-    status.textContent = shown.length === 0 && places.length === 0 ? '还没有领到票。' : '';
+    // Never 还没有领到票 on a failed read: the member may well hold one.
+    if (unread) status.textContent = `我的票暂时读不到：${unread}。稍后会自动再试。`;
+    else status.textContent = shown.length === 0 && places.length === 0 ? '还没有领到票。' : '';
   }
 
   async function cancel(ticket: Ticket): Promise<void> {
