@@ -80,3 +80,8 @@ export function nextReleaseReminder(releaseAt: Date, now: Date, pageUrl: string)
     now,
   );
 }
+
+/** Whether a one-off reminder for `releaseAt` can still ring: its time (REMINDER_LEAD_MINUTES before) is ahead. */
+export function nextReminderStillAhead(releaseAt: Date, now: Date): boolean {
+  return now.getTime() < releaseAt.getTime() - REMINDER_LEAD_MINUTES * 60_000;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextReleaseReminder, weeklyReleaseReminder, weeklyReminderTimes } from '../../src/cinema/release-reminder';
+import { nextReleaseReminder, nextReminderStillAhead, weeklyReleaseReminder, weeklyReminderTimes } from '../../src/cinema/release-reminder';
 import { CINEMA_RULES } from '../../src/cinema/rules';
 
 interface Property {
@@ -166,5 +166,14 @@ describe('weeklyReminderTimes', () => {
     expect(weeklyReminderTimes({ ...CINEMA_RULES, releaseWindows: [{ weekday: 4, hour: 12, minute: 0 }, { weekday: 2, hour: 9, minute: 30 }] })).toBe(
       '周二 9:25，周四 11:55',
     );
+  });
+});
+
+describe('nextReminderStillAhead', () => {
+  const release = new Date('2026-12-03T12:00:00+08:00');
+  it('offers the one-off until its 11:55 has come', () => {
+    expect(nextReminderStillAhead(release, new Date('2026-12-03T11:54:59+08:00'))).toBe(true);
+    expect(nextReminderStillAhead(release, new Date('2026-12-03T11:55:00+08:00'))).toBe(false);
+    expect(nextReminderStillAhead(release, new Date('2026-12-03T11:59:00+08:00'))).toBe(false);
   });
 });

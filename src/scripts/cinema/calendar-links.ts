@@ -1,5 +1,5 @@
 import { formatShanghaiTime } from '../../cinema/countdown';
-import { nextReleaseReminder, REMINDER_LEAD_MINUTES, weeklyReleaseReminder, weeklyReminderTimes } from '../../cinema/release-reminder';
+import { nextReleaseReminder, nextReminderStillAhead, REMINDER_LEAD_MINUTES, weeklyReleaseReminder, weeklyReminderTimes } from '../../cinema/release-reminder';
 import { isWeChatBrowser } from '../../cinema/wechat';
 import { el } from './dom';
 import { serverNow } from './server-time';
@@ -32,12 +32,18 @@ export function showReleaseReminders(nextReleaseAt: string): void {
   const now = new Date(serverNow());
   const page = new URL('/cinema/', location.href).href;
   for (const old of container.querySelectorAll('a[href^="blob:"]')) URL.revokeObjectURL((old as HTMLAnchorElement).href);
+  const releaseAt = new Date(nextReleaseAt);
   container.replaceChildren(
     icsLink(`每${weeklyReminderTimes()} 提醒我`, 'huigong-release-reminder.ics', weeklyReleaseReminder(now, page)),
-    icsLink(
-      `只提醒下次（${formatShanghaiTime(new Date(Date.parse(nextReleaseAt) - REMINDER_LEAD_MINUTES * 60_000).toISOString())}）`,
-      'huigong-next-release.ics',
-      nextReleaseReminder(new Date(nextReleaseAt), now, page),
-    ),
+    // Between 11:55 and the release a one-off reminder would be for a time already gone.
+    ...(nextReminderStillAhead(releaseAt, now)
+      ? [
+          icsLink(
+            `只提醒下次（${formatShanghaiTime(new Date(releaseAt.getTime() - REMINDER_LEAD_MINUTES * 60_000).toISOString())}）`,
+            'huigong-next-release.ics',
+            nextReleaseReminder(releaseAt, now, page),
+          ),
+        ]
+      : []),
   );
 }
