@@ -83,7 +83,9 @@ export async function startCinemaPage(): Promise<void> {
       if (action.kind === 'sign_in') signIn.openAfter(button);
       else if (action.kind === 'view_ticket') tickets.show(screening.id);
       else if (action.kind === 'join_waitlist') void joinWaitlist(screening).then((answer) => status(`${screening.film.title}：${answer.ok ? answer.text : answer.error.message}`));
-      else if (action.kind !== 'waitlisted') route.open(screening.id);
+      // 候补中: its place, with 退出候补, is in 我的票.
+      else if (action.kind === 'waitlisted') tickets.show(screening.id);
+      else route.open(screening.id);
     },
   });
 
