@@ -56,7 +56,7 @@ function news({ vocabulary }: EditorVocabulary) {
       order: fields.integer({ label: '版面顺序（同一天的稿件，小的在前）', defaultValue: 100, validation: { min: 1 } }),
       draft: fields.checkbox({ label: '草稿（不发布）' }),
       publishAt: beijingTimeField({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）' }),
-      body: fields.mdx({ label: '正文', components: houseBlocks() }),
+      body: fields.mdx({ label: '正文', components: houseBlocks('news') }),
     },
   });
 }

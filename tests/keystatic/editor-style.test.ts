@@ -18,7 +18,7 @@ const lists = readEditorVocabulary({
 });
 const editor = editorCollections(lists);
 const collections = {
-  news: { ext: '.mdx', blocks: houseBlocks() },
+  news: { ext: '.mdx', blocks: houseBlocks('news') },
   programs: { ext: '.mdx', blocks: programPageBlocks() },
   honors: { ext: '.yaml', blocks: {} },
   screenings: { ext: '.yaml', blocks: {} },
