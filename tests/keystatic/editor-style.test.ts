@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { editorCollections } from '../../src/keystatic/collections';
+import { editorSingletons } from '../../src/keystatic/singletons';
 import { houseBlocks, programPageBlocks } from '../../src/keystatic/house-blocks';
 import { readEditorVocabulary } from '../../src/keystatic/vocabulary-options';
 import { honorTemplate, newsTemplate, programTemplate, screeningId, screeningTemplate } from '../../scripts/content-templates';
@@ -37,6 +38,11 @@ describe('content files in the editor’s style', () => {
   it.each(files)('%s/%s is saved unchanged when opened and saved in the editor', (name, slug) => {
     const text = read(`content/${name}/${slug}${collections[name].ext}`);
     expect(saved(name, slug, text)).toBe(text);
+  });
+
+  it('content/vocabulary.yaml is saved unchanged when opened and saved in the editor', () => {
+    const text = read('content/vocabulary.yaml');
+    expect(keystaticSave(editorSingletons().vocabulary as never, 'vocabulary', text)).toBe(text);
   });
 });
 
