@@ -4,7 +4,7 @@ import { editorSingletons } from './src/keystatic/singletons';
 import { readEditorVocabulary } from './src/keystatic/vocabulary-options';
 import vocabulary from './content/vocabulary.yaml?raw';
 import honorNames from './content/honor-names.yaml?raw';
-import districts from './content/stations/districts.yaml?raw';
+import districts from './content/station-districts.yaml?raw';
 
 /**
  * The browser editor (Keystatic), served by `npm run dev` at /keystatic only: astro.config.mjs adds it under

@@ -195,7 +195,7 @@ function stations({ districts }: EditorVocabulary) {
       district: storedSelect({
         label: '所在区',
         options: nameOptions(districts.districts),
-        none: districts.districts.length > 0 ? undefined : '（还没有区：先在 content/stations/districts.yaml 里添加）',
+        none: districts.districts.length > 0 ? undefined : '（还没有区：先在“驿站所在区”里添加）',
       }),
       star: storedSelect({ label: '星级', options: STATION_STARS.map((star) => ({ label: STAR_LABELS[star], value: star })) }),
       services: fields.array(fields.text({ label: '服务', validation: required }), { label: '服务（至少一项，如 饮水、休息）', itemLabel: (p) => p.value, validation: { length: { min: 1 } } }),

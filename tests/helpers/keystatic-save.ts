@@ -23,7 +23,8 @@ type ParseProps = (schema: unknown, value: unknown, path: unknown[], slugs: unkn
 type SerializeProps = (value: unknown, schema: unknown, slugField: string | undefined, slug: string | undefined, suggestPrefix: boolean) => { value: unknown; extraFiles: { path: string; contents: Uint8Array; parent?: string }[] };
 
 interface EditorCollection {
-  path: string;
+  /** Where its entries live: content/news/* for a collection, content/vocabulary for a singleton. */
+  path?: string;
   schema: Record<string, unknown>;
   slugField?: string;
   format?: unknown;
@@ -78,7 +79,7 @@ export function keystaticSaveFiles(
   const images = extraFiles
     .filter((file) => file.parent)
     .map((file) => ({ path: `${file.parent}/${slug}/${file.path}`, contents: file.contents }));
-  const entry = collection.path.replace('*', slug);
+  const entry = collection.path!.replace('*', slug);
   if (!contentField) return [{ path: `${entry}.yaml`, contents: new TextEncoder().encode(yaml) }, ...images];
   const content = extraFiles.find((file) => file.path === `${contentField}.mdx`)?.contents ?? new Uint8Array();
   return [{ path: `${entry}.mdx`, contents: new TextEncoder().encode(`---\n${yaml}---\n${new TextDecoder().decode(content)}`) }, ...images];

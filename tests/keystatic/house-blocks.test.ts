@@ -45,7 +45,7 @@ describe('the Figure block', () => {
   const vocabulary = readEditorVocabulary({
     vocabulary: readFileSync('content/vocabulary.yaml', 'utf8'),
     honorNames: readFileSync('content/honor-names.yaml', 'utf8'),
-    districts: readFileSync('content/stations/districts.yaml', 'utf8'),
+    districts: readFileSync('content/station-districts.yaml', 'utf8'),
     halls: ['huigong-yingyuan'],
   });
   const editor = editorCollections(vocabulary);

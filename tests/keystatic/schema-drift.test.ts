@@ -9,7 +9,7 @@ import { readEditorVocabulary } from '../../src/keystatic/vocabulary-options';
 import { newsSchema } from '../../src/schemas/news-schema';
 import { honoreeSchema } from '../../src/schemas/honor-schema';
 import { programSchema } from '../../src/schemas/program-schema';
-import { stationSchema } from '../../src/schemas/station-schema';
+import { stationDistrictsSchema, stationSchema } from '../../src/schemas/station-schema';
 import { storyRefSchema, type StoryRef } from '../../src/schemas/story-ref-schema';
 import { screeningSchema } from '../../src/cinema/screening-schema';
 import { hallSchema } from '../../src/cinema/hall-schema';
@@ -19,7 +19,7 @@ const halls = readdirSync('content/halls').map((file) => file.replace(/\.yaml$/,
 const lists = readEditorVocabulary({
   vocabulary: read('content/vocabulary.yaml'),
   honorNames: read('content/honor-names.yaml'),
-  districts: read('content/stations/districts.yaml'),
+  districts: read('content/station-districts.yaml'),
   halls,
 });
 const { vocabulary, honorNames } = lists;
@@ -53,6 +53,10 @@ describe('the editor schema and the zod schemas', () => {
 
   it('vocabulary singleton: same fields, types and choices', () => {
     expect(schemaDrift(vocabularySchema, shapeOf(singletons.vocabulary))).toEqual([]);
+  });
+
+  it('station districts singleton: same fields, types and choices', () => {
+    expect(schemaDrift(stationDistrictsSchema, shapeOf(singletons.stationDistricts))).toEqual([]);
   });
 
   it('names a field of content/vocabulary.yaml added to the zod schema alone', () => {
