@@ -1,9 +1,10 @@
 import { config } from '@keystatic/core';
 import { editorCollections } from './src/keystatic/collections';
+import { editorSingletons } from './src/keystatic/singletons';
 import { readEditorVocabulary } from './src/keystatic/vocabulary-options';
 import vocabulary from './content/vocabulary.yaml?raw';
 import honorNames from './content/honor-names.yaml?raw';
-import districts from './content/stations/districts.yaml?raw';
+import districts from './content/station-districts.yaml?raw';
 
 /**
  * The browser editor (Keystatic), served by `npm run dev` at /keystatic only: astro.config.mjs adds it under
@@ -17,4 +18,5 @@ export default config({
   ui: { brand: { name: '惠工 · 编辑' } },
   locale: 'zh-CN',
   collections: editorCollections(readEditorVocabulary({ vocabulary, honorNames, districts, halls })),
+  singletons: editorSingletons(),
 });

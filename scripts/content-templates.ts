@@ -1,7 +1,8 @@
 /**
  * What `npm run new` writes: a URL slug for a title or a name, and a new file for each kind of content,
- * every field present with a short Chinese comment. Pure; scripts/new-content.ts does the reading and writing.
+ * written as the browser editor writes it. Pure; scripts/new-content.ts does the reading and writing.
  */
+import { dump } from 'js-yaml';
 import { releaseTime } from '../src/cinema/release-window.ts';
 import { pinyinSlug, SLUG } from '../src/content-check/slug.ts';
 import type { HonorNames } from '../src/schemas/honor-schema.ts';
@@ -12,10 +13,19 @@ export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 export { pinyinSlug, SLUG };
 
-/** A YAML string that survives any title: JSON's double-quoted strings are valid YAML. */
-const quoted = (text: string) => JSON.stringify(text);
+/**
+ * YAML as the browser editor writes it: Keystatic saves with js-yaml's dump and its defaults (block lists,
+ * quotes only where needed), keys in the order of its schema. Templates written this way are not restyled
+ * by the editor's first save (tests/keystatic/editor-style.test.ts).
+ */
+const editorYaml = (data: Record<string, unknown>) => dump(data);
 
-const names = (terms: readonly { name: string }[]) => terms.map((term) => term.name).join('、');
+/** A calendar day as Keystatic's date field hands it to js-yaml: a Date that prints as the bare day. */
+function calendarDay(day: string): Date {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.toISOString = () => day;
+  return date;
+}
 
 /** Midnight-free calendar arithmetic on 2023-09-14 strings. */
 export function addDays(day: string, days: number): string {
@@ -68,50 +78,25 @@ interface NewsOptions {
   vocabulary: Vocabulary;
 }
 
-/** A new story: a draft, so it never goes live by accident; optional fields commented out. */
+/**
+ * A new story as the browser editor would save it (src/keystatic/collections.ts): a draft, so it never goes
+ * live by accident, in its first region and column. What each field means is in the editor's labels and
+ * docs/编辑指南.md; the file holds no comments, since the editor's first save would drop them.
+ */
 export function newsTemplate({ title, today, vocabulary }: NewsOptions): string {
-  return `---
-# 新稿件。各项说明见 docs/编辑指南.md；写好后运行 npm run check 检查。
-# 引题：标题上面的一行，没有就保持注释
-# kicker: ""
-# 标题（必填）
-title: ${quoted(title)}
-# 副题：标题下面的一行，没有就保持注释
-# subtitle: ""
-# 体裁：story 通讯、消息 · brief 简讯 · photo 图片新闻（图片新闻要填 photoCredit）
-kind: story
-# 署名：照原文，一组一行；没有署名就保持 []
-byline: []
-#  - role: 本报记者
-#    names: [某某, 某某]
-# 电头：如“本报讯”，署名会印在它后面的括号里；没有电头就保持注释
-# dateline: 本报讯
-# 日期（北京时间）
-date: ${today}
-# 地区，至少一个，可用：${names(vocabulary.regions)}
-regions: [${vocabulary.regions[0]?.name ?? ''}]
-# 栏目，一个，可用：${names(vocabulary.columns)}
-column: ${vocabulary.columns[0]?.name ?? ''}
-# 标签，可以不填，可用：${names(vocabulary.tags)}
-tags: []
-# 阅读提示：正文上面的提示框，没有就保持注释
-# readingHint: ""
-# 图片署名，照原文，如“新华社记者 某某 摄”；图片新闻必填
-# photoCredit: ""
-# 头条：true 放在首页头条
-lead: false
-# 同一天的稿件按它排序，小的在前（1 为头条）
-order: 100
-# 草稿：true 时只在 npm run dev 里看得到（标着“草稿”），正式网站不发布；写好了改成 false
-draft: true
-# 定时发布（北京时间）：到点后的第一次构建才上线；不定时就保持注释
-# publishAt: ${addDays(today, 1)}T08:00:00+08:00
----
-
-{/* 在下面写正文，段落之间空一行；小标题写成“## 小标题”。可用的组件（关键数字、图片、引语……）见 docs/编辑指南.md。 */}
-
-在这里写正文。
-`;
+  const data = {
+    title,
+    kind: 'story',
+    byline: [],
+    date: calendarDay(today),
+    regions: [vocabulary.regions[0]?.name ?? ''],
+    column: vocabulary.columns[0]?.name ?? '',
+    tags: [],
+    lead: false,
+    order: 100,
+    draft: true,
+  };
+  return `---\n${editorYaml(data)}---\n在这里写正文。\n`;
 }
 
 interface HonorOptions {
@@ -122,36 +107,16 @@ interface HonorOptions {
   story: string;
 }
 
-/** A new honoree. It shows on the roll once its story is published; only what the story says is filled in. */
+/** A new honoree, as the editor saves one. It shows on the roll once its story is published. */
 export function honorTemplate({ name, vocabulary, honorNames, story }: HonorOptions): string {
-  return `# 光荣榜条目：文件名（拼音）就是网址。各项说明见 docs/编辑指南.md。
-# 只写原报道写了的：原文没有的单位、职务、年份、授予单位，就保持注释。
-# 姓名或集体名称（必填）
-name: ${quoted(name)}
-# person 个人 · collective 集体（集体还要填 collectiveType）
-kind: person
-# 集体的类型：team 班组 · station 站点 · unit 单位；个人不填
-# collectiveType: team
-# 单位，照原文
-# employer: ""
-# 职务，照原文；单位和职务连起来应与原文一致
-# position: ""
-# 地区，至少一个，可用：${names(vocabulary.regions)}
-regions: [${vocabulary.regions[0]?.name ?? ''}]
-# 荣誉，至少一项，名称只能用 content/honor-names.yaml 里的：${names(honorNames.honors)}
-honors:
-  - name: ${honorNames.honors[0]?.name ?? ''}
-    # 原文写法与规范名称不同时填写，如“全国劳模”
-    # printed: ""
-    # 授予单位，原文写了才填
-    # conferredBy: ""
-    # 年份，原文写了才填
-    # year: 2023
-# 原文表述（必填）：照抄报道中介绍此人的原话，如“全国技术能手、全国五一劳动奖章获得者秦环兵”
-asPrinted: ${quoted(name)}
-# 报道此人的稿件文件名（不带 .mdx），至少一篇；稿件发布后，条目才出现在光荣榜上
-stories: [${story}]
-`;
+  return editorYaml({
+    name,
+    kind: 'person',
+    regions: [vocabulary.regions[0]?.name ?? ''],
+    honors: [{ name: honorNames.honors[0]?.name ?? '' }],
+    asPrinted: name,
+    stories: [story],
+  });
 }
 
 interface ProgramOptions {
@@ -160,41 +125,18 @@ interface ProgramOptions {
   story: string;
 }
 
-/** A new program page: its summary in the frontmatter, an introduction in the body. */
+/** A new program page, as the editor saves one: its summary in the frontmatter, an introduction in the body. */
 export function programTemplate({ title, vocabulary, story }: ProgramOptions): string {
-  return `---
-# 服务项目。各项说明见 docs/编辑指南.md。服务项目没有草稿状态：保存后下一次构建就上线。
-# 原报道没写的项保持注释，页面上会显示“原报道未说明”。
-# 项目名称（必填）
-title: ${quoted(title)}
-# 报道中的全称，和名称不同时填写
-# fullName: ""
-# 简介（必填）：一两句话，用在项目列表和搜索结果里
-summary: ${quoted(`${title}：在这里写一两句话的简介。`)}
-# 地区，至少一个，可用：${names(vocabulary.regions)}
-regions: [${vocabulary.regions[0]?.name ?? ''}]
-# 主办或承办单位，照原文
-# operator: ""
-# 服务对象
-# audience: ""
-# 地点
-# where: ""
-# 时间
-# when: ""
-# 怎么用：按步骤写，一步一行
-howTo: []
-#  - 第一步……
-# 关键数字：数值和单位照原文，date 照原文写时间（原文没有就写稿件日期），sourceStory 是来源稿件
-keyFigures: []
-#  - { value: "216", unit: 场次, label: 放映电影, date: 自惠工影院开放以来, sourceStory: ${story} }
-# 介绍这个项目的稿件文件名（不带 .mdx），至少一篇
-stories: [${story}]
-# 在服务项目列表里的位置，小的在前
-order: 100
----
-
-在这里写项目介绍。
-`;
+  const data = {
+    title,
+    summary: `${title}：在这里写一两句话的简介。`,
+    regions: [vocabulary.regions[0]?.name ?? ''],
+    howTo: [],
+    keyFigures: [],
+    stories: [story],
+    order: 100,
+  };
+  return `---\n${editorYaml(data)}---\n在这里写项目介绍。\n`;
 }
 
 interface ScreeningOptions {
@@ -203,7 +145,6 @@ interface ScreeningOptions {
   title: string;
   /** The hall's file name in content/halls/. */
   hall: string;
-  halls: readonly string[];
   /** 2026-12-02T18:30:00+08:00 */
   startsAt: string;
 }
@@ -213,31 +154,17 @@ export function beijingIso(date: Date): string {
   return `${new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** A new screening; seats are released by the rule unless releaseAt is set. */
-export function screeningTemplate({ id, title, hall, halls, startsAt }: ScreeningOptions): string {
-  const release = beijingIso(releaseTime(new Date(startsAt)));
-  return `# 一场放映。各项说明见 docs/编辑指南.md。保存后下一次构建就上线。
-# 场次编号：电子票都记在它名下，放票后不要改（改开场时间或文件名时保留它）
-id: ${id}
-film:
-  # 片名（必填）
-  title: ${quoted(title)}
-  # 简介（必填），一两句话
-  synopsis: ${quoted(`${title}：在这里写一两句话的影片简介。`)}
-  # 片长，分钟（必填）
-  runtimeMinutes: 120
-  # 分级或观影提示，没有就保持注释
-  # rating: ""
-  # 示例数据才写 true（页面上会注明是示例）
-  sample: false
-# 影厅：content/halls/ 里的文件名（不带 .yaml），可用：${halls.join('、')}
-hall: ${hall}
-# 开场时间，北京时间，带 +08:00
-startsAt: ${startsAt}
-# 放票时间：不写就按规则算（开场前至少 24 小时的最近一个周一或周四中午 12:00，这一场是 ${release}）；要改才写
-# releaseAt: ${release}
-# 基层工会包场：整场不对个人放票；不是包场就保持注释
-# booking:
-#   union: 某某公司工会
-`;
+/** When seats of a screening starting at `startsAt` are released if the file sets no releaseAt. */
+export function releaseByRule(startsAt: string): string {
+  return beijingIso(releaseTime(new Date(startsAt)));
+}
+
+/** A new screening, as the editor saves one; seats are released by the rule (releaseByRule) unless releaseAt is set. */
+export function screeningTemplate({ id, title, hall, startsAt }: ScreeningOptions): string {
+  return editorYaml({
+    id,
+    film: { title, synopsis: `${title}：在这里写一两句话的影片简介。`, runtimeMinutes: 120, sample: false },
+    hall,
+    startsAt,
+  });
 }

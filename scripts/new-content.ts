@@ -2,7 +2,7 @@
  * npm run new -- <news|honor|program|screening> "标题或姓名" [--slug 网址名] [--story 稿件文件名] [--at "2026-12-04 18:30"]
  *
  * Writes a new content file that passes `npm run check`: today's date (Beijing time), a pinyin URL slug,
- * every field with a short Chinese comment; a story starts as a draft. Never overwrites a file. Writes into
+ * in the style the browser editor writes (so its first save there changes nothing); a story starts as a draft. Never overwrites a file. Writes into
  * HUIGONG_CONTENT_DIR or content/. Prints the file and where to preview it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -158,10 +158,11 @@ switch (kind as (typeof templates.CONTENT_KINDS)[number]) {
     if (sameStart) fail(`${shown(path.join(screeningsDir, `${sameStart}.yaml`))} 已经在这个时间用这个影厅，没有新建。这个时间已有场次：用 --at "2026-12-04 18:30" 换一个时间。`);
     const id = values.slug ?? templates.screeningId(startsAt, halls[0]!);
     if (!templates.SLUG.test(id)) fail(`--slug “${id}”不能做场次编号：只能用小写字母、数字和连字符。`);
-    const template = templates.screeningTemplate({ id, title, hall: halls[0]!, halls, startsAt });
+    const template = templates.screeningTemplate({ id, title, hall: halls[0]!, startsAt });
     file = create('screenings', id, ['.yaml', '.yml'], template, '这个时间已有场次：用 --at "2026-12-04 18:30" 换一个时间。');
     urlPath = '/cinema/';
     notes.push(`开场时间先定在 ${startsAt.slice(0, 16).replace('T', ' ')}（北京时间），片长先写了 120 分钟：请按实际改。`);
+    notes.push(`放票时间按规则是 ${templates.releaseByRule(startsAt)}（开场前至少 24 小时的最近一个周一或周四中午）；要改就加一行 releaseAt。`);
     notes.push('场次保存后下一次构建就上线；npm run dev 里要先运行 node scripts/build-catalogue.ts 才看得到新场次。');
     break;
   }
@@ -171,4 +172,5 @@ console.log(`已新建 ${shown(file!)}`);
 console.log(`网址：${urlPath!}`);
 console.log(preview(urlPath!));
 for (const note of notes) console.log(note);
+console.log('各项怎么填见 docs/编辑指南.md；也可以运行 npm run dev，在浏览器编辑器 http://localhost:4321/keystatic 里打开它来写。');
 console.log('写好后运行 npm run check 检查。');

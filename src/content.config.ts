@@ -40,7 +40,7 @@ const programs = defineCollection({
 
 /** 暖蜂驿站 directory; empty until a station list is published (see content/stations/README.md). */
 const stations = defineCollection({
-  loader: checkingWrittenTimes(glob({ pattern: ['*.yaml', '!districts.yaml'], base: path.join(contentDir, 'stations') })),
+  loader: checkingWrittenTimes(glob({ pattern: '*.yaml', base: path.join(contentDir, 'stations') })),
   schema: stationSchema(loadStationDistricts()),
 });
 

@@ -60,8 +60,6 @@ interface CollectionSpec {
   mdx?: boolean;
   /** Read by scripts/build-catalogue.ts, whose YAML has no timestamps: times stay the text as written. */
   plainYaml?: boolean;
-  /** Files in the folder that are not entries. */
-  skip?: string[];
 }
 
 const COLLECTIONS: CollectionSpec[] = [
@@ -69,7 +67,7 @@ const COLLECTIONS: CollectionSpec[] = [
   { name: 'honors', dir: 'honors', pattern: /\.yaml$/, extension: '.yaml' },
   { name: 'honorTotals', dir: 'honor-totals', pattern: /\.yaml$/, extension: '.yaml' },
   { name: 'programs', dir: 'programs', pattern: /\.mdx$/, extension: '.mdx', mdx: true },
-  { name: 'stations', dir: 'stations', pattern: /\.yaml$/, extension: '.yaml', skip: ['districts.yaml'] },
+  { name: 'stations', dir: 'stations', pattern: /\.yaml$/, extension: '.yaml' },
   { name: 'halls', dir: 'halls', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
   { name: 'screenings', dir: 'screenings', pattern: /\.ya?ml$/, extension: '.yaml', plainYaml: true },
 ];
@@ -166,7 +164,7 @@ export function checkContent({ root, files, publicFiles, committed }: ContentFil
 
   const vocabulary = readList<Vocabulary>('vocabulary.yaml', vocabularySchema, '受控词表（地区、栏目、标签）');
   const honorNames = readList<HonorNames>('honor-names.yaml', honorNamesSchema, '荣誉名称表', { honors: [] });
-  const districts = readList<StationDistricts>('stations/districts.yaml', stationDistrictsSchema, '驿站所在区列表', {
+  const districts = readList<StationDistricts>('station-districts.yaml', stationDistrictsSchema, '驿站所在区列表', {
     districts: [],
   });
 
@@ -178,7 +176,7 @@ export function checkContent({ root, files, publicFiles, committed }: ContentFil
     if (!spec || rest.length === 0) continue;
     const inner = rest.join('/');
     const name = rest[rest.length - 1]!;
-    if (name === 'README.md' || spec.skip?.includes(inner)) continue;
+    if (name === 'README.md') continue;
     if (!spec.recursive && rest.length > 1) {
       report(rel, undefined, '子文件夹里的文件不会被读取', `移到 ${show(spec.dir)}/ 下`);
       continue;

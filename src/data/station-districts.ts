@@ -5,8 +5,8 @@ import { readYamlList } from './yaml-file';
 
 let cached: StationDistricts | undefined;
 
-/** content/stations/districts.yaml, read and validated once per build. */
+/** content/station-districts.yaml, read and validated once per build. */
 export function loadStationDistricts(): StationDistricts {
-  cached ??= readYamlList(path.join(contentDir, 'stations', 'districts.yaml'), stationDistrictsSchema, { districts: [] }, '驿站所在区列表');
+  cached ??= readYamlList(path.join(contentDir, 'station-districts.yaml'), stationDistrictsSchema, { districts: [] }, '驿站所在区列表');
   return cached;
 }

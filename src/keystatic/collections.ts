@@ -56,7 +56,7 @@ function news({ vocabulary }: EditorVocabulary) {
       order: fields.integer({ label: '版面顺序（同一天的稿件，小的在前）', defaultValue: 100, validation: { min: 1 } }),
       draft: fields.checkbox({ label: '草稿（不发布）' }),
       publishAt: beijingTimeField({ label: '定时发布（北京时间，如 2026-12-02T08:00:00+08:00；不填就随下一次构建发布）' }),
-      body: fields.mdx({ label: '正文', components: houseBlocks() }),
+      body: fields.mdx({ label: '正文', components: houseBlocks('news') }),
     },
   });
 }
@@ -195,7 +195,7 @@ function stations({ districts }: EditorVocabulary) {
       district: storedSelect({
         label: '所在区',
         options: nameOptions(districts.districts),
-        none: districts.districts.length > 0 ? undefined : '（还没有区：先在 content/stations/districts.yaml 里添加）',
+        none: districts.districts.length > 0 ? undefined : '（还没有区：先在“驿站所在区”里添加）',
       }),
       star: storedSelect({ label: '星级', options: STATION_STARS.map((star) => ({ label: STAR_LABELS[star], value: star })) }),
       services: fields.array(fields.text({ label: '服务', validation: required }), { label: '服务（至少一项，如 饮水、休息）', itemLabel: (p) => p.value, validation: { length: { min: 1 } } }),

@@ -16,8 +16,11 @@ const label = (name: keyof typeof HOUSE_COMPONENTS) => HOUSE_COMPONENTS[name]!.l
  * The house components (src/components/house/) as blocks of Keystatic's MDX editor: the names and props
  * are the MDX tags' own, so a saved body renders through `<Content components={houseComponents}>` with no
  * import line. Labels come from src/content-check/house-components.ts, which the guide and the checker use.
+ * `collection` is the folder the entry lives in: a Figure's image is uploaded to
+ * public/images/<collection>/<entry's file name>/, and its src (/images/<collection>/<file name>/…) is the
+ * site path `npm run check` looks for under public/ and the Figure component shows.
  */
-export function houseBlocks(): Record<string, ContentComponent> {
+export function houseBlocks(collection: 'news' | 'programs'): Record<string, ContentComponent> {
   return {
     ReadingHint: block({
       label: label('ReadingHint'),
@@ -27,9 +30,14 @@ export function houseBlocks(): Record<string, ContentComponent> {
       label: label('Figure'),
       description: '有原图才放图片；没有原图只写图片说明和署名，不配别的图。',
       schema: {
-        src: fields.image({ label: '图片', directory: 'public/images/news', publicPath: '/images/news/' }),
-        alt: fields.text({ label: '图片描述（给读屏软件用，放了图片就必须写）' }),
-        credit: fields.text({ label: '署名（照原文，如：新华社记者 某某 摄）' }),
+        src: fields.image({ label: '图片（有原图才放）', directory: `public/images/${collection}`, publicPath: `/images/${collection}/` }),
+        // Required even without an image: the editor cannot make one field depend on another, and the
+        // description of the report's photo is kept for when the picture is found.
+        alt: fields.text({
+          label: '图片描述（必填：图片里是什么，给读屏软件用；没有原图就写原报道的图拍的是什么）',
+          validation: { isRequired: true },
+        }),
+        credit: fields.text({ label: '署名（必填，照原文，如：新华社记者 某某 摄）', validation: { isRequired: true } }),
       },
     }),
     PullQuote: wrapper({
@@ -83,7 +91,7 @@ const PROGRAM_PAGE_LABELS: Record<(typeof PROGRAM_PAGE_COMPONENTS)[number], stri
 /** Program pages also offer their live blocks, which take no props. */
 export function programPageBlocks(): Record<string, ContentComponent> {
   return {
-    ...houseBlocks(),
+    ...houseBlocks('programs'),
     ...Object.fromEntries(PROGRAM_PAGE_COMPONENTS.map((name) => [name, block({ label: PROGRAM_PAGE_LABELS[name] ?? name, schema: {} })])),
   };
 }

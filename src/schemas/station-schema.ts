@@ -3,7 +3,7 @@ import { STATION_STARS, STAR_LABELS } from '../stations/stars';
 import { termSchema } from './vocabulary-schema';
 
 /**
- * content/stations/districts.yaml: the districts stations may name, each with the slug of its filter page
+ * content/station-districts.yaml: the districts stations may name, each with the slug of its filter page
  * (/programs/nuanfeng-yizhan/stations/district/<slug>/). A controlled list, like the vocabulary, so a
  * typo in a district fails the build instead of opening a stray filter page.
  */
@@ -34,7 +34,7 @@ export function stationSchema(districts: StationDistricts) {
     name: z.string({ error: '缺少站点名称（name）' }).min(1, '站点名称（name）不能为空'),
     district: z.string({ error: '缺少所在区（district）' }).refine((value) => names.includes(value), {
       error: (issue) =>
-        `未知的区“${String(issue.input)}”，可用的有：${names.join('、') || '（无）'}（见 content/stations/districts.yaml）`,
+        `未知的区“${String(issue.input)}”，可用的有：${names.join('、') || '（无）'}（见 content/station-districts.yaml）`,
     }),
     star: z.literal(STATION_STARS, {
       error: `星级（star）只能是 ${STATION_STARS.map((star) => `${star}（${STAR_LABELS[star]}）`).join('、')}`,

@@ -19,7 +19,7 @@ export interface StationOption {
 
 const collator = new Intl.Collator('zh-CN');
 
-/** Directory order: districts as districts.yaml lists them, then three stars down to one, then by name. */
+/** Directory order: districts as station-districts.yaml lists them, then three stars down to one, then by name. */
 export function sortStations<T extends Station>(stations: readonly T[], districts: StationDistricts): T[] {
   const rank = (station: Station) => districts.districts.findIndex((district) => district.name === station.data.district);
   return [...stations].sort(

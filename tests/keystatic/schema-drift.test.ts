@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { editorCollections } from '../../src/keystatic/collections';
+import { editorSingletons } from '../../src/keystatic/singletons';
+import { vocabularySchema } from '../../src/schemas/vocabulary-schema';
 import { keystaticShape, schemaDrift, type StoredShape } from '../../src/keystatic/schema-drift';
 import { readEditorVocabulary } from '../../src/keystatic/vocabulary-options';
 import { newsSchema } from '../../src/schemas/news-schema';
 import { honoreeSchema } from '../../src/schemas/honor-schema';
 import { programSchema } from '../../src/schemas/program-schema';
-import { stationSchema } from '../../src/schemas/station-schema';
+import { stationDistrictsSchema, stationSchema } from '../../src/schemas/station-schema';
 import { storyRefSchema, type StoryRef } from '../../src/schemas/story-ref-schema';
 import { screeningSchema } from '../../src/cinema/screening-schema';
 import { hallSchema } from '../../src/cinema/hall-schema';
@@ -17,7 +19,7 @@ const halls = readdirSync('content/halls').map((file) => file.replace(/\.yaml$/,
 const lists = readEditorVocabulary({
   vocabulary: read('content/vocabulary.yaml'),
   honorNames: read('content/honor-names.yaml'),
-  districts: read('content/stations/districts.yaml'),
+  districts: read('content/station-districts.yaml'),
   halls,
 });
 const { vocabulary, honorNames } = lists;
@@ -25,6 +27,7 @@ const { vocabulary, honorNames } = lists;
 const reference = z.string().transform((id): StoryRef => ({ id, collection: 'news' })) as unknown as z.ZodType<StoryRef, string>;
 const storyRef = storyRefSchema(reference, readdirSync('content/news').map((file) => file.replace(/\.mdx?$/, '')));
 const editor = editorCollections(lists);
+const singletons = editorSingletons();
 
 const shapeOf = (collection: { schema: Record<string, unknown> }): StoredShape =>
   keystaticShape({ kind: 'object', fields: collection.schema as never });
@@ -46,6 +49,19 @@ describe('the editor schema and the zod schemas', () => {
 
   it('edits every collection the site reads from content/ except the aggregate honor totals', () => {
     expect(Object.keys(editor).sort()).toEqual(Object.keys(pairs).sort());
+  });
+
+  it('vocabulary singleton: same fields, types and choices', () => {
+    expect(schemaDrift(vocabularySchema, shapeOf(singletons.vocabulary))).toEqual([]);
+  });
+
+  it('station districts singleton: same fields, types and choices', () => {
+    expect(schemaDrift(stationDistrictsSchema, shapeOf(singletons.stationDistricts))).toEqual([]);
+  });
+
+  it('names a field of content/vocabulary.yaml added to the zod schema alone', () => {
+    const withColour = z.object({ ...vocabularySchema.shape, regions: z.array(z.object({ name: z.string(), slug: z.string(), colour: z.string() })) });
+    expect(schemaDrift(withColour, shapeOf(singletons.vocabulary))).toEqual(['regions[].colour: in the zod schema, not in the Keystatic schema']);
   });
 });
 

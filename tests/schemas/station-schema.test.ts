@@ -23,8 +23,8 @@ function messages(data: unknown): string[] {
 }
 
 describe('stationDistrictsSchema', () => {
-  it('accepts content/stations/districts.yaml', () => {
-    expect(stationDistrictsSchema.safeParse(parse(readFileSync('content/stations/districts.yaml', 'utf8'))).success).toBe(true);
+  it('accepts content/station-districts.yaml', () => {
+    expect(stationDistrictsSchema.safeParse(parse(readFileSync('content/station-districts.yaml', 'utf8'))).success).toBe(true);
   });
 
   it('refuses a district listed twice', () => {
@@ -60,9 +60,9 @@ describe('stationSchema', () => {
     expect(messages({ ...valid, lat: '22.5' })).toEqual(['lat: 纬度（lat）应为数字（WGS-84 十进制度数）']);
   });
 
-  it('refuses a district outside districts.yaml', () => {
+  it('refuses a district outside station-districts.yaml', () => {
     expect(messages({ ...valid, district: '福田' })).toEqual([
-      'district: 未知的区“福田”，可用的有：福田区（见 content/stations/districts.yaml）',
+      'district: 未知的区“福田”，可用的有：福田区（见 content/station-districts.yaml）',
     ]);
   });
 

@@ -37,14 +37,14 @@ describe('npm run new', () => {
     const { status, output } = newContent('honor', '单雄信');
     expect(status, output).toBe(0);
     const text = readFileSync(path.join(dir, 'honors/shan-xiong-xin.yaml'), 'utf8');
-    expect(text).toMatch(/^stories: \[(hui-gong-ying-yuan-ren-qi-wang|sichuan-gonghui-jujiao)\]$/m);
+    expect(text).toMatch(/^stories:\n  - (hui-gong-ying-yuan-ren-qi-wang|sichuan-gonghui-jujiao)$/m);
     expect(output).toContain('/honors/shan-xiong-xin/');
   });
 
   it('writes a program citing the story given', () => {
     const { status, output } = newContent('program', '职工书屋', '--story', 'shandong-huigong-yingyuan');
     expect(status, output).toBe(0);
-    expect(readFileSync(path.join(dir, 'programs/zhi-gong-shu-wu.mdx'), 'utf8')).toContain('stories: [shandong-huigong-yingyuan]');
+    expect(readFileSync(path.join(dir, 'programs/zhi-gong-shu-wu.mdx'), 'utf8')).toContain('stories:\n  - shandong-huigong-yingyuan\n');
   });
 
   it('writes a screening on the next free Wednesday evening in the first hall', () => {
@@ -56,7 +56,7 @@ describe('npm run new', () => {
     expect(new Date(`${name!.slice(0, 10)}T00:00:00Z`).getUTCDay()).toBe(3);
     const text = readFileSync(path.join(dir, 'screenings', name!), 'utf8');
     expect(text).toContain('hall: huigong-yingyuan');
-    expect(text).toContain(`startsAt: ${name!.slice(0, 10)}T18:30:00+08:00`);
+    expect(text).toContain(`startsAt: '${name!.slice(0, 10)}T18:30:00+08:00'`);
     expect(text).toContain(`id: ${name!.replace('.yaml', '')}`);
   });
 
