@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import react from '@astrojs/react';
 import keystatic from '@keystatic/astro';
 import { holdsKeystaticStrings, rewriteZhCnStrings } from './zh-cn-strings';
+import { holdsValidationMessages, rewriteValidationMessages } from './zh-cn-validation';
 
 /** Where the editor opens under `npm run dev`. */
 export const EDITOR_PATH = '/keystatic';
@@ -35,7 +36,12 @@ export function editorUnderDev(): AstroIntegration {
 const chineseStrings = {
   name: 'huigong:keystatic-zh-cn-strings',
   transform(code: string, id: string) {
-    return id.includes('@keystatic') && holdsKeystaticStrings(code) ? { code: rewriteZhCnStrings(code), map: null } : undefined;
+    if (!id.includes('@keystatic')) return undefined;
+    const dictionaries = holdsKeystaticStrings(code);
+    const messages = holdsValidationMessages(code);
+    if (!dictionaries && !messages) return undefined;
+    const strings = dictionaries ? rewriteZhCnStrings(code) : code;
+    return { code: messages ? rewriteValidationMessages(strings) : strings, map: null };
   },
 };
 

@@ -104,6 +104,13 @@ async function insertBlock(label: RegExp) {
 }
 
 describe('the browser editor', () => {
+  it('refuses to save a story without a title, saying so in Chinese', async () => {
+    await open('/keystatic/collection/news/create');
+    await page.locator('button[type=submit][form^="item-"]').click();
+    await page.getByText(/请填写“标题/).first().waitFor();
+    await expect(page.getByText(/must not be empty|is required/).count()).resolves.toBe(0);
+  });
+
   it('creates a story with a KeyFigures block, an Honoree mark and a RelatedStory block, as the expected MDX', async () => {
     await open('/keystatic/collection/news/create');
     await page.getByRole('textbox', { name: /^标题/ }).fill('编辑器测试稿件');
