@@ -63,8 +63,9 @@ function typeLinks(query: string, counts: Record<string, number>, current: Resul
     item.append(a);
     return item;
   };
-  const types = RESULT_TYPE_ORDER.filter((type) => (counts[RESULT_TYPES[type].label] ?? 0) > 0);
-  return [link('全部', total, undefined), ...types.map((type) => link(RESULT_TYPES[type].label, counts[RESULT_TYPES[type].label]!, type))];
+  // The chosen type stays listed at （0）, so the reader sees where they are and 全部 is one tap away.
+  const types = RESULT_TYPE_ORDER.filter((type) => type === current || (counts[RESULT_TYPES[type].label] ?? 0) > 0);
+  return [link('全部', total, undefined), ...types.map((type) => link(RESULT_TYPES[type].label, counts[RESULT_TYPES[type].label] ?? 0, type))];
 }
 
 export async function startSearch(): Promise<void> {
@@ -109,5 +110,7 @@ export async function startSearch(): Promise<void> {
   status.textContent =
     found === 0
       ? `没有找到与“${query}”相关的内容。换个关键词试试，或从下面的栏目浏览。`
-      : `找到 ${shown} 条与“${query}”相关的${what}${shown > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 条` : ''}。`;
+      : shown === 0
+        ? `${what}里没有与“${query}”相关的结果；全部类型里有 ${found} 条。`
+        : `找到 ${shown} 条与“${query}”相关的${what}${shown > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 条` : ''}。`;
 }

@@ -104,6 +104,18 @@ describe('search', () => {
     }
   });
 
+  it('says when the chosen type has nothing but others do, and keeps the way back to all types', async () => {
+    const all = await search('驿站');
+    expect(all.some((result) => result.type === '影院')).toBe(false);
+    await page.goto(`${baseURL}/search/?q=${encodeURIComponent('驿站')}&type=cinema`);
+    const status = page.getByRole('status').filter({ hasText: /找到|没有/ });
+    await status.waitFor();
+    expect(await status.textContent()).toBe(`影院里没有与“驿站”相关的结果；全部类型里有 ${all.length} 条。`);
+    const chips = page.getByRole('navigation', { name: '按类型' });
+    await expect(chips.getByRole('link', { name: `全部（${all.length}）` }).isVisible()).resolves.toBe(true);
+    await expect(chips.getByRole('link', { name: '影院（0）' }).getAttribute('aria-current')).resolves.toBe('page');
+  });
+
   it('offers the ways to browse when nothing matches', async () => {
     expect(await search('恐龙')).toEqual([]);
     const browse = page.getByRole('navigation', { name: '浏览' });
