@@ -58,7 +58,8 @@ export function weeklyReleaseReminder(now: Date, pageUrl: string, rules: CinemaR
     const releaseTime = `${group.windows[0]!.hour}:${String(group.windows[0]!.minute).padStart(2, '0')}`;
     return {
       ...reminder(nextReleaseWindow(now, { ...rules, releaseWindows: group.windows }), pageUrl),
-      uid: `release-weekly-${time.replace(':', '')}@huigong`,
+      // The site's host in the UID: a staging reminder must not replace the production one in a calendar.
+      uid: `release-weekly-${time.replace(':', '')}@${new URL(pageUrl).host}`,
       description: `每${releaseDays.join('、')} ${releaseTime} 放票，每人每场限领一张。`,
       weekly: { weekdays, timeZone: zone },
     };
@@ -76,7 +77,7 @@ export function weeklyReminderTimes(rules: CinemaRules = CINEMA_RULES): string {
 /** A one-off reminder for the next release only (an editor may have moved it off the weekly windows). */
 export function nextReleaseReminder(releaseAt: Date, now: Date, pageUrl: string): string {
   return icsCalendar(
-    { ...reminder(releaseAt, pageUrl), uid: `release-${releaseAt.toISOString()}@huigong`, description: '每人每场限领一张。' },
+    { ...reminder(releaseAt, pageUrl), uid: `release-${releaseAt.toISOString()}@${new URL(pageUrl).host}`, description: '每人每场限领一张。' },
     now,
   );
 }

@@ -139,6 +139,13 @@ describe('weeklyReleaseReminder', () => {
     expect(one(components(later, 'VEVENT')[0]!, 'UID').value).toBe(one(components(calendar, 'VEVENT')[0]!, 'UID').value);
   });
 
+  it("names the site in the UID, so staging's reminder does not replace production's", () => {
+    const staging = readIcs(weeklyReleaseReminder(now, 'https://staging.huigong.example.org/cinema/'));
+    const uid = (ics: typeof calendar) => one(components(ics, 'VEVENT')[0]!, 'UID').value;
+    expect(uid(calendar)).toMatch(/@huigong\.example\.org$/);
+    expect(uid(staging)).toMatch(/@staging\.huigong\.example\.org$/);
+  });
+
   it('moves a reminder before a release just after midnight to the day before', () => {
     const rules = { ...CINEMA_RULES, releaseWindows: [{ weekday: 1, hour: 0, minute: 2 }] };
     const [event] = components(readIcs(weeklyReleaseReminder(now, page, rules)), 'VEVENT');
