@@ -172,6 +172,20 @@ describe('signing out', () => {
     await expect(page.evaluate(() => fetch('/api/session').then((response) => response.json()))).resolves.toEqual({ signedIn: false });
     await context.close();
   });
+
+  it('says so in sight when the member signs out from the seat picker', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseURL}/cinema/`);
+    await signIn(page, 11);
+    await openDemoPicker(page);
+    await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
+    await page.getByRole('button', { name: '退出登录' }).click();
+    // Visible, not only written: the list's status line used to be hidden with the list behind the picker.
+    await page.getByRole('status').filter({ hasText: '没能退出登录' }).waitFor();
+    await expect(page.locator('#seat-picker').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
 });
 
 describe('我的票 when the server cannot answer', () => {
