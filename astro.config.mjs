@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
@@ -12,6 +13,9 @@ const site = process.env.SITE_URL ?? 'https://huigong.example.org';
 
 // Builds from another content folder (test fixtures, benchmarks) keep their own content cache, so
 // they never disturb the real site's.
+// The only JSX in the site: the staff console. The editor's React (dev only) is kept off these files.
+const STAFF_ISLANDS = '**/src/components/staff/**';
+
 const contentDir = process.env.HUIGONG_CONTENT_DIR;
 const outDir = process.env.HUIGONG_OUT_DIR ?? './dist';
 const cacheDir = contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined;
@@ -24,6 +28,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
+    // The staff console's islands (src/components/staff/); the members' and readers' pages stay without a framework.
+    preact({ include: [STAFF_ISLANDS] }),
     // Pages marked noindex (404, search, check-in, an empty station directory) stay out: scripts/sitemap-pages.ts.
     sitemap({ filter: (page) => belongsInSitemap(outDir, page) }),
     // The browser editor at /keystatic, under `npm run dev` only (why: src/keystatic/editor-integration.ts).

@@ -21,7 +21,7 @@ export function editorUnderDev(): AstroIntegration {
         if (command !== 'dev') return;
         // Keystatic's app and API call their routes without a trailing slash, which 'always' would refuse.
         updateConfig({
-          integrations: [react(), keystatic()],
+          integrations: [react({ exclude: ['**/src/components/staff/**'] }), keystatic()],
           trailingSlash: 'ignore',
           // Keystatic is pre-bundled by Vite's dependency optimizer, so its strings are rewritten there too.
           vite: { plugins: [chineseStrings], optimizeDeps: { rolldownOptions: { plugins: [chineseStrings] } } },
