@@ -8,6 +8,7 @@ import { declaredBodyLimit } from './read-json.ts';
 import { retryAfterSeconds } from './durable-object-errors.ts';
 import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
+import { doorRoutes } from './routes/door.ts';
 import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -58,6 +59,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
+  app.route('/api/door', doorRoutes(catalogue));
 
   app.notFound(() => {
     throw refusal('not_found');

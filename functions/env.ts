@@ -15,8 +15,12 @@ export interface Env {
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */
   MEMBER_HASH_KEY: string;
-  /** Signs the QR payload of tickets. */
+  /** Signed the QR payload of tickets before HG2 (HMAC, HG1): kept so those tickets verify online until their screenings are over. */
   TICKET_SECRET: string;
+  /** Signs the QR payload of tickets (Ed25519, HG2): PKCS#8, base64. The door verifies with its public key, offline too. */
+  TICKET_SIGNING_KEY: string;
+  /** The key before TICKET_SIGNING_KEY, during a rotation: its signatures still verify (docs/operations.md). */
+  TICKET_SIGNING_KEY_PREVIOUS?: string;
   /** The door staff's bearer token; STAFF_TOKEN_PREVIOUS stays valid while a new one is rolled out. */
   STAFF_TOKEN: string;
   STAFF_TOKEN_PREVIOUS?: string;

@@ -6,6 +6,7 @@ export const TEST_SECRETS = {
   SESSION_SECRET: 'test-session-secret',
   MEMBER_HASH_KEY: 'test-member-hash-key',
   TICKET_SECRET: 'test-ticket-secret',
+  TICKET_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIDcD9X0deWSa8MzzeABCBmlUnJpw8b+Tf7kcFblqnV5C',
   STAFF_TOKEN: 'test-staff-token',
 };
 

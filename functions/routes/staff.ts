@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/browser/esm/sync';
 import * as z from 'zod';
 import { distinctSeatIds, resolveBookingRequest } from '../../src/cinema/booking-request.ts';
 import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS, ticketCells } from '../../src/cinema/spreadsheet-cells.ts';
+import { screeningEndsAt } from '../../src/cinema/screening-end.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
@@ -12,7 +13,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readTicket } from '../seat-store.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { verifyTicketQr } from '../ticket-signing.ts';
+import { ticketKeys, verifyTicketQr } from '../ticket-signing.ts';
 import { ticketView } from '../views.ts';
 
 export const checkInSchema = z.union([
@@ -67,16 +68,18 @@ export function staffRoutes(catalogue: Catalogue) {
       const body = await readJson(c, checkInSchema);
       let code: string | undefined;
       if ('qr' in body) {
-        const verified = await verifyTicketQr(c.env.TICKET_SECRET, body.qr);
+        const verified = await verifyTicketQr(ticketKeys(c.env), body.qr);
         if (!verified) throw refusal('invalid_ticket_qr');
         if (verified.screeningId !== screening.id) throw wrongScreening(verified.screeningId);
+        // HG1 (HMAC) tickets were issued before HG2: honoured until their screening is over, then no more.
+        if (verified.version === 'HG1' && Date.now() >= screeningEndsAt(screening)) throw refusal('invalid_ticket_qr');
         code = verified.code;
       } else {
         code = normalizeTicketCode(body.code);
         if (!code) throw refusal('unknown_ticket');
       }
       const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code });
-      if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+      if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) });
       if (outcome.refusal.code === 'unknown_ticket') {
         // A typed code from another screening: say so rather than "unknown".
         const elsewhere = await readTicket(c.env.SEATS, code);
@@ -85,7 +88,7 @@ export function staffRoutes(catalogue: Catalogue) {
       const { code: refusalCode, ...details } = outcome.refusal;
       throw refusal(refusalCode, {
         ...details,
-        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
+        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) } : {}),
       });
     })
     .get('/screenings/:id/stats', async (c) => {
@@ -106,7 +109,7 @@ export function staffRoutes(catalogue: Catalogue) {
         const { code, ...details } = outcome.refusal;
         throw refusal(code, details);
       }
-      const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SECRET)));
+      const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SIGNING_KEY)));
       noteCounts(c, { seats: tickets.length });
       return c.json({ union: body.union, tickets }, 201);
     })
