@@ -212,6 +212,11 @@ describe('caching of answers', () => {
         return request('/api/staff/screenings/cache/checkins', staff(json({ code: tickets[0].code })));
       }],
       ['GET /api/staff/screenings/:id/stats', () => request('/api/staff/screenings/cache/stats', staff())],
+      ['GET /api/door/screenings/:id', () => request('/api/door/screenings/cache', staff())],
+      ['POST /api/door/screenings/:id/checkins', async () => {
+        const { tickets } = await body(await request('/api/me/tickets', asMember(a)));
+        return request('/api/door/screenings/cache/checkins', staff(json({ device: 'door-cache', checkIns: [{ code: tickets[0].code, at: new Date().toISOString() }] })));
+      }],
       ['POST /api/staff/screenings/:id/bookings', () => request('/api/staff/screenings/cache/bookings', staff(json({ union: '测试工会' })))],
       ['DELETE /api/staff/screenings/:id/bookings', () =>
         request('/api/staff/screenings/cache/bookings', staff({ ...json({ union: '测试工会' }), method: 'DELETE' }))],
@@ -250,6 +255,8 @@ describe('caching of answers', () => {
       'POST /api/staff/screenings/:id/checkins 409',
       'DELETE /api/staff/screenings/:id/bookings 200',
       'GET /api/me/tickets 200',
+      'GET /api/door/screenings/:id 200',
+      'POST /api/door/screenings/:id/checkins 200',
     ]));
   });
 });
