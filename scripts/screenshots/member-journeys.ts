@@ -61,5 +61,37 @@ const doorCheckIn: Journey = async (page, shoot, baseURL) => {
   await shoot('verdict');
 };
 
-export const journeys: Journeys = { 'member-at-noon': memberAtNoon, 'member-large-text': largeText, door: doorCheckIn };
-export const dark = ['member-at-noon', 'door'];
+/** The door with no network, at 150% text too: a ticket checked in offline, waiting to sync, then synced. */
+const doorOffline: Journey = async (page, shoot, baseURL) => {
+  const n = String(nextMember++).padStart(5, '0');
+  await page.goto(`${baseURL}/cinema/checkin/`);
+  const ticket = await page.evaluate(async ({ memberNumber, phoneLast4 }) => {
+    const post = (path: string, body: object, headers: Record<string, string> = {}) =>
+      fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    await post('/api/session', { memberNumber, phoneLast4 });
+    const claim = await post('/api/screenings/demo-local/claims', {}, { 'Idempotency-Key': `door-offline-${memberNumber}` });
+    return (await claim.json()).ticket as { displayCode: string };
+  }, { memberNumber: `DEMO${n}`, phoneLast4: n.slice(-4) });
+  await page.getByLabel('工作人员口令').fill('dev-staff-token');
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.getByLabel('场次').selectOption('demo-local');
+  await page.locator('#screening-stats', { hasText: '持票' }).waitFor();
+  await page.context().setOffline(true);
+  await page.locator('#network-status', { hasText: '离线' }).waitFor();
+  await page.getByLabel('票号').fill(ticket.displayCode);
+  await page.getByLabel('票号').press('Enter');
+  await page.locator('#result.valid').waitFor();
+  await shoot('offline-valid');
+  await page.evaluate(() => (document.documentElement.style.fontSize = '150%'));
+  await shoot('offline-valid-150');
+  await page.getByLabel('票号').fill(ticket.displayCode);
+  await page.getByLabel('票号').press('Enter');
+  await page.locator('#result.used').waitFor();
+  await shoot('offline-used-150');
+  await page.context().setOffline(false);
+  await page.locator('#network-status', { hasText: /^在线$/ }).waitFor();
+  await shoot('synced-150');
+};
+
+export const journeys: Journeys = { 'member-at-noon': memberAtNoon, 'member-large-text': largeText, door: doorCheckIn, 'door-offline': doorOffline };
+export const dark = ['member-at-noon', 'door', 'door-offline'];

@@ -68,8 +68,8 @@ export function doorVerdict(answer: DoorAnswer): DoorVerdict {
   }
 }
 
-/** "3-4" → 3排4号. */
-const labelOf = (seat: string) => {
+/** A seat id as people read it: "3-4" → 3排4号. */
+export const labelOf = (seat: string) => {
   const [row, number] = seat.split('-').map(Number) as [number, number];
   return seatLabel({ row, number });
 };

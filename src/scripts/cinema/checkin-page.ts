@@ -1,7 +1,7 @@
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { answerIsDecided } from '../../cinema/decided-answer';
 import { attemptTicketCode, DoorAttempts } from '../../cinema/door-attempts';
-import { doorVerdict, offlineDoorVerdict, type DoorVerdict } from '../../cinema/door-verdict';
+import { doorVerdict, labelOf, offlineDoorVerdict, type DoorVerdict } from '../../cinema/door-verdict';
 import { offlineVerdict, readTicketScan } from '../../cinema/offline-checkin';
 import { formatTicketCode } from '../../cinema/ticket-code';
 import { api, sendJson, type ApiResult } from './api';
@@ -150,7 +150,7 @@ export async function startCheckInPage(): Promise<void> {
       .filter((conflict) => conflict.later.device === device)
       .map((conflict) => {
         const seat = list?.tickets.find((ticket) => ticket.code === conflict.code)?.seat;
-        return `票 ${formatTicketCode(conflict.code)}${seat ? `（${seat.replace('-', '排')}号）` : ''}：另一台设备 ${formatShanghaiTime(conflict.kept.at)} 已先检票，本机 ${formatShanghaiTime(conflict.later.at)} 的检票记为冲突。`;
+        return `票 ${formatTicketCode(conflict.code)}${seat ? `（${labelOf(seat)}）` : ''}：另一台设备 ${formatShanghaiTime(conflict.kept.at)} 已先检票，本机 ${formatShanghaiTime(conflict.later.at)} 的检票记为冲突。`;
       });
     const notes = [...lost, ...refusedInSync];
     const box = byId('sync-notes');
