@@ -6,11 +6,10 @@ import type { AppEnv } from '../env.ts';
 import { ONLINE_DEVICE } from '../door-checkins.ts';
 import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
+import { audited, noteAudit } from '../staff-audit.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { ticketKeys, ticketPublicKeys } from '../ticket-signing.ts';
 
-/** Who may use the door's routes: the one line to change when staff roles arrive (`requireStaff('door')`). */
-const doorStaff = requireStaff;
 
 /** The most check-ins one sync request carries (a batch stays under the body limit of read-json.ts). */
 export const MAX_SYNC_BATCH = 100;
@@ -43,7 +42,7 @@ export const checkInSyncSchema = z
  */
 export function doorRoutes(catalogue: Catalogue) {
   return new Hono<AppEnv>()
-    .use(doorStaff)
+    .use(requireStaff('door'))
     .get('/screenings/:id', async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const list = await c.env.SCREENINGS.getByName(screening.id).doorList(screening);
@@ -56,13 +55,21 @@ export function doorRoutes(catalogue: Catalogue) {
         ...list,
       });
     })
-    .post('/screenings/:id/checkins', observeStaffAction('check_in_sync'), async (c) => {
+    .post('/screenings/:id/checkins', audited('check_in_sync'), observeStaffAction('check_in_sync'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSyncSchema);
+      noteAudit(c, { device: body.device, sent: body.checkIns.length });
       const results = await c.env.SCREENINGS.getByName(screening.id).syncCheckIns(screening, body);
-      noteCounts(c, {
+      const counts = {
         checkIns: results.filter((result) => result.result === 'checked_in').length,
         conflicts: results.filter((result) => result.result === 'conflict').length,
+      };
+      noteCounts(c, counts);
+      // Which tickets came in, and which lost to another device's earlier check-in.
+      noteAudit(c, {
+        ...counts,
+        tickets: results.filter((result) => result.result === 'checked_in').map((result) => result.code),
+        conflictTickets: results.filter((result) => result.result === 'conflict').map((result) => result.code),
       });
       return c.json({ screeningId: screening.id, results });
     });

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { asMember, body, json, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
+import { testStaffDirectory } from './helpers/staff';
 
 type Request = ReturnType<typeof testApp>['request'];
 
@@ -10,9 +11,9 @@ async function claimed(request: Request, id: string, member: string) {
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-const sync = (request: Request, id: string, device: string, checkIns: { code: string; at: string }[], headers = staffHeaders()) =>
+const sync = (request: Request, id: string, device: string, checkIns: { code: string; at: string }[], headers: Record<string, string> = staffHeaders('door')) =>
   request(`/api/door/screenings/${id}/checkins`, json({ device, checkIns }, headers));
-const doorList = async (request: Request, id: string) => body(await request(`/api/door/screenings/${id}`, { headers: staffHeaders() }));
+const doorList = async (request: Request, id: string) => body(await request(`/api/door/screenings/${id}`, { headers: staffHeaders('door') }));
 const fromBase64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
 
 describe('the door list', () => {
@@ -35,18 +36,24 @@ describe('the door list', () => {
   it('lists the previous signing key during a rotation, after the current one', async () => {
     const { app } = testApp(screening('rotation'));
     const previous = 'MC4CAQAwBQYDK2VwBCIEICeBQkQ0HjCBMnq6PCCrMHEzbtTTkRYp/HZHO4soKm8u';
-    const rotated = await body(await app.request('/api/door/screenings/rotation', { headers: staffHeaders() }, { ...env, TICKET_SIGNING_KEY_PREVIOUS: previous }));
+    const rotated = await body(await app.request('/api/door/screenings/rotation', { headers: staffHeaders('door') }, { ...env, TICKET_SIGNING_KEY_PREVIOUS: previous }));
     const current = await doorList(testApp(screening('rotation')).request, 'rotation');
     expect(rotated.publicKeys).toHaveLength(2);
     expect(rotated.publicKeys[0]).toBe(current.publicKeys[0]);
   });
 
-  it('is for staff only', async () => {
+  it('is for door staff and above, and refuses anyone else', async () => {
     const { request } = testApp(screening('closed-door'));
     expect((await request('/api/door/screenings/closed-door')).status).toBe(401);
     const member = await request('/api/door/screenings/closed-door', asMember(await sessionCookie('m')));
     expect((await body(member)).error.code).toBe('staff_unauthorized');
-    expect((await sync(request, 'closed-door', 'door-a', [{ code: 'ABCD2345', at: minutesAgo(1) }], {} as never)).status).toBe(401);
+    const guessed = await request('/api/door/screenings/closed-door', { headers: { Authorization: 'Bearer hgs_guess' } });
+    expect((await body(guessed)).error.code).toBe('staff_unauthorized');
+    expect((await sync(request, 'closed-door', 'door-a', [{ code: 'ABCD2345', at: minutesAgo(1) }], {})).status).toBe(401);
+    for (const role of ['door', 'operator', 'admin'] as const) {
+      expect((await request('/api/door/screenings/closed-door', { headers: staffHeaders(role) })).status).toBe(200);
+      expect((await sync(request, 'closed-door', `door-${role}`, [{ code: 'ABCD2345', at: minutesAgo(1) }], staffHeaders(role))).status).toBe(200);
+    }
   });
 });
 
@@ -71,6 +78,12 @@ describe('syncing offline check-ins', () => {
     expect(await env.SCREENINGS.getByName('sync').backup(show)).toEqual(before);
     const stats = await body(await request('/api/staff/screenings/sync/stats', { headers: staffHeaders() }));
     expect(stats).toMatchObject({ checkedIn: 2, conflicts: [] });
+    // Each sync, the replay too, is in the audit log: who, which device, what came in.
+    const audit = await testStaffDirectory().readAudit({ limit: 10, action: 'check_in_sync', screening: 'sync' });
+    expect(audit.map((entry) => [entry.actor, entry.outcome, entry.details])).toEqual([
+      ['test-door', 'ok', { device: 'door-a', sent: 3, checkIns: 0, conflicts: 0, tickets: [], conflictTickets: [] }],
+      ['test-door', 'ok', { device: 'door-a', sent: 3, checkIns: 2, conflicts: 0, tickets: [a.code, b.code], conflictTickets: [] }],
+    ]);
   });
 
   it('keeps the earlier of two devices’ check-ins whichever syncs first, tells the later device, and reports the conflict', async () => {
@@ -99,7 +112,8 @@ describe('syncing offline check-ins', () => {
     });
     const stats = await body(await request('/api/staff/screenings/two-doors/stats', { headers: staffHeaders() }));
     expect(stats.checkedIn).toBe(2);
-    expect(stats.conflicts).toEqual([conflict(first.code, first.seat), conflict(second.code, second.seat)]);
+    const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+    expect([...stats.conflicts].sort(byCode)).toEqual([conflict(first.code, first.seat), conflict(second.code, second.seat)].sort(byCode));
     expect((await doorList(request, 'two-doors')).conflicts).toHaveLength(2);
   });
 
