@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey, Journeys } from './journey';
-import { scriptStaffToken } from '../staff/script-token.ts';
+import { createStaffAccount } from '../../tests/browser/staff-session';
 
 // Each run claims a ticket, so each takes the next demo member who holds none yet (the runner starts 20).
 let nextMember = 1;
@@ -49,11 +49,18 @@ const largeText: Journey = async (page, shoot, baseURL) => {
   await shoot('picker-150');
 };
 
-/** Door staff on a tablet or phone: signed in with a staff API token, a code that is not a ticket. */
+/** Signs the door page in as a new door account, made as `npm run staff:add` makes one. */
+async function signInAtTheDoor(page: Page, baseURL: string): Promise<void> {
+  const door = await createStaffAccount(baseURL, 'door');
+  await page.getByLabel('用户名').fill(door.username);
+  await page.getByLabel('密码').fill(door.password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Door staff on a tablet or phone: signed in with a door account, a code that is not a ticket. */
 const doorCheckIn: Journey = async (page, shoot, baseURL) => {
   await page.goto(`${baseURL}/cinema/checkin/`);
-  await page.getByLabel('工作人员口令').fill((await scriptStaffToken(baseURL))!);
-  await page.getByRole('button', { name: '确定' }).click();
+  await signInAtTheDoor(page, baseURL);
   await page.getByLabel('场次').selectOption('demo-local');
   await shoot('ready');
   await page.getByLabel('票号').fill('ABCD-EFGH');
@@ -73,8 +80,7 @@ const doorOffline: Journey = async (page, shoot, baseURL) => {
     const claim = await post('/api/screenings/demo-local/claims', {}, { 'Idempotency-Key': `door-offline-${memberNumber}` });
     return (await claim.json()).ticket as { displayCode: string };
   }, { memberNumber: `DEMO${n}`, phoneLast4: n.slice(-4) });
-  await page.getByLabel('工作人员口令').fill('dev-staff-token');
-  await page.getByRole('button', { name: '确定' }).click();
+  await signInAtTheDoor(page, baseURL);
   await page.getByLabel('场次').selectOption('demo-local');
   await page.locator('#screening-stats', { hasText: '持票' }).waitFor();
   await page.context().setOffline(true);

@@ -3,14 +3,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount, type TestStaffAccount } from './staff-session';
 
 // The door with no network: its own server, demo members, and the demo screening released at start-up.
 let server: DevServer;
 let browser: Browser;
-const STAFF = { Authorization: 'Bearer dev-staff-token' };
+let door: TestStaffAccount;
+/** An operator's API token: the stats are an operator's. */
+let operator: Record<string, string>;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDevServer({ members: 6, demoReleaseInSeconds: 0 }), launchChromium()]);
+  door = await createStaffAccount(server.baseURL, 'door');
+  operator = { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'operator')).token}` };
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -39,7 +44,7 @@ async function claim(member: number): Promise<Ticket> {
 }
 
 async function stats(): Promise<{ checkedIn: number; conflicts: { code: string; kept: { device: string }; later: { device: string } }[] }> {
-  return (await fetch(`${server.baseURL}/api/staff/screenings/demo-local/stats`, { headers: STAFF })).json() as never;
+  return (await fetch(`${server.baseURL}/api/staff/screenings/demo-local/stats`, { headers: operator })).json() as never;
 }
 
 /** A door device: its own browser context (storage, service worker), signed in, on the demo screening, its list kept. */
@@ -47,8 +52,9 @@ async function doorDevice(options: { colorScheme?: 'light' | 'dark' } = {}): Pro
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
   const page = await context.newPage();
   await page.goto(`${server.baseURL}/cinema/checkin/`);
-  await page.getByLabel('工作人员口令').fill('dev-staff-token');
-  await page.getByRole('button', { name: '确定' }).click();
+  await page.getByLabel('用户名').fill(door.username);
+  await page.getByLabel('密码').fill(door.password);
+  await page.getByRole('button', { name: '登录' }).click();
   await page.getByLabel('场次').selectOption('demo-local');
   await page.locator('#screening-stats', { hasText: '持票' }).waitFor();
   return { context, page };

@@ -11,7 +11,8 @@ import { serverNow, syncServerClock } from './server-time';
 import { verifyTicketSignature } from './ticket-signature';
 import type { Screening, Ticket } from './types';
 
-const TOKEN_KEY = 'huigong-staff-token';
+/** The signed-in staff member's name, for this tab: the page knows it is signed in when it opens with no network. */
+const SIGNED_IN_KEY = 'huigong-door-staff';
 /** The screening chosen in this tab, kept across reloads (the door reloads offline too). */
 const SCREENING_KEY = 'huigong-door-screening';
 /** Offline check-ins per sync request (the route's MAX_SYNC_BATCH). */
@@ -44,9 +45,9 @@ function keepInSight(verdict: HTMLElement, field: HTMLElement): void {
   if (top < visibleTop || field.getBoundingClientRect().bottom > visibleBottom) window.scrollBy(0, Math.floor(top - visibleTop));
 }
 
-/** The door: a staff token once, then scan (where the browser has BarcodeDetector) or type codes. */
+/** The door: a staff sign-in once, then scan (where the browser has BarcodeDetector) or type codes. */
 export async function startCheckInPage(): Promise<void> {
-  const tokenForm = byId<HTMLFormElement>('token-form');
+  const signInForm = byId<HTMLFormElement>('token-form');
   const panel = byId('checkin-panel');
   const select = byId<HTMLSelectElement>('screening-select');
   const result = byId('result');
@@ -56,12 +57,9 @@ export async function startCheckInPage(): Promise<void> {
   let lastScan = { value: '', at: 0 };
   const attempts = new DoorAttempts();
 
-  // Sign-in: the staff token, kept for this tab. The one place that changes when staff accounts arrive
-  // (a session cookie from POST /api/staff/session: no header, the form asks a username and password).
-  const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
-  const authHeaders = (): Record<string, string> => ({ Authorization: `Bearer ${token()}` });
-  const staff = <T>(path: string, init: RequestInit = {}) =>
-    api<T>(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...authHeaders() } });
+  // Sign-in: a staff account's username and password (POST /api/staff/session), the session an HttpOnly
+  // cookie the API reads; this tab only remembers that it is signed in.
+  const signedIn = () => sessionStorage.getItem(SIGNED_IN_KEY) !== null;
 
   // What lets the door work with no network (IndexedDB); without it, the page works online only.
   const store = await DoorStore.open().catch(() => undefined);
@@ -107,8 +105,8 @@ export async function startCheckInPage(): Promise<void> {
   /** The screening's door list: fetched while there is a network and kept, so the door can check in without one. */
   async function loadList(): Promise<void> {
     const screeningId = select.value;
-    const response = await staff<DoorList>(`/api/door/screenings/${screeningId}`, { cache: 'no-store' });
-    if (!response.ok && response.error.code === 'staff_unauthorized') return askForToken('口令不正确，请重新输入。');
+    const response = await api<DoorList>(`/api/door/screenings/${screeningId}`, { cache: 'no-store' });
+    if (!response.ok && response.error.code === 'staff_unauthorized') return askToSignIn('登录已失效，请重新登录。');
     if (response.ok) await store?.saveList(response.data).catch(() => undefined);
     const current = response.ok ? response.data : await store?.list(screeningId).catch(() => undefined);
     if (select.value !== screeningId) return;
@@ -160,7 +158,7 @@ export async function startCheckInPage(): Promise<void> {
 
   /** Sends the check-ins made offline, in batches; each is final once the server answers (kept, replayed or refused). */
   async function syncPending(): Promise<void> {
-    if (!store || !device || syncing > 0 || !navigator.onLine || !token()) return;
+    if (!store || !device || syncing > 0 || !navigator.onLine || !signedIn()) return;
     const pending = await store.pending().catch(() => []);
     if (pending.length === 0) return;
     syncing = pending.length;
@@ -174,10 +172,9 @@ export async function startCheckInPage(): Promise<void> {
             'POST',
             `/api/door/screenings/${screeningId}/checkins`,
             { device, checkIns: batch.map(({ code, at }) => ({ code, at })) },
-            authHeaders(),
           )) as ApiResult<{ results: { code: string; result: string }[] }>;
           if (!response.ok) {
-            if (response.error.code === 'staff_unauthorized') askForToken('口令已失效，请重新输入；离线检票记录仍保存在本机。');
+            if (response.error.code === 'staff_unauthorized') askToSignIn('登录已失效，请重新登录；离线检票记录仍保存在本机。');
             return;
           }
           for (const { code, result } of response.data.results) {
@@ -220,15 +217,15 @@ export async function startCheckInPage(): Promise<void> {
     return offlineDoorVerdict(verdict, named);
   }
 
-  /** Back to the token form, saying why there: the check-in panel, and its verdict, are hidden now. */
-  function askForToken(message = ''): void {
-    sessionStorage.removeItem(TOKEN_KEY);
+  /** Back to the sign-in form, saying why there: the check-in panel, and its verdict, are hidden now. */
+  function askToSignIn(message = ''): void {
+    sessionStorage.removeItem(SIGNED_IN_KEY);
     panel.hidden = true;
-    tokenForm.hidden = false;
+    signInForm.hidden = false;
     const note = byId('token-message');
     note.textContent = message;
     note.hidden = !message;
-    byId('staff-token').focus();
+    byId('staff-username').focus();
   }
 
   async function checkIn(body: { code: string } | { qr: string }): Promise<void> {
@@ -244,13 +241,13 @@ export async function startCheckInPage(): Promise<void> {
   async function checkInOnline(body: { code: string } | { qr: string }): Promise<DoorVerdict | null | undefined> {
     const code = attemptTicketCode(body);
     const sentAt = serverNow();
-    const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, body, authHeaders())) as ApiResult<{ ticket: Ticket }>;
+    const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, body)) as ApiResult<{ ticket: Ticket }>;
     if (!response.ok && response.error.code === 'network') return undefined;
     const decided = answerIsDecided(response.ok ? response : { status: response.status, code: response.error.code });
     if (code && !decided) attempts.unanswered(code, sentAt);
     const ownCheckIn = Boolean(code && decided && attempts.ownEarlierCheckIn(code, response.ok ? {} : response.error, serverNow()));
     if (!response.ok && response.error.code === 'staff_unauthorized') {
-      askForToken('口令已失效，请重新输入。');
+      askToSignIn('登录已失效，请重新登录。');
       return null;
     }
     // The kept list learns the check-in, so a rescan after the network drops is refused offline too.
@@ -287,11 +284,22 @@ export async function startCheckInPage(): Promise<void> {
     byId('start-scan').hidden = false;
   }
 
-  tokenForm.addEventListener('submit', async (event) => {
+  signInForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, String(new FormData(tokenForm).get('token') ?? '').trim());
-    tokenForm.reset();
-    tokenForm.hidden = true;
+    const form = new FormData(signInForm);
+    const answer = await sendJson<{ username: string }>('POST', '/api/staff/session', {
+      username: String(form.get('username') ?? '').trim(),
+      password: String(form.get('password') ?? ''),
+    });
+    if (!answer.ok) {
+      const note = byId('token-message');
+      note.textContent = answer.error.code === 'network' ? '没有网络：第一次登录需要联网。' : answer.error.message;
+      note.hidden = false;
+      return;
+    }
+    sessionStorage.setItem(SIGNED_IN_KEY, answer.data.username);
+    signInForm.reset();
+    signInForm.hidden = true;
     byId('token-message').hidden = true;
     panel.hidden = false;
     show({ verdict: 'valid', headline: '请扫码或输入票号', detail: '' });
@@ -319,7 +327,8 @@ export async function startCheckInPage(): Promise<void> {
   setInterval(() => void syncPending(), SYNC_RETRY_MS);
   byId('forget-token').addEventListener('click', () => {
     stopScan();
-    askForToken();
+    void api('/api/staff/session', { method: 'DELETE' });
+    askToSignIn();
   });
 
   if (window.BarcodeDetector && navigator.mediaDevices?.getUserMedia) {
@@ -354,12 +363,17 @@ export async function startCheckInPage(): Promise<void> {
   // The door compares check-in times with the server's, to know its own lost check-ins (DoorAttempts).
   void syncServerClock();
   keepPageOffline();
-  if (token()) {
+  // A session from another tab counts too (the cookie is the browser's).
+  if (!signedIn() && navigator.onLine) {
+    const me = await api<{ username: string }>('/api/staff/me', { cache: 'no-store' });
+    if (me.ok) sessionStorage.setItem(SIGNED_IN_KEY, me.data.username);
+  }
+  if (signedIn()) {
     panel.hidden = false;
     await loadScreenings();
     void syncPending();
   } else {
-    tokenForm.hidden = false;
+    signInForm.hidden = false;
   }
 }
 
