@@ -8,10 +8,13 @@ import { declaredBodyLimit } from './read-json.ts';
 import { retryAfterSeconds } from './durable-object-errors.ts';
 import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
+import { doorRoutes } from './routes/door.ts';
 import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
+import { staffSessionRoutes } from './routes/staff-session.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -56,8 +59,11 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
+  app.route('/api/staff', staffSessionRoutes());
+  app.route('/api/staff', staffBootstrapRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
+  app.route('/api/door', doorRoutes(catalogue));
 
   app.notFound(() => {
     throw refusal('not_found');

@@ -10,6 +10,8 @@ import { ScreeningWaitlist } from './screening-waitlist.ts';
 import { seatMapSnapshot } from './seat-map-snapshot.ts';
 import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts';
 import { TicketLedger } from './ticket-ledger.ts';
+import { DoorCheckIns } from './door-checkins.ts';
+import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../src/cinema/offline-checkin.ts';
 
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
@@ -37,6 +39,17 @@ export type BookingCancelOutcome =
   | { ok: true; released: TicketRecord[]; promoted: TicketRecord[] }
   | { ok: false; refusal: { code: 'window_closed' } | { code: 'booking_not_found' | 'already_checked_in'; seats: string[] } };
 
+/** One synced offline check-in, as the door is told: `conflict` says another device's earlier check-in was kept. */
+export type SyncedCheckIn =
+  | { code: string; at: string; result: 'checked_in' | 'replayed' | 'unknown_ticket' | 'ticket_cancelled' }
+  | { code: string; at: string; result: 'conflict'; kept: { at: string; device: string } };
+
+/** What the door downloads for a screening: every ticket's code, seat and state (no member data), and the conflicts. */
+export interface DoorList {
+  tickets: { code: string; seat: string; status: 'active' | 'cancelled'; checkedInAt?: string }[];
+  conflicts: CheckInConflict[];
+}
+
 export interface ScreeningStats {
   capacity: number;
   claimed: number;
@@ -47,6 +60,8 @@ export interface ScreeningStats {
   waitlist: number;
   /** Active tickets on seats a later deploy blocked or removed from the hall: staff should reseat them. */
   ticketsOnUnavailableSeats: { code: string; seat: string }[];
+  /** Tickets two door devices checked in (offline): the earlier check-in kept, the later listed. */
+  conflicts: (CheckInConflict & { seat: string })[];
 }
 
 export interface ScreeningBackup {
@@ -69,6 +84,7 @@ export class ScreeningObject extends DurableObject<Env> {
   private readonly outbox: KvOutbox;
   private readonly ledger: TicketLedger;
   private readonly waitlist: ScreeningWaitlist;
+  private readonly doorCheckIns: DoorCheckIns;
   private screening?: CatalogueScreening;
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
@@ -89,6 +105,7 @@ export class ScreeningObject extends DurableObject<Env> {
     });
     this.ledger = new TicketLedger(ctx.storage.sql, this.outbox, screeningId);
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
+    this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
     void ctx.blockConcurrencyWhile(() => this.outbox.resumeAlarm());
@@ -192,6 +209,48 @@ export class ScreeningObject extends DurableObject<Env> {
     return outcome;
   }
 
+  /**
+   * Check-ins a door device made offline, with their original times, in one transaction. Idempotent: a
+   * check-in already recorded (kept, or recorded as the later side of a conflict) changes nothing. Two
+   * devices' check-ins of one ticket: the earlier is kept, whichever arrives first; the other is a conflict.
+   */
+  async syncCheckIns(screening: CatalogueScreening, request: { device: string; checkIns: { code: string; at: string }[] }): Promise<SyncedCheckIn[]> {
+    this.adopt(screening);
+    const now = Date.now();
+    const results = this.transaction(() =>
+      request.checkIns.map(({ code, at }): SyncedCheckIn => {
+        // A device whose clock runs ahead cannot check in the future.
+        const incoming: DoorCheckIn = { code, at: new Date(Math.min(Date.parse(at), now)).toISOString(), device: request.device };
+        const ticket = this.ledger.ticket(code);
+        const stored = ticket?.checkedInAt ? { code, at: ticket.checkedInAt, device: this.doorCheckIns.deviceOf(code) } : undefined;
+        const decision = decideSyncedCheckIn(ticket && { status: ticket.status, ...(stored ? { checkIn: stored } : {}) }, incoming, this.doorCheckIns.laterOf(code));
+        switch (decision.kind) {
+          case 'checked_in':
+          case 'earlier_wins':
+            this.ledger.checkIn(code, Date.parse(incoming.at));
+            this.doorCheckIns.setDevice(code, incoming.device);
+            if (decision.kind === 'earlier_wins') this.doorCheckIns.recordConflict(incoming, decision.later);
+            return { code, at: incoming.at, result: 'checked_in' };
+          case 'conflict':
+            this.doorCheckIns.recordConflict(decision.kept, incoming);
+            return { code, at: incoming.at, result: 'conflict', kept: { at: decision.kept.at, device: decision.kept.device } };
+          default:
+            return { code, at: incoming.at, result: decision.kind };
+        }
+      }),
+    );
+    await this.outbox.scheduleFlush();
+    return results;
+  }
+
+  /** The door's offline list: codes, seats and states, and the conflicts so far. */
+  async doorList(_screening: CatalogueScreening): Promise<DoorList> {
+    return {
+      tickets: this.ledger.all().map(({ code, seat, status, checkedInAt }) => ({ code, seat, status, ...(checkedInAt ? { checkedInAt } : {}) })),
+      conflicts: this.doorCheckIns.conflicts(),
+    };
+  }
+
   /** Reserves seats for a grassroots union (基层工会包场): the listed seats, or every free seat. All or nothing. */
   async book(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingOutcome> {
     this.adopt(screening);
@@ -253,6 +312,7 @@ export class ScreeningObject extends DurableObject<Env> {
       available: snapshot.available,
       waitlist: snapshot.waitlist,
       ticketsOnUnavailableSeats: this.ticketsOnUnavailableSeats(seats),
+      conflicts: this.doorCheckIns.conflicts().map((conflict) => ({ ...conflict, seat: this.ledger.ticket(conflict.code)?.seat ?? '' })),
     };
   }
 
@@ -340,6 +400,7 @@ export class ScreeningObject extends DurableObject<Env> {
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
       const purged = this.ledger.purge();
+      this.doorCheckIns.purge();
       this.waitlist.purge();
       this.meta.set('purged_at', new Date().toISOString());
       this.outbox.touch();

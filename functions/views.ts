@@ -76,7 +76,8 @@ export function seatStatusesView(screening: CatalogueScreening, seats: SeatMapSn
 export async function ticketView(
   ticket: Pick<TicketRecord, 'code' | 'seat' | 'status'> & Partial<TicketRecord>,
   screening: CatalogueScreening,
-  ticketSecret: string,
+  /** TICKET_SIGNING_KEY: the QR payload is signed with it. */
+  signingKey: string,
 ) {
   const [row, number] = ticket.seat.split('-').map(Number) as [number, number];
   return {
@@ -90,7 +91,7 @@ export async function ticketView(
     ...(ticket.claimedAt ? { claimedAt: ticket.claimedAt } : {}),
     ...(ticket.cancelledAt ? { cancelledAt: ticket.cancelledAt } : {}),
     ...(ticket.checkedInAt ? { checkedInAt: ticket.checkedInAt } : {}),
-    qr: await ticketQrPayload(ticketSecret, screening.id, ticket.code),
+    qr: await ticketQrPayload(signingKey, screening.id, ticket.code),
     screening: {
       id: screening.id,
       film: screening.film.title,

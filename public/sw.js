@@ -22,7 +22,10 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name !== SHELL && name !== SAVED) await caches.delete(name);
+      // Only its own old caches: the door's worker (public/cinema/checkin/sw.js) keeps huigong-door-… beside them.
+      for (const name of await caches.keys()) {
+        if (name.startsWith('huigong-cinema-') && name !== SHELL && name !== SAVED) await caches.delete(name);
+      }
       await self.clients.claim();
     })(),
   );

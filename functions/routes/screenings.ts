@@ -143,13 +143,13 @@ export function screeningRoutes(
         idempotencyKey: key,
       });
       if (outcome.ok) {
-        return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) }, outcome.replayed ? 200 : 201);
+        return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) }, outcome.replayed ? 200 : 201);
       }
       soldOut.noteClaim(screening.id, outcome);
       const { code, ...details } = outcome.refusal;
       throw refusal(code, {
         ...details,
-        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
+        ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) } : {}),
       });
     })
     // Joining is a claim on the next freed seat: guarded like one.
@@ -171,6 +171,6 @@ export function screeningRoutes(
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
       soldOut.noteCancel(screening.id, outcome);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
-      return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+      return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) });
     });
 }

@@ -24,7 +24,7 @@ export function meRoutes(catalogue: Catalogue) {
       const entry = entries.get(screening.id);
       if (entry?.kind === 'ticket') {
         // Always said, null until the door checks it in: the list tells outright whether the ticket was used.
-        tickets.push({ ...(await ticketView(entry, screening, c.env.TICKET_SECRET)), checkedInAt: entry.checkedInAt ?? null });
+        tickets.push({ ...(await ticketView(entry, screening, c.env.TICKET_SIGNING_KEY)), checkedInAt: entry.checkedInAt ?? null });
       }
       if (entry?.kind === 'waitlist') {
         waitlist.push({
@@ -50,6 +50,6 @@ export function ticketRoutes(catalogue: Catalogue, { soldOut }: { soldOut: SoldO
     const outcome = await c.env.SCREENINGS.getByName(screening.id).cancel(screening, { memberId: c.get('memberId'), code });
     soldOut.noteCancel(screening.id, outcome);
     if (!outcome.ok) throw refusal(outcome.refusal.code);
-    return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
+    return c.json({ ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) });
   });
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey, Journeys } from './journey';
+import { createStaffAccount } from '../../tests/browser/staff-session';
 
 // Each run claims a ticket, so each takes the next demo member who holds none yet (the runner starts 20).
 let nextMember = 1;
@@ -48,11 +49,18 @@ const largeText: Journey = async (page, shoot, baseURL) => {
   await shoot('picker-150');
 };
 
-/** Door staff on a tablet or phone: signed in with the staff token, a code that is not a ticket. */
+/** Signs the door page in as a new door account, made as `npm run staff:add` makes one. */
+async function signInAtTheDoor(page: Page, baseURL: string): Promise<void> {
+  const door = await createStaffAccount(baseURL, 'door');
+  await page.getByLabel('用户名').fill(door.username);
+  await page.getByLabel('密码').fill(door.password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Door staff on a tablet or phone: signed in with a door account, a code that is not a ticket. */
 const doorCheckIn: Journey = async (page, shoot, baseURL) => {
   await page.goto(`${baseURL}/cinema/checkin/`);
-  await page.getByLabel('工作人员口令').fill('dev-staff-token');
-  await page.getByRole('button', { name: '确定' }).click();
+  await signInAtTheDoor(page, baseURL);
   await page.getByLabel('场次').selectOption('demo-local');
   await shoot('ready');
   await page.getByLabel('票号').fill('ABCD-EFGH');
@@ -61,5 +69,36 @@ const doorCheckIn: Journey = async (page, shoot, baseURL) => {
   await shoot('verdict');
 };
 
-export const journeys: Journeys = { 'member-at-noon': memberAtNoon, 'member-large-text': largeText, door: doorCheckIn };
-export const dark = ['member-at-noon', 'door'];
+/** The door with no network, at 150% text too: a ticket checked in offline, waiting to sync, then synced. */
+const doorOffline: Journey = async (page, shoot, baseURL) => {
+  const n = String(nextMember++).padStart(5, '0');
+  await page.goto(`${baseURL}/cinema/checkin/`);
+  const ticket = await page.evaluate(async ({ memberNumber, phoneLast4 }) => {
+    const post = (path: string, body: object, headers: Record<string, string> = {}) =>
+      fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    await post('/api/session', { memberNumber, phoneLast4 });
+    const claim = await post('/api/screenings/demo-local/claims', {}, { 'Idempotency-Key': `door-offline-${memberNumber}` });
+    return (await claim.json()).ticket as { displayCode: string };
+  }, { memberNumber: `DEMO${n}`, phoneLast4: n.slice(-4) });
+  await signInAtTheDoor(page, baseURL);
+  await page.getByLabel('场次').selectOption('demo-local');
+  await page.locator('#screening-stats', { hasText: '持票' }).waitFor();
+  await page.context().setOffline(true);
+  await page.locator('#network-status', { hasText: '离线' }).waitFor();
+  await page.getByLabel('票号').fill(ticket.displayCode);
+  await page.getByLabel('票号').press('Enter');
+  await page.locator('#result.valid').waitFor();
+  await shoot('offline-valid');
+  await page.evaluate(() => (document.documentElement.style.fontSize = '150%'));
+  await shoot('offline-valid-150');
+  await page.getByLabel('票号').fill(ticket.displayCode);
+  await page.getByLabel('票号').press('Enter');
+  await page.locator('#result.used').waitFor();
+  await shoot('offline-used-150');
+  await page.context().setOffline(false);
+  await page.locator('#network-status', { hasText: /^在线$/ }).waitFor();
+  await shoot('synced-150');
+};
+
+export const journeys: Journeys = { 'member-at-noon': memberAtNoon, 'member-large-text': largeText, door: doorCheckIn, 'door-offline': doorOffline };
+export const dark = ['member-at-noon', 'door', 'door-offline'];

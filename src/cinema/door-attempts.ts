@@ -5,7 +5,7 @@ export const LOST_ANSWER_WINDOW_MS = 2 * 60_000;
 /** Allowance for the door's estimate of the server's clock (src/cinema/server-clock.ts). */
 const CLOCK_SLACK_MS = 5_000;
 
-/** The ticket code a check-in names, typed or in a QR payload (HG1.<screening>.<code>.<signature>). */
+/** The ticket code a check-in names, typed or in a QR payload (HG2 or HG1.<screening>.<code>.<signature>). */
 export function attemptTicketCode(body: { code: string } | { qr: string }): string | undefined {
   return 'code' in body ? normalizeTicketCode(body.code) : normalizeTicketCode(body.qr.trim().split('.')[2] ?? '');
 }

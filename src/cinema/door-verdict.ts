@@ -1,4 +1,7 @@
 import { formatShanghaiTime } from './countdown.ts';
+import type { OfflineVerdict } from './offline-checkin.ts';
+import { seatLabel } from './seat-map.ts';
+import { formatTicketCode } from './ticket-code.ts';
 
 /** What the door reads of a ticket in a check-in answer. */
 export interface DoorTicket {
@@ -62,5 +65,43 @@ export function doorVerdict(answer: DoorAnswer): DoorVerdict {
       return { verdict: 'invalid', headline: '无效的票', detail: error.message };
     default:
       return { verdict: 'invalid', headline: '检票失败', detail: error.message };
+  }
+}
+
+/** A seat id as people read it: "3-4" → 3排4号. */
+export const labelOf = (seat: string) => {
+  const [row, number] = seat.split('-').map(Number) as [number, number];
+  return seatLabel({ row, number });
+};
+
+/**
+ * The door's verdict with no network (src/cinema/offline-checkin.ts), worded like the online one and
+ * saying that the check-in waits for the network. `screeningName` names another screening, if the door
+ * knows it.
+ */
+export function offlineDoorVerdict(verdict: OfflineVerdict, screeningName: (id: string) => string | undefined = () => undefined): DoorVerdict {
+  switch (verdict.verdict) {
+    case 'valid':
+      return {
+        verdict: 'valid',
+        headline: verdict.seat ? `有效 · ${labelOf(verdict.seat)}` : '有效',
+        detail: verdict.unlisted
+          ? `${formatTicketCode(verdict.code)} · 票单下载后领的票，二维码签名已核对 · 联网后自动同步`
+          : `${formatTicketCode(verdict.code)} · 离线检票，联网后自动同步`,
+      };
+    case 'already_checked_in':
+      return {
+        verdict: 'used',
+        headline: '已检过票',
+        detail: `首次检票 ${formatShanghaiTime(verdict.checkedInAt)}${verdict.seat ? ` · ${labelOf(verdict.seat)}` : ''}`,
+      };
+    case 'wrong_screening': {
+      const name = screeningName(verdict.ticketScreeningId);
+      return { verdict: 'invalid', headline: '不是本场的票', detail: name ? `这张票是 ${name}` : '请核对场次' };
+    }
+    case 'cancelled':
+      return { verdict: 'invalid', headline: '此票已退', detail: formatTicketCode(verdict.code) };
+    case 'unknown':
+      return { verdict: 'invalid', headline: '无效的票', detail: '本场票单里没有这张票（离线核对）；联网后可再试' };
   }
 }

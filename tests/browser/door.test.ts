@@ -3,16 +3,20 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount, type TestStaffAccount } from './staff-session';
 
 // The door on a phone (360 px): its own server, with a demo screening released at start-up so a member
 // can hold a ticket for it while the door checks in another screening.
 let server: DevServer;
 let browser: Browser;
 let ticketCode: string;
+/** A door account, signed in with its username and password on the page. */
+let door: TestStaffAccount;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDevServer({ members: 1, demoReleaseInSeconds: 0 }), launchChromium()]);
   ticketCode = await claimDemoTicket();
+  door = await createStaffAccount(server.baseURL, 'door');
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -48,19 +52,20 @@ async function doorPage(options: { colorScheme?: 'light' | 'dark' } = {}): Promi
   return page;
 }
 
-async function signIn(page: Page, token = 'dev-staff-token'): Promise<void> {
-  await page.getByLabel('工作人员口令').fill(token);
-  await page.getByRole('button', { name: '确定' }).click();
+async function signIn(page: Page, password = door.password): Promise<void> {
+  await page.getByLabel('用户名').fill(door.username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
 }
 
 describe('the door page at 360 px', () => {
-  it('says plainly that a wrong staff token was refused, where the token is typed', async () => {
+  it('says plainly that a wrong password was refused, where it is typed', async () => {
     const page = await doorPage();
-    await signIn(page, 'not-the-token');
+    await signIn(page, 'not-the-password');
     const message = page.getByRole('alert');
     await message.waitFor();
-    expect(await message.textContent()).toContain('口令不正确');
-    expect(await page.getByLabel('工作人员口令').isVisible()).toBe(true);
+    expect(await message.textContent()).toContain('用户名或密码不正确');
+    expect(await page.getByLabel('密码').isVisible()).toBe(true);
     await page.close();
   });
 

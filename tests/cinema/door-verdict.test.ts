@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doorVerdict } from '../../src/cinema/door-verdict';
+import { doorVerdict, offlineDoorVerdict } from '../../src/cinema/door-verdict';
 
 const ticket = { displayCode: 'ABCD-2345', seatLabel: '5排8号', screening: { film: '长津湖' } };
 const refused = (code: string, details: Record<string, unknown> = {}, ownCheckIn = false) =>
@@ -41,5 +41,31 @@ describe('doorVerdict', () => {
     expect(refused('unknown_ticket')).toMatchObject({ verdict: 'invalid', headline: '无效的票' });
     expect(refused('invalid_ticket_qr')).toMatchObject({ verdict: 'invalid', headline: '无效的票' });
     expect(refused('network')).toEqual({ verdict: 'invalid', headline: '检票失败', detail: 'network 的说明' });
+  });
+});
+
+describe('offlineDoorVerdict', () => {
+  it('lets a listed ticket in with its seat and says the check-in waits for the network', () => {
+    expect(offlineDoorVerdict({ verdict: 'valid', code: 'ABCD2345', seat: '5-8' })).toEqual({
+      verdict: 'valid',
+      headline: '有效 · 5排8号',
+      detail: 'ABCD-2345 · 离线检票，联网后自动同步',
+    });
+    expect(offlineDoorVerdict({ verdict: 'valid', code: 'ABCD2345', unlisted: true })).toMatchObject({ verdict: 'valid', headline: '有效' });
+  });
+
+  it('turns away a ticket checked in, cancelled, for another screening or unknown, never in green', () => {
+    expect(offlineDoorVerdict({ verdict: 'already_checked_in', code: 'ABCD2345', seat: '5-8', checkedInAt: '2026-12-04T10:31:00Z' })).toEqual({
+      verdict: 'used',
+      headline: '已检过票',
+      detail: '首次检票 12月4日 周五 18:31 · 5排8号',
+    });
+    expect(offlineDoorVerdict({ verdict: 'wrong_screening', code: 'ABCD2345', ticketScreeningId: 'x' }, (id) => (id === 'x' ? '12月4日《长津湖》' : undefined))).toEqual({
+      verdict: 'invalid',
+      headline: '不是本场的票',
+      detail: '这张票是 12月4日《长津湖》',
+    });
+    expect(offlineDoorVerdict({ verdict: 'cancelled', code: 'ABCD2345', seat: '5-8' }).headline).toBe('此票已退');
+    expect(offlineDoorVerdict({ verdict: 'unknown' }).verdict).toBe('invalid');
   });
 });

@@ -62,7 +62,7 @@ describe('claims', () => {
     expect(ticket).toMatchObject({ seat: '2-3', seatLabel: '2排3号', status: 'active', source: 'claim' });
     expect(ticket.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
     expect(ticket.displayCode).toBe(`${ticket.code.slice(0, 4)}-${ticket.code.slice(4)}`);
-    expect(ticket.qr).toMatch(new RegExp(`^HG1\\.chosen\\.${ticket.code}\\.[\\w-]{22}$`));
+    expect(ticket.qr).toMatch(new RegExp(`^HG2\\.chosen\\.${ticket.code}\\.[\\w-]{86}$`));
     expect(ticket).not.toHaveProperty('memberId');
   });
 

@@ -176,7 +176,7 @@ describe('caching of answers', () => {
     const a = await sessionCookie('cache-a');
     const b = await sessionCookie('cache-b');
     const claim = (cookie: string, key: string) => asMember(cookie, json({}, { 'Idempotency-Key': key }));
-    const staff = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders() } });
+    const staff = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders('admin') } });
 
     // Route pattern → the requests that walk it, in order (each answer is checked).
     const walk: [string, () => Promise<Response>][] = [
@@ -212,6 +212,11 @@ describe('caching of answers', () => {
         return request('/api/staff/screenings/cache/checkins', staff(json({ code: tickets[0].code })));
       }],
       ['GET /api/staff/screenings/:id/stats', () => request('/api/staff/screenings/cache/stats', staff())],
+      ['GET /api/door/screenings/:id', () => request('/api/door/screenings/cache', staff())],
+      ['POST /api/door/screenings/:id/checkins', async () => {
+        const { tickets } = await body(await request('/api/me/tickets', asMember(a)));
+        return request('/api/door/screenings/cache/checkins', staff(json({ device: 'door-cache', checkIns: [{ code: tickets[0].code, at: new Date().toISOString() }] })));
+      }],
       ['POST /api/staff/screenings/:id/bookings', () => request('/api/staff/screenings/cache/bookings', staff(json({ union: '测试工会' })))],
       ['DELETE /api/staff/screenings/:id/bookings', () =>
         request('/api/staff/screenings/cache/bookings', staff({ ...json({ union: '测试工会' }), method: 'DELETE' }))],
@@ -220,6 +225,12 @@ describe('caching of answers', () => {
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
       ['POST /api/staff/screenings/:id/restore', () => request('/api/staff/screenings/cache/restore', staff(json({ at: new Date(Date.now() - 60_000).toISOString() })))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
+      ['POST /api/staff/bootstrap', () =>
+        request('/api/staff/bootstrap', json({ username: 'cache-staff', role: 'door', password: 'cache-staff-password' }, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }))],
+      ['POST /api/staff/session', () => request('/api/staff/session', json({ username: 'cache-staff', password: 'cache-staff-password' }))],
+      ['GET /api/staff/me', () => request('/api/staff/me', staff())],
+      ['POST /api/staff/session/everywhere', () => request('/api/staff/session/everywhere', staff({ method: 'POST' }))],
+      ['DELETE /api/staff/session', () => request('/api/staff/session', staff({ method: 'DELETE' }))],
       ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
       ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],
     ];
@@ -250,6 +261,8 @@ describe('caching of answers', () => {
       'POST /api/staff/screenings/:id/checkins 409',
       'DELETE /api/staff/screenings/:id/bookings 200',
       'GET /api/me/tickets 200',
+      'GET /api/door/screenings/:id 200',
+      'POST /api/door/screenings/:id/checkins 200',
     ]));
   });
 });
