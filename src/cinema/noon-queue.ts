@@ -108,3 +108,10 @@ export function allocateInOrder(
     return { memberId, seat: seat?.id };
   });
 }
+
+/** "已排队，12:00 统一随机分配": a place has no position to show, only when the order is drawn (Asia/Shanghai). */
+export function queuedMessage(releaseAtIso: string): string {
+  const local = new Date(Date.parse(releaseAtIso) + 8 * 3_600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `已排队，${two(local.getUTCHours())}:${two(local.getUTCMinutes())} 统一随机分配`;
+}
