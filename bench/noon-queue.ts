@@ -3,7 +3,8 @@
  * the time from the release instant until every member has a seat or a waitlist place. A driver Worker
  * in plain workerd (Miniflare) calls the object through its RPC stub (no HTTP, session or rate limit):
  * 5,000 members join the queue of a screening in a 50 × 50 hall (2,500 seats) released a minute later,
- * then at the release the driver asks one member's status, which returns once the queue is resolved
+ * then at the release (`--release-in` seconds after the start, 120 by default: the joins must be done by
+ * then) the driver asks one member's status, which returns once the queue is resolved
  * (by the object's alarm or by that call). KV answers at once (production's KV is network I/O).
  *
  *   npx node bench/noon-queue.ts --runs 3
@@ -20,12 +21,12 @@ import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
 import { markdownTable, median, round } from './lib/stats.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' }, 'release-in': { type: 'string', default: '120' } } });
 const RUNS = Number(values.runs);
 const MEMBERS = Number(values.members);
 const IN_FLIGHT = 32;
 /** Time for the joins before the release (they take a few seconds on this machine). */
-const RELEASE_IN_MS = 60_000;
+const RELEASE_IN_MS = Number(values['release-in'] ?? '120') * 1_000;
 
 const work = mkdtempSync(path.join(tmpdir(), 'huigong-bench-queue-'));
 const script = path.join(work, 'driver.mjs');

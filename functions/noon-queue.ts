@@ -70,6 +70,10 @@ export class NoonQueue {
     return { seed, commitment: await seedCommitment(seed) };
   }
 
+  commitment(): string | undefined {
+    return this.meta.get('noon_queue_commitment');
+  }
+
   hasSeed(): boolean {
     return this.meta.get('noon_queue_seed') !== undefined;
   }
@@ -138,7 +142,7 @@ export class NoonQueue {
         this.sql.exec('UPDATE noon_queue SET ticket_code = ? WHERE member_id = ?', ticket.code, memberId);
         seated++;
       } else {
-        waitlist.join(memberId, now);
+        waitlist.add(memberId, now);
         this.sql.exec('UPDATE noon_queue SET waitlisted = 1 WHERE member_id = ?', memberId);
       }
     }

@@ -384,7 +384,7 @@ export class ScreeningObject extends DurableObject<Env> {
       return this.queue.entryOf(request.memberId);
     });
     await this.armQueueAlarm();
-    return { ok: true, entry, commitment: this.queue.published().commitment! };
+    return { ok: true, entry, commitment: this.queue.commitment()! };
   }
 
   /** Gives up the member's place before the release; whether they had one. */
