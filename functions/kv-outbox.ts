@@ -148,6 +148,11 @@ export class KvOutbox {
     if (next !== undefined) await this.setAlarmBy(Math.max(next, this.lastFlushAt + FLUSH_INTERVAL_MS));
   }
 
+  /** Makes sure the alarm runs by `at` for another owner of the object's one alarm (the noon queue). */
+  async wakeBy(at: number): Promise<void> {
+    await this.setAlarmBy(at);
+  }
+
   private async setAlarmBy(at: number): Promise<void> {
     if (this.alarmAt !== undefined && this.alarmAt <= at) return;
     const current = await this.storage.getAlarm();

@@ -1,5 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from './api-error.ts';
+import { CINEMA_RULES } from '../src/cinema/rules.ts';
 
 /** Every expected refusal: its HTTP status and what we tell the member, in Chinese. */
 export const REFUSALS = {
@@ -30,6 +31,9 @@ export const REFUSALS = {
   seat_taken: [409, '这个座位已被领走，请选附近的空位'],
   seat_unavailable: [422, '这个座位不开放领取'],
   seats_available: [409, '本场还有空位，请直接领票'],
+  // the noon queue
+  queue_not_open: [409, `放票前 ${CINEMA_RULES.noonQueueOpensMinutes} 分钟才能排队`],
+  queue_closed: [409, '已经放票，排队已结束；请直接领票或加入候补'],
   // tickets
   unknown_ticket: [404, '没有找到这张票'],
   already_cancelled: [409, '这张票已经退过了'],

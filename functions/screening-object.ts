@@ -1,10 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { decideClaim, type ClaimRefusal } from '../src/cinema/claim-decision.ts';
+import { noonQueueOpensAt, noonQueueState } from '../src/cinema/noon-queue.ts';
 import { claimWindowState } from '../src/cinema/release-window.ts';
 import { bestAvailableSeat, bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
 import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
+import { NoonQueue, type QueueEntryState } from './noon-queue.ts';
 import { ObjectMeta } from './object-meta.ts';
 import { ScreeningWaitlist } from './screening-waitlist.ts';
 import { seatMapSnapshot } from './seat-map-snapshot.ts';
@@ -50,6 +52,13 @@ export interface DoorList {
   conflicts: CheckInConflict[];
 }
 
+export type QueueJoinOutcome =
+  | { ok: true; entry: QueueEntryState; commitment: string }
+  | { ok: false; refusal: { code: 'queue_not_open'; opensAt: string } | { code: 'queue_closed' | 'screening_booked' | 'seat_unavailable' } };
+
+/** A member's place in the noon queue, and after the release what it got them (the ticket as it is now). */
+export type QueueStatus = QueueEntryState & { ticket?: TicketRecord; waitlistPosition?: number };
+
 export interface ScreeningStats {
   capacity: number;
   claimed: number;
@@ -85,6 +94,7 @@ export class ScreeningObject extends DurableObject<Env> {
   private readonly ledger: TicketLedger;
   private readonly waitlist: ScreeningWaitlist;
   private readonly doorCheckIns: DoorCheckIns;
+  private readonly queue: NoonQueue;
   private screening?: CatalogueScreening;
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
@@ -106,15 +116,21 @@ export class ScreeningObject extends DurableObject<Env> {
     this.ledger = new TicketLedger(ctx.storage.sql, this.outbox, screeningId);
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
+    this.queue = new NoonQueue(ctx.storage.sql, this.meta);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
-    void ctx.blockConcurrencyWhile(() => this.outbox.resumeAlarm());
+    void ctx.blockConcurrencyWhile(async () => {
+      await this.outbox.resumeAlarm();
+      await this.armQueueAlarm();
+    });
   }
 
   // ---- RPC surface -------------------------------------------------------------------------------
 
   async claim(screening: CatalogueScreening, request: { memberId: string; seat?: string; idempotencyKey?: string }): Promise<ClaimOutcome> {
     this.adopt(screening);
+    // Claims after the release go behind the shuffled queue: resolve it first if the alarm has not yet.
+    await this.resolveQueueIfDue();
     const outcome = this.transaction((): ClaimOutcome => {
       if (request.idempotencyKey) {
         const prior = this.ledger.ticketForKey(request.memberId, request.idempotencyKey);
@@ -402,6 +418,7 @@ export class ScreeningObject extends DurableObject<Env> {
       const purged = this.ledger.purge();
       this.doorCheckIns.purge();
       this.waitlist.purge();
+      this.queue.purge();
       this.meta.set('purged_at', new Date().toISOString());
       this.outbox.touch();
       return purged;
@@ -410,9 +427,61 @@ export class ScreeningObject extends DurableObject<Env> {
     return { ok: true, tickets };
   }
 
-  /** Writes the outbox and the seat-map snapshot through to KV; reschedules itself until KV has it all. */
+  // ---- the noon queue (functions/noon-queue.ts) ----------------------------------------------------
+
+  /** Takes (or updates) the member's place in the noon queue: from 5 minutes before the release until it. */
+  async joinQueue(screening: CatalogueScreening, request: { memberId: string; seat?: string }): Promise<QueueJoinOutcome> {
+    this.adopt(screening);
+    const releaseAt = Date.parse(screening.releaseAt);
+    const state = noonQueueState(Date.now(), releaseAt);
+    if (state === 'not_open') return { ok: false, refusal: { code: 'queue_not_open', opensAt: new Date(noonQueueOpensAt(releaseAt)).toISOString() } };
+    if (state === 'released') return { ok: false, refusal: { code: 'queue_closed' } };
+    if (screening.booking) return { ok: false, refusal: { code: 'screening_booked' } };
+    if (request.seat !== undefined && !this.ledger.occupancy.isReleasable(request.seat)) return { ok: false, refusal: { code: 'seat_unavailable' } };
+    const drawn = this.queue.hasSeed() ? undefined : await NoonQueue.drawSeed();
+    const entry = this.transaction(() => {
+      if (drawn) this.queue.commitSeed(drawn);
+      this.queue.join(request.memberId, request.seat, Date.now());
+      return this.queue.entryOf(request.memberId);
+    });
+    await this.armQueueAlarm();
+    return { ok: true, entry, commitment: this.queue.commitment()! };
+  }
+
+  /** Gives up the member's place before the release; whether they had one. */
+  async leaveQueue(screening: CatalogueScreening, request: { memberId: string }): Promise<{ ok: true; left: boolean } | { ok: false; refusal: { code: 'queue_closed' } }> {
+    this.adopt(screening);
+    if (noonQueueState(Date.now(), Date.parse(screening.releaseAt)) === 'released') return { ok: false, refusal: { code: 'queue_closed' } };
+    return { ok: true, left: this.transaction(() => this.queue.leave(request.memberId)) };
+  }
+
+  /** The member's place or outcome; after the release it resolves the queue first if the alarm has not yet. */
+  async queueStatus(screening: CatalogueScreening, request: { memberId: string }): Promise<QueueStatus> {
+    this.adopt(screening);
+    await this.resolveQueueIfDue();
+    const entry = this.queue.entryOf(request.memberId);
+    if (entry.state === 'seated') return { ...entry, ticket: this.ledger.ticket(entry.ticketCode) };
+    if (entry.state === 'waitlisted') {
+      const position = this.waitlist.members().indexOf(request.memberId);
+      return { ...entry, ...(position >= 0 ? { waitlistPosition: position + 1 } : { ticket: this.ledger.activeTicketOf(request.memberId) }) };
+    }
+    return entry;
+  }
+
+  /** The commit-reveal: the seed's SHA-256 from the queue's opening, the seed once resolved. */
+  async queueSeed(_screening: CatalogueScreening): Promise<ReturnType<NoonQueue['published']>> {
+    return this.queue.published();
+  }
+
+  /**
+   * The object's one alarm: resolves the noon queue when its release has come, then writes the outbox
+   * and the seat-map snapshot through to KV (rescheduling itself until KV has it all), and keeps an
+   * alarm for a queue not yet resolved. A throw makes workerd retry the alarm; resolution runs once.
+   */
   override async alarm(): Promise<void> {
+    await this.resolveQueueIfDue();
     await this.outbox.alarm();
+    await this.armQueueAlarm();
   }
 
   /** Whether everything committed has reached KV. */
@@ -428,8 +497,25 @@ export class ScreeningObject extends DurableObject<Env> {
       return this.ctx.storage.transactionSync(step);
     } catch (error) {
       this.ledger.reload();
+      this.queue.reload();
       throw error;
     }
+  }
+
+  /** Resolves the noon queue if places are taken and the release has come (exactly once: see NoonQueue). */
+  private async resolveQueueIfDue(): Promise<void> {
+    const screening = this.screening;
+    if (!this.queue.isPending() || !screening || Date.now() < Date.parse(screening.releaseAt)) return;
+    const order = await this.queue.order();
+    this.transaction(() =>
+      this.queue.resolve(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),
+    );
+    await this.outbox.scheduleFlush();
+  }
+
+  /** An alarm by the release while the queue waits; the outbox's alarm shares it (it only ever brings it forward). */
+  private async armQueueAlarm(): Promise<void> {
+    if (this.queue.isPending() && this.screening) await this.outbox.wakeBy(Date.parse(this.screening.releaseAt));
   }
 
   /**

@@ -21,6 +21,13 @@ export class ScreeningWaitlist {
       .one().n;
   }
 
+  /** Adds the member (once) without counting their place: the noon queue adds thousands in one transaction. */
+  add(memberId: string, now: number): void {
+    this.sql.exec('INSERT INTO waitlist (member_id, joined_at) VALUES (?, ?) ON CONFLICT(member_id) DO NOTHING', memberId, now);
+    this.stage(memberId, now);
+    this.outbox.touch();
+  }
+
   /** Takes the member off the queue and their place off KV; whether they were on it. */
   leave(memberId: string): boolean {
     const removed = this.remove(memberId);

@@ -5,7 +5,7 @@
  */
 
 export type TicketStatus = 'active' | 'cancelled';
-export type TicketSource = 'claim' | 'waitlist' | 'booking';
+export type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking';
 
 /** A ticket as stored under ticket:<code>. */
 export interface TicketRecord {

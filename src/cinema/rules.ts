@@ -14,6 +14,8 @@ export const CINEMA_RULES = {
   ],
   minLeadHours: 24,
   closeBeforeMinutes: 60,
+  /** The noon queue (first-come screenings) opens this long before a release and is shuffled at it. */
+  noonQueueOpensMinutes: 5,
 } as const;
 
 export type CinemaRules = {

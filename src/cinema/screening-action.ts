@@ -1,4 +1,5 @@
 import { formatShanghaiDayTime } from './countdown.ts';
+import { queuedMessage } from './noon-queue.ts';
 import type { ClaimWindowState } from './release-window.ts';
 
 /** What the member's screen knows about one screening when it picks the button to show. */
@@ -12,6 +13,8 @@ export interface ScreeningActionInput {
   ticketSeat?: string;
   /** The member is on this screening's waitlist. */
   waitlisted: boolean;
+  /** Before the release: the noon queue takes places (`open`), and this member has one (`queued`). */
+  noonQueue?: 'open' | 'queued';
   /** Where the button is: a card in the list opens the picker; the picker claims. */
   where: 'list' | 'picker';
   /** In the picker: the seat the member has chosen, if any (`5-8`, 5排8号). */
@@ -31,19 +34,29 @@ export type ScreeningAction =
   | { kind: 'join_waitlist'; label: string; look: 'primary' }
   | { kind: 'waitlisted'; label: string; look: 'quiet' }
   | { kind: 'open_picker'; label: string; look: 'primary' }
-  | { kind: 'claim'; label: string; look: 'primary'; seat?: string };
+  | { kind: 'claim'; label: string; look: 'primary'; seat?: string }
+  | { kind: 'join_queue'; label: string; look: 'primary'; seat?: string }
+  | { kind: 'queued'; label: string; look: 'quiet' };
 
 /**
  * The button for a screening in this state, saying what a tap will do. A ticket held wins over
  * everything (the member came back for it); then the window (not yet open, closed); then who is asking
- * (signed out); then the seats (sold out: the waitlist). The allocation modes to come (a noon queue, a
- * lottery entry) are more window states here, each with its own kind.
+ * (signed out); then the seats (sold out: the waitlist). In the minutes before a release the noon
+ * queue takes places (join_queue, then queued); a lottery entry, to come, is another such state.
  */
 export function screeningAction(input: ScreeningActionInput): ScreeningAction {
   if (input.state === 'booked') return { kind: 'booked', label: '基层工会包场，不对个人放票', look: 'none' };
   if (input.ticketSeat) return { kind: 'view_ticket', label: `已领 ${input.ticketSeat} · 查看票`, look: 'quiet' };
   if (input.state === 'closed') return { kind: 'closed', label: '已停止领票', look: 'none' };
-  if (input.state === 'not_open') return { kind: 'opens_at', label: `${formatShanghaiDayTime(input.releaseAt)} 开抢`, look: 'quiet' };
+  if (input.state === 'not_open') {
+    if (input.noonQueue === undefined) return { kind: 'opens_at', label: `${formatShanghaiDayTime(input.releaseAt)} 开抢`, look: 'quiet' };
+    if (!input.signedIn) return { kind: 'sign_in', label: '登录后排队', look: 'primary' };
+    if (input.noonQueue === 'queued') return { kind: 'queued', label: queuedMessage(input.releaseAt), look: 'quiet' };
+    if (input.where === 'list') return { kind: 'open_picker', label: '选座排队', look: 'primary' };
+    return input.selectedSeat
+      ? { kind: 'join_queue', label: `加入排队 · ${input.selectedSeat.label}`, look: 'primary', seat: input.selectedSeat.id }
+      : { kind: 'join_queue', label: '加入排队', look: 'primary' };
+  }
   const soldOut = input.available <= 0;
   if (!input.signedIn) return { kind: 'sign_in', label: soldOut ? '登录后加入候补' : '登录后领取', look: 'primary' };
   if (soldOut) {

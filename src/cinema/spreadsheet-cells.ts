@@ -11,9 +11,9 @@ export function beijingTimeCell(iso?: string): string {
 }
 
 /** How a ticket came to be (functions/seat-store.ts `TicketSource`). */
-type TicketSource = 'claim' | 'waitlist' | 'booking';
+type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking';
 
-const SOURCE: Record<TicketSource, string> = { claim: '领票', waitlist: '候补', booking: '包场' };
+const SOURCE: Record<TicketSource, string> = { claim: '领票', queue: '排队', waitlist: '候补', booking: '包场' };
 
 /** A ticket's first cells in every staff sheet: 票号, 座位, 持票人, 来源, 状态. */
 export function ticketCells(ticket: { code: string; seat: string; union?: string; source: TicketSource; status: string; checkedInAt?: string }): string[] {

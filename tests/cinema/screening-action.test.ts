@@ -48,4 +48,18 @@ describe('screeningAction', () => {
     expect(action({ state: 'closed' })).toMatchObject({ kind: 'closed', look: 'none' });
     expect(action({ state: 'booked', signedIn: false })).toMatchObject({ kind: 'booked', look: 'none' });
   });
+
+  it('in the noon queue’s minutes: 加入排队 with the seat picked, then 已排队 (no position), 选座排队 on the list', () => {
+    const queueing = { state: 'not_open', noonQueue: 'open' } as const;
+    expect(action({ ...queueing })).toEqual({ kind: 'join_queue', label: '加入排队', look: 'primary' });
+    expect(action({ ...queueing, selectedSeat: { id: '5-8', label: '5排8号' } })).toEqual({
+      kind: 'join_queue',
+      label: '加入排队 · 5排8号',
+      look: 'primary',
+      seat: '5-8',
+    });
+    expect(action({ ...queueing, where: 'list' })).toMatchObject({ kind: 'open_picker', label: '选座排队' });
+    expect(action({ ...queueing, signedIn: false })).toMatchObject({ kind: 'sign_in', label: '登录后排队' });
+    expect(action({ state: 'not_open', noonQueue: 'queued' })).toEqual({ kind: 'queued', label: '已排队，12:00 统一随机分配', look: 'quiet' });
+  });
 });

@@ -4,6 +4,7 @@ import { api } from './api';
 import { createCinemaStore, type CinemaState } from './cinema-state';
 import { showReleaseReminders } from './calendar-links';
 import { byId } from './dom';
+import { mountNoonQueue } from './noon-queue-client';
 import { mountPickerRoute } from './picker-route';
 import { mountScreeningList } from './screening-list-view';
 import { mountSeatPicker } from './seat-picker';
@@ -53,6 +54,18 @@ export async function startCinemaPage(): Promise<void> {
     reloadTickets: () => void tickets.load(),
     listStatus: status,
     joinWaitlist,
+    joinQueue: (screening, seat) => noonQueue.join(screening, seat),
+  });
+  const noonQueue = mountNoonQueue(store, {
+    report: (screening, text, ...more) => picker.report(screening, text, ...more),
+    showTicket: (screeningId) => {
+      if (route.current() === undefined) tickets.show(screeningId);
+      else {
+        route.close();
+        window.addEventListener('popstate', () => tickets.show(screeningId), { once: true });
+      }
+    },
+    reloadTickets: () => void tickets.load(),
   });
 
   /** The screening whose picker was shown last: back on the list, focus returns to its card. */
@@ -143,6 +156,7 @@ export async function startCinemaPage(): Promise<void> {
     }
     list.render(store.state, now);
     picker.refresh();
+    noonQueue.check(now);
   }
 
   // ---- start -------------------------------------------------------------------------------------

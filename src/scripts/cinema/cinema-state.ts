@@ -1,4 +1,5 @@
 import { ticketsToShow } from '../../cinema/my-tickets';
+import { noonQueueState } from '../../cinema/noon-queue';
 import { claimWindowState } from '../../cinema/release-window';
 import { screeningAction, type ScreeningAction, type ScreeningActionInput } from '../../cinema/screening-action';
 import type { Screening, Ticket, WaitlistPlace } from './types';
@@ -12,6 +13,8 @@ export interface CinemaState {
   /** Tickets claimed or cancelled on this page: KV may take a moment to show them. */
   localTickets: Map<string, Ticket>;
   waitlist: WaitlistPlace[];
+  /** Screenings whose noon queue this member joined on this page, until the release tells the outcome. */
+  queued: Set<string>;
 }
 
 export interface CinemaStore {
@@ -22,7 +25,7 @@ export interface CinemaStore {
 }
 
 export function createCinemaStore(): CinemaStore {
-  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [] };
+  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [], queued: new Set() };
   const listeners: ((state: CinemaState) => void)[] = [];
   return {
     state,
@@ -62,13 +65,16 @@ export function actionFor(
   where: ScreeningActionInput['where'],
   selectedSeat?: ScreeningActionInput['selectedSeat'],
 ): ScreeningAction {
+  const window = windowState(screening, now);
+  const queueOpen = window === 'not_open' && noonQueueState(now, Date.parse(screening.releaseAt)) === 'open';
   return screeningAction({
-    state: windowState(screening, now),
+    state: window,
     releaseAt: screening.releaseAt,
     available: screening.available,
     signedIn: state.signedIn,
     ticketSeat: heldTicket(state, screening.id, now)?.seatLabel,
     waitlisted: state.waitlist.some((place) => place.screeningId === screening.id),
+    ...(queueOpen ? { noonQueue: state.queued.has(screening.id) ? 'queued' : 'open' } : {}),
     where,
     selectedSeat,
   });

@@ -1,5 +1,7 @@
 import { readClaimAnswer } from '../../cinema/claim-answer';
 import { formatCountdown, formatShanghaiTime } from '../../cinema/countdown';
+import { noonQueueState } from '../../cinema/noon-queue';
+import { CINEMA_RULES } from '../../cinema/rules';
 import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
@@ -22,6 +24,8 @@ export interface PickerHandlers {
   listStatus(text: string): void;
   /** Joins a screening's waitlist (shared with the list's 加入候补); the answer's words. */
   joinWaitlist(screening: Screening): Promise<{ ok: true; text: string } | { ok: false; error: ApiErrorBody }>;
+  /** Takes a place in the screening's noon queue, with the seat picked if any; the answer's words. */
+  joinQueue(screening: Screening, seat: string | undefined): Promise<{ ok: true; text: string } | { ok: false; error: ApiErrorBody }>;
 }
 
 export interface SeatPicker {
@@ -31,6 +35,8 @@ export interface SeatPicker {
   refresh(): void;
   /** Fetches the seat map again now (a cancellation here freed a seat). */
   reloadSeats(screeningId: string): void;
+  /** An answer about a screening: here while the picker shows it, else in the list's status line. */
+  report(screening: Screening, text: string, ...more: Node[]): void;
 }
 
 interface Shown {
@@ -129,7 +135,12 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
   });
 
   function windowLine(screening: Screening, state: WindowState, now: number): string {
-    if (state === 'not_open') return `距放票还有 ${formatCountdown(Date.parse(screening.releaseAt) - now)}，可以先选好座位。`;
+    if (state === 'not_open') {
+      const left = `距放票还有 ${formatCountdown(Date.parse(screening.releaseAt) - now)}`;
+      return noonQueueState(now, Date.parse(screening.releaseAt)) === 'open'
+        ? `${left}。现在排队：放票时所有排队的人统一随机分配，先到后到都一样。`
+        : `${left}，可以先选好座位；放票前 ${CINEMA_RULES.noonQueueOpensMinutes} 分钟开始排队。`;
+    }
     if (state === 'closed') return '本场已停止领票。';
     if (state === 'booked') return '本场由基层工会包场。';
     if (screening.available <= 0) return '座位已领完：有人退票时，候补按先后自动补位。';
@@ -149,7 +160,7 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
     current.state = state;
     const selected = current.view.selected();
     const action = actionFor(store.state, screening, now, 'picker', selected && { id: selected.id, label: selected.label });
-    drawAction(claimButton, action, !claiming && action.kind !== 'opens_at' && action.kind !== 'waitlisted');
+    drawAction(claimButton, action, !claiming && action.kind !== 'opens_at' && action.kind !== 'waitlisted' && action.kind !== 'queued');
   }
 
   claimButton.addEventListener('click', () => {
@@ -161,6 +172,7 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
     else if (action.kind === 'sign_in') handlers.signIn(claimButton.parentElement!);
     else if (action.kind === 'view_ticket') handlers.showTicket(screening.id);
     else if (action.kind === 'join_waitlist') void joinWaitlist(screening);
+    else if (action.kind === 'join_queue') void joinQueue(screening, action.seat);
   });
   zoomIn.addEventListener('click', () => current?.view.zoom('in'));
   zoomOut.addEventListener('click', () => current?.view.zoom('out'));
@@ -239,6 +251,10 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
         if (current) markSoldOut(current.screening);
         parts.push('可以点“加入候补”，有人退票时自动补位。');
         break;
+      case 'queue_not_open':
+      case 'queue_closed':
+        void syncServerClock();
+        break;
       case 'window_not_open':
         if (typeof error.opensAt === 'string') parts.push(`${formatShanghaiTime(error.opensAt)} 开始放票。`);
         void syncServerClock();
@@ -269,10 +285,23 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
     report(screening, answer.text);
   }
 
+  async function joinQueue(screening: Screening, seat: string | undefined): Promise<void> {
+    claiming = true;
+    refresh();
+    message.replaceChildren('正在排队…');
+    const answer = await handlers.joinQueue(screening, seat);
+    claiming = false;
+    if (answer.ok) report(screening, answer.text);
+    else if (showing(screening)) showRefusal(answer.error);
+    else report(screening, `${answer.error.message}。`);
+    refresh();
+  }
+
   return {
     open,
     close,
     refresh,
+    report,
     reloadSeats(screeningId) {
       if (current?.screening.id === screeningId) void refreshSeats();
     },

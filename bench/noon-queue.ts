@@ -1,0 +1,123 @@
+/**
+ * A noon queue of 5,000 resolved at the release inside one screening's Durable Object (issue 12, §2):
+ * the time from the release instant until every member has a seat or a waitlist place. A driver Worker
+ * in plain workerd (Miniflare) calls the object through its RPC stub (no HTTP, session or rate limit):
+ * 5,000 members join the queue of a screening in a 50 × 50 hall (2,500 seats) released a minute later,
+ * then at the release (`--release-in` seconds after the start, 120 by default: the joins must be done by
+ * then) the driver asks one member's status, which returns once the queue is resolved
+ * (by the object's alarm or by that call). KV answers at once (production's KV is network I/O).
+ *
+ *   npx node bench/noon-queue.ts --runs 3
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
+import { hallSchema } from '../src/cinema/hall-schema.ts';
+import { ROOT } from './lib/env.ts';
+import { machine, waitForQuiet } from './lib/machine.ts';
+import { markdownTable, median, round } from './lib/stats.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' }, 'release-in': { type: 'string', default: '120' } } });
+const RUNS = Number(values.runs);
+const MEMBERS = Number(values.members);
+const IN_FLIGHT = 32;
+/** Time for the joins before the release (they take a few seconds on this machine). */
+const RELEASE_IN_MS = Number(values['release-in'] ?? '120') * 1_000;
+
+const work = mkdtempSync(path.join(tmpdir(), 'huigong-bench-queue-'));
+const script = path.join(work, 'driver.mjs');
+await build({
+  entryPoints: [path.join(ROOT, 'bench/noon-queue/driver.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2024',
+  external: ['cloudflare:*', 'node:*'],
+  outfile: script,
+  logLevel: 'error',
+});
+
+function screening(id: string): CatalogueScreening {
+  const hall = hallSchema.parse({
+    name: '基准厅',
+    venue: '基准',
+    rows: Array.from({ length: 50 }, (_, i) => ({ row: i + 1, seats: 50, aisleAfter: [10, 40] })),
+  });
+  const now = Date.now();
+  return {
+    id,
+    film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
+    hallId: 'bench',
+    hall,
+    startsAt: new Date(now + 27 * 3_600_000).toISOString(),
+    releaseAt: new Date(now + RELEASE_IN_MS).toISOString(),
+    closesAt: new Date(now + 26 * 3_600_000).toISOString(),
+  };
+}
+
+interface Run {
+  joinMs: number;
+  joinOutcomes: Record<string, number>;
+  msAfterRelease: number;
+  seated: number;
+  waitlisted: number;
+  neither: number;
+  both: number;
+}
+
+async function run(runId: number): Promise<Run> {
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath: script,
+      modulesRoot: work,
+      compatibilityDate: '2026-08-01',
+      durableObjects: { SCREENINGS: { className: 'ScreeningObject', useSQLite: true } },
+      kvNamespaces: ['SEATS'],
+    }),
+  );
+  try {
+    const entry = screening(`queue-${runId}`);
+    const members = Array.from({ length: MEMBERS }, (_, i) => `q${runId}-${String(i).padStart(5, '0')}`);
+    const post = async <T>(action: string) =>
+      (await (await mf.dispatchFetch('http://bench/', { method: 'POST', body: JSON.stringify({ action, screening: entry, members, inFlight: IN_FLIGHT }) })).json()) as T;
+    const joined = await post<{ ms: number; outcomes: Record<string, number> }>('join');
+    const resolved = await post<Omit<Run, 'joinMs' | 'joinOutcomes'>>('resolve');
+    return { joinMs: joined.ms, joinOutcomes: joined.outcomes, ...resolved };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+const runs: Run[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const quiet = await waitForQuiet();
+  const result = await run(r);
+  runs.push(result);
+  console.log(`run ${r + 1} (cpu busy before ${Math.round(quiet.busy * 100)}%): ${JSON.stringify(result)}`);
+}
+console.log(
+  '\n' +
+    markdownTable(
+      ['members', 'seats', 'joins/s (32 in flight)', 'resolved, ms after the release (median)', 'min–max ms', 'seated', 'waitlisted', 'neither / both'],
+      [
+        [
+          MEMBERS,
+          2_500,
+          Math.round(median(runs.map((r) => MEMBERS / (r.joinMs / 1_000)))),
+          Math.round(median(runs.map((r) => r.msAfterRelease))),
+          `${Math.min(...runs.map((r) => r.msAfterRelease))}–${Math.max(...runs.map((r) => r.msAfterRelease))}`,
+          runs[0]!.seated,
+          runs[0]!.waitlisted,
+          `${Math.max(...runs.map((r) => r.neither))} / ${Math.max(...runs.map((r) => r.both))}`,
+        ],
+      ],
+    ),
+);
+mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench', 'results', 'noon-queue.json'), JSON.stringify({ machine: machine(), members: MEMBERS, runs }, null, 2) + '\n');
+rmSync(work, { recursive: true, force: true });
