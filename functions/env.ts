@@ -1,3 +1,4 @@
+import type { RosterObject } from './roster-object.ts';
 import type { ScreeningObject } from './screening-object.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
@@ -11,6 +12,8 @@ export interface Env {
   SCREENINGS: DurableObjectNamespace<ScreeningObject>;
   /** Counts sign-in attempts per member number, per client address and per known browser (functions/sign-in-throttle.ts). */
   SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
+  /** The roster's upload sessions (one object, idFromName('roster')): staged until an admin applies one. */
+  ROSTER: DurableObjectNamespace<RosterObject>;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */

@@ -27,6 +27,10 @@ const EXPECTED = {
 };
 
 describe('rosterText', () => {
+  it.each(['bad-rows-gbk.csv', 'bad-rows-utf8-bom.csv'])('%s has the same bytes as the base64 copy the workerd test reads', (name) => {
+    expect(Buffer.from(readFileSync(new URL(`../fixtures/roster/${name}.b64`, import.meta.url), 'utf8'), 'base64')).toEqual(Buffer.from(fixture(name)));
+  });
+
   it('reads GBK (Excel on Chinese Windows) and UTF-8 with a byte-order mark alike', () => {
     const gbk = rosterText(fixture('bad-rows-gbk.csv'));
     const utf8 = rosterText(fixture('bad-rows-utf8-bom.csv'));
