@@ -1,31 +1,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { RosterProblem } from '../src/cinema/roster-rows.ts';
+import type { RosterApplyMode, RosterUploadState } from '../src/cinema/roster-upload-state.ts';
 import type { Env } from './env.ts';
 import { kvKey, type RosterEntry } from './seat-store.ts';
-
-export type RosterApplyMode = 'merge' | 'replace';
 
 /** A good row of a chunk as the Worker hashed it: nothing in clear reaches the object. */
 export interface StagedMember {
   line: number;
   memberId: string;
   check: string;
-}
-
-export interface RosterUploadState {
-  id: string;
-  status: 'staging' | 'applying' | 'applied';
-  chunks: number;
-  /** Chunks not received yet, by index: what a resumed upload still sends. */
-  missing: number[];
-  /** Members staged (while staging) or applied. */
-  members: number;
-  /** Rows the Worker refused (the browser refuses the same ones before sending, so normally none). */
-  problems: RosterProblem[];
-  mode: RosterApplyMode | null;
-  /** KV writes done while applying: members written, members not in a replacing upload removed. */
-  written: number;
-  removed: number;
 }
 
 export type RosterRefusalCode =
