@@ -31,7 +31,10 @@ const count = (n: number) => n.toLocaleString('zh-CN');
 
 function progressText(progress: RosterProgress | null): { value: number; max: number; text: string } {
   if (!progress) return { value: 0, max: 1, text: '正在连接…' };
-  if (progress.phase === 'sending') return { value: progress.sent, max: progress.total, text: `正在上传：第 ${count(progress.sent)} / ${count(progress.total)} 段` };
+  if (progress.phase === 'sending') {
+    const text = progress.sent === progress.total ? '上传完成，正在开始写入名单…' : `正在上传：第 ${count(progress.sent)} / ${count(progress.total)} 段`;
+    return { value: progress.sent, max: progress.total, text };
+  }
   if (progress.phase === 'retrying') return { value: 0, max: 1, text: `连接中断，${Math.round(progress.retryInMs / 1000)} 秒后自动重试（第 ${progress.attempt} 次）；已上传的部分不会重传` };
   const { written, members, removed, mode } = progress.state;
   return {
