@@ -12,6 +12,8 @@ import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
+import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffRosterRoutes } from './routes/staff-roster.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
@@ -57,6 +59,8 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
+  app.route('/api/staff', staffSessionRoutes());
+  app.route('/api/staff', staffBootstrapRoutes());
   app.route('/api/staff/roster', staffRosterRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));

@@ -6,3 +6,4 @@ export default createApp();
 export { RosterObject } from './roster-object.ts';
 export { ScreeningObject } from './screening-object.ts';
 export { SignInThrottle } from './sign-in-throttle.ts';
+export { StaffDirectory } from './staff-directory.ts';

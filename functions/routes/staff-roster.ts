@@ -7,10 +7,11 @@ import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import type { RosterOutcome, StagedMember } from '../roster-object.ts';
+import { audited, noteAudit } from '../staff-audit.ts';
 import { requireStaff } from '../staff-auth.ts';
 
-/** Who may change the roster: the one place to say so (admins, once staff accounts have roles). */
-const rosterAdmin = requireStaff;
+/** Who may change the roster: admins. */
+const rosterAdmin = requireStaff('admin');
 
 /** An upload's id is the SHA-256 of its chunks (src/cinema/roster-chunks.ts). */
 const uploadId = z.string().regex(/^[0-9a-f]{64}$/);
@@ -45,10 +46,13 @@ export function staffRosterRoutes() {
   const roster = (c: Context<AppEnv>) => c.env.ROSTER.getByName('roster');
   return new Hono<AppEnv>()
     .use(rosterAdmin)
-    .put('/uploads/:upload', observeStaffAction('roster_upload'), async (c) => {
+    // Audited: opening an upload and applying it (who changed the roster, how, how many members). Chunks
+    // only stage rows that change nothing until applied; an entry per chunk would be ~400 per roster.
+    .put('/uploads/:upload', audited('roster_upload'), observeStaffAction('roster_upload'), async (c) => {
       const id = uploadOf(c);
       const body = await readJson(c, rosterUploadSchema);
       noteCounts(c, { chunks: body.chunks });
+      noteAudit(c, { upload: id, chunks: body.chunks });
       return answer(c, await roster(c).open(id, body.chunks));
     })
     .get('/uploads/:upload', async (c) => answer(c, await roster(c).status(uploadOf(c))))
@@ -69,11 +73,15 @@ export function staffRosterRoutes() {
       );
       return answer(c, await roster(c).putChunk(id, Number(c.req.param('n')), members, problems));
     })
-    .post('/uploads/:upload/apply', observeStaffAction('roster_apply'), async (c) => {
+    .post('/uploads/:upload/apply', audited('roster_apply'), observeStaffAction('roster_apply'), async (c) => {
       const id = uploadOf(c);
       const { mode } = await readJson(c, rosterApplySchema);
+      noteAudit(c, { upload: id, mode });
       const outcome = await roster(c).apply(id, mode);
-      if (outcome.ok) noteCounts(c, { members: outcome.state.members });
+      if (outcome.ok) {
+        noteCounts(c, { members: outcome.state.members });
+        noteAudit(c, { members: outcome.state.members });
+      }
       return answer(c, outcome, 202);
     });
 }

@@ -10,10 +10,11 @@ import { rosterChunks, rosterUploadId, type RosterChunkRow } from '../../src/cin
 import { readRoster, type RosterMember } from '../../src/cinema/roster-rows';
 import { rosterText } from '../../src/cinema/roster-text';
 import { body, enrol, json, staffHeaders, testApp } from './helpers/cinema';
+import { testStaffDirectory } from './helpers/staff';
 
 const { request } = testApp();
 const bytesOf = (base64: string) => Uint8Array.from(atob(base64.trim()), (c) => c.charCodeAt(0));
-const put = (value: unknown) => ({ ...json(value, staffHeaders()), method: 'PUT' });
+const put = (value: unknown) => ({ ...json(value, staffHeaders('admin')), method: 'PUT' });
 
 const members = (count: number, from = 1): RosterMember[] =>
   Array.from({ length: count }, (_, i) => ({ line: i + 2, number: `RU${String(from + i).padStart(6, '0')}`, last4: String((from + i) % 10_000).padStart(4, '0') }));
@@ -25,8 +26,8 @@ async function open(chunks: RosterChunkRow[][]) {
   return id;
 }
 const sendChunk = (id: string, n: number, rows: RosterChunkRow[]) => request(`/api/staff/roster/uploads/${id}/chunks/${n}`, put({ rows }));
-const apply = (id: string, mode: 'merge' | 'replace') => request(`/api/staff/roster/uploads/${id}/apply`, json({ mode }, staffHeaders()));
-const status = async (id: string) => body(await request(`/api/staff/roster/uploads/${id}`, { headers: staffHeaders() }));
+const apply = (id: string, mode: 'merge' | 'replace') => request(`/api/staff/roster/uploads/${id}/apply`, json({ mode }, staffHeaders('admin')));
+const status = async (id: string) => body(await request(`/api/staff/roster/uploads/${id}`, { headers: staffHeaders('admin') }));
 async function rosterKeys(): Promise<string[]> {
   const names: string[] = [];
   let cursor: string | undefined;
@@ -142,13 +143,46 @@ describe('roster upload', () => {
     expect((await signIn('RU000777', '0777')).status).toBe(200);
   });
 
-  it('is refused without a staff token, and for an upload it does not know', async () => {
+  it('is for admins only: anonymous 401, door and operator 403, on every route', async () => {
     const id = await rosterUploadId([[[2, 'A1', '1234']]]);
-    const anonymous = await request(`/api/staff/roster/uploads/${id}`, { ...json({ chunks: 1 }), method: 'PUT' });
-    expect(anonymous.status).toBe(401);
-    expect(await body(anonymous)).toMatchObject({ error: { code: 'staff_unauthorized' } });
+    const routes: [string, string, unknown][] = [
+      ['PUT', `/api/staff/roster/uploads/${id}`, { chunks: 1 }],
+      ['GET', `/api/staff/roster/uploads/${id}`, undefined],
+      ['PUT', `/api/staff/roster/uploads/${id}/chunks/0`, { rows: [[2, 'A1', '1234']] }],
+      ['POST', `/api/staff/roster/uploads/${id}/apply`, { mode: 'replace' }],
+    ];
+    for (const [method, path, payload] of routes) {
+      for (const [headers, status, code] of [
+        [{}, 401, 'staff_unauthorized'],
+        [staffHeaders('door'), 403, 'staff_forbidden'],
+        [staffHeaders('operator'), 403, 'staff_forbidden'],
+      ] as const) {
+        const init: RequestInit = payload === undefined ? { method, headers } : { ...json(payload, headers), method };
+        const response = await request(path, init);
+        expect([method, path, response.status]).toEqual([method, path, status]);
+        expect(await body(response)).toMatchObject({ error: { code } });
+      }
+    }
+    expect(await body(await request(`/api/staff/roster/uploads/${id}`, { headers: staffHeaders('admin') }))).toMatchObject({ error: { code: 'roster_upload_not_found' } });
+  });
+
+  it('audits opening and applying an upload: who, how, how many, never a member', async () => {
+    const list = members(2, 700_001);
+    const id = await upload(list);
+    await apply(id, 'merge');
+    await drainApply(id);
+    const entries = await testStaffDirectory().readAudit({ limit: 2 });
+    expect(entries.map(({ action, actor, outcome, details }) => ({ action, actor, outcome, details }))).toEqual([
+      { action: 'roster_apply', actor: 'test-admin', outcome: 'ok', details: { upload: id, mode: 'merge', members: 2 } },
+      { action: 'roster_upload', actor: 'test-admin', outcome: 'ok', details: { upload: id, chunks: 1 } },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(list[0]!.number);
+  });
+
+  it('is refused for an upload it does not know', async () => {
+    const id = await rosterUploadId([[[2, 'A1', '1234']]]);
     expect(await body(await sendChunk(id, 0, [[2, 'A1', '1234']]))).toMatchObject({ error: { code: 'roster_upload_not_found' } });
-    expect((await request('/api/staff/roster/uploads/not-an-id', { headers: staffHeaders() })).status).toBe(400);
+    expect((await request('/api/staff/roster/uploads/not-an-id', { headers: staffHeaders('admin') })).status).toBe(400);
     const opened = await open([[[2, 'A1', '1234']]]);
     expect(await body(await sendChunk(opened, 1, [[2, 'A1', '1234']]))).toMatchObject({ error: { code: 'roster_chunk_out_of_range' } });
   });
