@@ -15,7 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rosterChunks, rosterUploadId, type RosterChunkRow } from '../src/cinema/roster-chunks.ts';
 import { readRoster } from '../src/cinema/roster-rows.ts';
-import { startDevServer } from './lib/dev-server.ts';
+import { devVars } from '../scripts/dev-vars.ts';
+import { scriptStaffToken } from '../scripts/staff/script-token.ts';
+import { snapshotCode, startDevServer } from './lib/dev-server.ts';
 import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
 import { treeCpuMs, treeRss } from './lib/process-tree.ts';
@@ -27,7 +29,6 @@ const { values } = parseArgs({
 const MODES = values.modes.split(',');
 const ROWS = Number(values.rows);
 const IN_FLIGHT = Number(values['in-flight']);
-const HEADERS = { Authorization: 'Bearer dev-staff-token', 'Content-Type': 'application/json' };
 
 const csv = (count: number) =>
   `会员号,手机号,姓名\r\n${Array.from({ length: count }, (_, i) => `BM${String(i + 1).padStart(6, '0')},139${String(i + 1).padStart(8, '0')},职工${i + 1}`).join('\r\n')}\r\n`;
@@ -42,9 +43,14 @@ function prepare(count: number) {
 }
 
 const state = mkdtempSync(path.join(ROOT, 'tmp', 'bench-roster-'));
+// Adds what .dev.vars lacks (the bootstrap secret that makes the admin below) before the server copies it.
+devVars();
 const quiet = await waitForQuiet();
-const server = await startDevServer({ state });
+// A snapshot of the code: wrangler dev would reload the Worker if this checkout changed meanwhile.
+const server = await startDevServer({ state, code: snapshotCode(path.join(state, 'code')) });
 const base = server.base.origin;
+// An admin's API token on this server (made with the bootstrap secret from .dev.vars).
+const HEADERS = { Authorization: `Bearer ${await scriptStaffToken(server.base)}`, 'Content-Type': 'application/json' };
 let peakKiB = 0;
 const idleKiB = treeRss(server.pid).sumKiB;
 const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, treeRss(server.pid).sumKiB)), 200);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
+import { createStaffAccount, signInStaff } from './staff-session';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -29,11 +30,12 @@ function rosterCsv(): Buffer {
   return Buffer.from(`\uFEFF会员号,手机号,姓名\r\n${rows.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** The roster page in a context signed in as a new admin. */
 async function rosterPage(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
+  await signInStaff(context, baseURL, 'admin');
+  const page = await context.newPage();
   await page.goto(`${baseURL}/cinema/staff/roster/`);
-  await page.getByLabel('工作人员口令').fill('dev-staff-token');
-  await page.getByRole('button', { name: '确定' }).click();
   return page;
 }
 
@@ -67,13 +69,25 @@ describe('the roster upload at 360 px', () => {
     await member.getByLabel('手机号后四位').fill(phoneOf(1234).slice(-4));
     await member.getByRole('button', { name: '登录', exact: true }).click();
     await member.getByRole('button', { name: '退出登录' }).waitFor();
-    await Promise.all([page.close(), member.close()]);
+    await Promise.all([page.context().close(), member.close()]);
   }, 240_000);
+
+  it('signs in on the page, and tells an operator the roster is for admins', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const operator = await createStaffAccount(baseURL, 'operator');
+    await page.goto(`${baseURL}/cinema/staff/roster/`);
+    await page.getByLabel('用户名').fill(operator.username);
+    await page.getByLabel('密码').fill(operator.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText(/名单导入只限管理员使用/).waitFor();
+    expect(await page.getByLabel(/名单文件/).count()).toBe(0);
+    await page.close();
+  });
 
   it.each(['light', 'dark'] as const)('has no serious accessibility problems with a preview shown (%s)', async (colorScheme) => {
     const page = await rosterPage({ colorScheme });
     await choose(page);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
+    await page.context().close();
   });
 });
