@@ -16,6 +16,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
+import { staffRosterRoutes } from './routes/staff-roster.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -63,6 +64,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffSessionRoutes());
   app.route('/api/staff', staffBootstrapRoutes());
+  app.route('/api/staff/roster', staffRosterRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
   app.route('/api/door', doorRoutes(catalogue));

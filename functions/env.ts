@@ -1,3 +1,4 @@
+import type { RosterObject } from './roster-object.ts';
 import type { ScreeningObject } from './screening-object.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 import type { AuditJson, StaffDirectory, StaffIdentity } from './staff-directory.ts';
@@ -14,6 +15,8 @@ export interface Env {
   SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
   /** Staff accounts, sessions, API tokens and the audit log: one object (functions/staff-directory.ts). */
   STAFF_DIRECTORY: DurableObjectNamespace<StaffDirectory>;
+  /** The roster's upload sessions (one object, idFromName('roster')): staged until an admin applies one. */
+  ROSTER: DurableObjectNamespace<RosterObject>;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */

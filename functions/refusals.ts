@@ -56,6 +56,14 @@ export const REFUSALS = {
   screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
   invalid_restore_point: [422, '只能恢复到过去 30 天内的某个时间'],
   restore_unsupported: [501, '这里的存储不保留历史（本地开发环境），无法按时间恢复'],
+  // roster upload (admin)
+  roster_upload_not_found: [404, '没有这次名单上传（超过 7 天未应用会被清除），请重新选择文件上传'],
+  roster_upload_closed: [409, '这份名单已在应用或已应用，不能再修改'],
+  roster_chunk_out_of_range: [422, '这份名单没有这一段'],
+  roster_upload_incomplete: [409, '名单还没有传完，请继续上传'],
+  roster_replace_with_problems: [422, '名单中有错误的行：替换前请先改正（合并可以跳过错误的行）'],
+  roster_apply_running: [409, '另一份名单正在应用，请等它完成后再试'],
+  roster_mode_conflict: [409, '这份名单已按另一种方式（合并或替换）应用'],
 } as const satisfies Record<string, readonly [ContentfulStatusCode, string]>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -6,6 +6,7 @@
  * --env picks the wrangler.toml environment). Only keyed hashes are stored: no phone number, no name.
  * --prune makes the file the whole roster: members in KV but not in the file are deleted (they can no
  * longer sign in, and their sessions stop working). Without it the file adds and updates members only.
+ * The file may be UTF-8 (with or without a BOM) or GBK, as Excel saves it; every bad row is reported.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { devVars } from './dev-vars.ts';
 import { kvKey } from '../functions/seat-store.ts';
+import { rosterText } from '../src/cinema/roster-text.ts';
 import { rosterEntries, rosterKeysToRemove } from './roster.ts';
 
 const { values, positionals } = parseArgs({
@@ -37,7 +39,7 @@ if (!hashKey) {
   process.exit(2);
 }
 
-const { entries, problems } = await rosterEntries(readFileSync(file, 'utf8'), hashKey);
+const { entries, problems } = await rosterEntries(rosterText(readFileSync(file)).text, hashKey);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`${file}:${problem.line}: ${problem.message}`);
   console.error(`名单有 ${problems.length} 处错误，未导入任何会员`);

@@ -1,46 +1,17 @@
-import { parse } from 'csv-parse/sync';
-import { memberCheck, memberId, normalizeMemberNumber } from '../functions/member-identity.ts';
+import { memberCheck, memberId } from '../functions/member-identity.ts';
 import { kvKey, type RosterEntry } from '../functions/seat-store.ts';
-
-export interface RosterProblem {
-  line: number;
-  message: string;
-}
-
-const MEMBER_NUMBER = ['member_number', '会员号'];
-const PHONE = ['phone', '手机号'];
+import { readRoster, type RosterProblem } from '../src/cinema/roster-rows.ts';
 
 /**
- * Reads a roster CSV (header: member_number,phone — or 会员号,手机号; other columns such as names are
- * ignored and never stored) into KV entries keyed by a keyed hash of the member number. Every bad row is
+ * Reads a roster CSV (src/cinema/roster-rows.ts, as the console's upload does) into KV entries keyed by
+ * a keyed hash of the member number; names and phone numbers are never stored. Every bad row is
  * reported; with any problem nothing is returned, so a half-imported roster cannot happen.
  */
 export async function rosterEntries(csv: string, hashKey: string): Promise<{ entries: { key: string; value: string }[]; problems: RosterProblem[] }> {
-  const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true, trim: true, skip_empty_lines: true });
-  const column = (names: string[]) => names.find((name) => rows.length === 0 || name in rows[0]!);
-  const numberColumn = column(MEMBER_NUMBER);
-  const phoneColumn = column(PHONE);
-  if (!numberColumn || !phoneColumn) {
-    return { entries: [], problems: [{ line: 1, message: '表头需要 member_number,phone（或 会员号,手机号）两列' }] };
-  }
-  const problems: RosterProblem[] = [];
-  const seen = new Map<string, number>();
-  const valid: { number: string; last4: string }[] = [];
-  rows.forEach((row, index) => {
-    const line = index + 2;
-    const number = normalizeMemberNumber(row[numberColumn] ?? '');
-    const digits = (row[phoneColumn] ?? '').replace(/\D/g, '');
-    if (!/^[A-Z0-9-]{1,32}$/.test(number)) problems.push({ line, message: `会员号“${row[numberColumn]}”无效（只能含字母、数字和 -）` });
-    else if (digits.length < 4) problems.push({ line, message: '手机号至少需要 4 位数字' });
-    else if (seen.has(number)) problems.push({ line, message: `会员号 ${number} 与第 ${seen.get(number)} 行重复` });
-    else {
-      seen.set(number, line);
-      valid.push({ number, last4: digits.slice(-4) });
-    }
-  });
+  const { members, problems } = readRoster(csv);
   if (problems.length > 0) return { entries: [], problems };
   const entries = await Promise.all(
-    valid.map(async ({ number, last4 }) => {
+    members.map(async ({ number, last4 }) => {
       const entry: RosterEntry = { check: await memberCheck(number, last4, hashKey) };
       return { key: kvKey.roster(await memberId(number, hashKey)), value: JSON.stringify(entry) };
     }),

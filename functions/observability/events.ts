@@ -17,7 +17,7 @@ export interface ClaimEvent {
   ms: number;
 }
 
-export type StaffAction = 'check_in' | 'check_in_sync' | 'booking' | 'booking_cancel' | 'export' | 'rebuild' | 'restore' | 'purge';
+export type StaffAction = 'check_in' | 'check_in_sync' | 'booking' | 'booking_cancel' | 'export' | 'rebuild' | 'restore' | 'purge' | 'roster_upload' | 'roster_apply';
 
 export interface StaffActionEvent {
   action: StaffAction;

@@ -38,6 +38,10 @@ const ROUTES: [string, string][] = [
   ['POST', '/api/staff/screenings/{id}/purge'],
   ['POST', '/api/staff/screenings/{id}/rebuild'],
   ['POST', '/api/staff/screenings/{id}/restore'],
+  ['PUT', '/api/staff/roster/uploads/{id}'],
+  ['GET', '/api/staff/roster/uploads/{id}'],
+  ['PUT', '/api/staff/roster/uploads/{id}/chunks/{code}'],
+  ['POST', '/api/staff/roster/uploads/{id}/apply'],
   ['GET', '/api/cinema/totals'],
 ];
 

@@ -26,7 +26,7 @@ describe('rosterEntries', () => {
 
   it('needs the two columns', async () => {
     const { problems } = await rosterEntries('name,phone\n张三,13800000001\n', KEY);
-    expect(problems).toEqual([{ line: 1, message: '表头需要 member_number,phone（或 会员号,手机号）两列' }]);
+    expect(problems).toEqual([{ line: 1, code: 'missing_columns', message: '表头需要 member_number,phone（或 会员号,手机号）两列' }]);
   });
 });
 
