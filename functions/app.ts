@@ -12,6 +12,7 @@ import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffConsoleRoutes } from './routes/staff-console.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -57,6 +58,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffRoutes(catalogue));
+  app.route('/api/staff/console', staffConsoleRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
 
   app.notFound(() => {
