@@ -54,7 +54,7 @@ describe('the staff console', () => {
 
     await dragBetween(page, '2-3', '1-1');
     await expect.poll(() => page.locator('.staff-seat-map [aria-pressed="true"]').count()).toBe(6);
-    await page.getByLabel('包场单位').fill('机务段工会');
+    await page.getByLabel('包场单位', { exact: true }).fill('机务段工会');
     await page.getByRole('button', { name: '为所选座位包场' }).click();
     await page.getByText('已为“机务段工会”包场 6 个座位').waitFor();
     await expect.poll(() => page.locator('[data-seat="2-2"]').getAttribute('aria-label')).toContain('包场：机务段工会');
@@ -77,7 +77,7 @@ describe('the staff console', () => {
     await page.locator('[data-seat="4-3"]').click({ modifiers: ['Shift'] });
     await expect.poll(() => page.locator('.staff-seat-map [aria-pressed="true"]').count()).toBe(3);
     expect(await bookElsewhere('车务段工会', ['4-2'])).toBe(201);
-    await page.getByLabel('包场单位').fill('工务段工会');
+    await page.getByLabel('包场单位', { exact: true }).fill('工务段工会');
     await page.getByRole('button', { name: '为所选座位包场' }).click();
     await page.getByText('没有包场任何座位').waitFor();
     await expect.poll(() => page.locator('[data-seat="4-2"]').getAttribute('class')).toContain('clash');
