@@ -95,6 +95,8 @@ export function StaffSeatMap({ seats, selection, clashes, onSelect }: Props) {
           {rowSeats.map((seat) => {
             const selected = selection.seats.has(seat.id);
             const clash = clashes.has(seat.id);
+            // Grid column 1 holds the row label, so seats start at 2.
+            const column = layout.columnOf.get(seat.id)! + 1;
             const classes = ['seat', seat.state, seat.accessible && 'accessible', seat.checkedIn && 'in', clash && 'clash', inDrag(seat.id) && 'dragging'];
             return (
               <button
@@ -102,7 +104,7 @@ export function StaffSeatMap({ seats, selection, clashes, onSelect }: Props) {
                 type="button"
                 data-seat={seat.id}
                 class={classes.filter(Boolean).join(' ')}
-                style={{ gridColumn: `${layout.columnOf.get(seat.id)} / span 2` }}
+                style={{ gridColumn: `${column} / span 2` }}
                 aria-label={describe(seat, clash)}
                 aria-pressed={seat.state === 'free' ? selected : undefined}
                 aria-disabled={seat.state !== 'free'}
