@@ -24,7 +24,6 @@ const DOOR_PAGE = '/cinema/checkin/';
 export default function StaffDashboard() {
   const view = useSignal<View>({ kind: 'loading' });
   const message = useSignal('');
-  const signedIn = view.value.kind === 'dashboard';
 
   const refresh = async () => {
     const answer = await staffJson<{ now: string; screenings: DashboardRow[] }>('/api/staff/console/screenings');
@@ -45,7 +44,7 @@ export default function StaffDashboard() {
     void whoAmI().then((me) => me?.role === 'door' && location.assign(DOOR_PAGE));
   }, []);
   // Polls only while signed in (or finding out); the sign-in form makes no requests.
-  useLive(refresh, DASHBOARD_REFRESH_MS, view.value.kind === 'signed-out' ? 'paused' : 'live');
+  useLive(refresh, DASHBOARD_REFRESH_MS, undefined, view.value.kind !== 'signed-out');
 
   const onSignedIn = (role: StaffRole) => {
     if (role === 'door') location.assign(DOOR_PAGE);
@@ -57,7 +56,7 @@ export default function StaffDashboard() {
   };
 
   if (view.value.kind === 'loading') return <p class="staff-status">正在读取场次…</p>;
-  if (view.value.kind === 'signed-out' && !signedIn) {
+  if (view.value.kind === 'signed-out') {
     return (
       <>
         <SignInForm onSignedIn={onSignedIn} />

@@ -2,12 +2,14 @@ import { useEffect, useRef } from 'preact/hooks';
 
 /**
  * Runs `refresh` now and every `everyMs` while the page is visible; a hidden tab (background, locked
- * phone) makes no requests, and showing it again refreshes at once. One request at a time.
+ * phone) makes no requests, and showing it again refreshes at once. One request at a time. A change of
+ * `key` starts again; `enabled` false stops it.
  */
-export function useLive(refresh: () => Promise<void>, everyMs: number, key: unknown = undefined): void {
+export function useLive(refresh: () => Promise<void>, everyMs: number, key: unknown = undefined, enabled = true): void {
   const latest = useRef(refresh);
   latest.current = refresh;
   useEffect(() => {
+    if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let stopped = false;
@@ -30,5 +32,5 @@ export function useLive(refresh: () => Promise<void>, everyMs: number, key: unkn
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [everyMs, key]);
+  }, [everyMs, key, enabled]);
 }
