@@ -24,7 +24,7 @@
  * Bounded: every request times out after 60 s, every phase has a deadline, and each server is stopped.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,7 @@ import { machine, waitForQuiet } from './lib/machine.ts';
 import { treeCpuMs } from './lib/process-tree.ts';
 import { prng, shuffle } from './lib/prng.ts';
 import { latencySummary, markdownTable, median, round } from './lib/stats.ts';
+import { scriptStaffToken } from '../scripts/staff/script-token.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,12 +90,6 @@ if (!existsSync(path.join(ROOT, 'dist', 'index.html')) || !existsSync(path.join(
   if (built.status !== 0) process.exit(1);
 }
 
-function devVar(name: string): string {
-  const match = new RegExp(`^\\s*${name}\\s*=\\s*"?(.*?)"?\\s*$`, 'm').exec(readFileSync(path.join(ROOT, '.dev.vars'), 'utf8'));
-  if (!match) throw new Error(`${name} missing from .dev.vars`);
-  return match[1]!;
-}
-
 const work = mkdtempSync(path.join(tmpdir(), 'huigong-bench-claims-'));
 // One snapshot of the Worker's code and the site for every round (see snapshotCode).
 mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
@@ -113,7 +108,6 @@ const setup = spawnSync(path.join(BIN, 'node'), ['scripts/dev-setup.ts', '--pers
 if (setup.status !== 0) throw new Error(`dev-setup failed:\n${setup.stdout}\n${setup.stderr}`);
 const importS = round((performance.now() - importStarted) / 1000, 1);
 console.log(`  imported in ${importS} s`);
-const STAFF = { Authorization: `Bearer ${devVar('STAFF_TOKEN')}` };
 
 // A 300-seat hall: 15 rows of 20, aisles after seats 5 and 15, best row by the default rule (row 9).
 mkdirSync(path.join(contentDir, 'halls'), { recursive: true });
@@ -404,6 +398,8 @@ async function round_(run: number, connections: number, leadMs: number) {
     }
     const kvConvergedS = round((performance.now() - kvWaitStart) / 1000, 2);
     const kvSeats = new Set<string>((kvRows ?? []).flatMap((row) => row.seats).filter((s: any) => s.status === 'taken').map((s: any) => s.id));
+    // An admin's API token on this round's server (made with the bootstrap secret from .dev.vars).
+    const STAFF = { Authorization: `Bearer ${await scriptStaffToken(server.base)}` };
     const stats = (await request(api, server.base, 'GET', `/api/staff/screenings/${id}/stats`, { headers: STAFF })).json;
     const csvText = (await request(api, server.base, 'GET', `/api/staff/screenings/${id}/attendance.csv`, { headers: STAFF })).text;
     const rows: string[][] = parseCsv(csvText, { bom: true, from_line: 2 });

@@ -13,6 +13,8 @@ import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffConsoleRoutes } from './routes/staff-console.ts';
+import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
+import { staffSessionRoutes } from './routes/staff-session.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -57,6 +59,8 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
+  app.route('/api/staff', staffSessionRoutes());
+  app.route('/api/staff', staffBootstrapRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/staff/console', staffConsoleRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));

@@ -1,5 +1,6 @@
 import type { ScreeningObject } from './screening-object.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
+import type { AuditJson, StaffDirectory, StaffIdentity } from './staff-directory.ts';
 
 /** The Worker's bindings and secrets, as declared in wrangler.toml and .dev.vars. */
 export interface Env {
@@ -11,15 +12,16 @@ export interface Env {
   SCREENINGS: DurableObjectNamespace<ScreeningObject>;
   /** Counts sign-in attempts per member number, per client address and per known browser (functions/sign-in-throttle.ts). */
   SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
+  /** Staff accounts, sessions, API tokens and the audit log: one object (functions/staff-directory.ts). */
+  STAFF_DIRECTORY: DurableObjectNamespace<StaffDirectory>;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */
   MEMBER_HASH_KEY: string;
   /** Signs the QR payload of tickets. */
   TICKET_SECRET: string;
-  /** The door staff's bearer token; STAFF_TOKEN_PREVIOUS stays valid while a new one is rolled out. */
-  STAFF_TOKEN: string;
-  STAFF_TOKEN_PREVIOUS?: string;
+  /** Lets `npm run staff:add` create accounts (POST /api/staff/bootstrap); unset, that route does not exist. */
+  STAFF_BOOTSTRAP_SECRET?: string;
   /** Workers Rate Limiting: claims per member and per client address, sign-ins per client address. */
   CLAIM_LIMIT_MEMBER?: RateLimit;
   CLAIM_LIMIT_CLIENT?: RateLimit;
@@ -35,6 +37,10 @@ export interface AppEnv {
   Variables: {
     /** The signed-in member's id: a keyed hash of the member number, never the number itself. */
     memberId: string;
+    /** The staff account making the request (requireStaff). */
+    staff: StaffIdentity;
+    /** What a staff route adds to its audit entry (noteAudit, functions/staff-audit.ts). */
+    auditDetails?: Record<string, AuditJson>;
     /** What a staff action counted, for its log record (functions/observability/observe.ts). */
     actionCounts?: Record<string, number>;
   };

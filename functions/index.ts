@@ -5,3 +5,4 @@ export default createApp();
 
 export { ScreeningObject } from './screening-object.ts';
 export { SignInThrottle } from './sign-in-throttle.ts';
+export { StaffDirectory } from './staff-directory.ts';

@@ -38,7 +38,12 @@ export const REFUSALS = {
   wrong_screening: [409, '这张票不是本场的'],
   invalid_ticket_qr: [400, '二维码无效，不是惠工影院的票'],
   // staff
-  staff_unauthorized: [401, '需要工作人员口令'],
+  staff_unauthorized: [401, '请先以工作人员身份登录（或所用的 API 令牌无效、已撤销，账号已停用）'],
+  staff_forbidden: [403, '你的工作人员角色无权进行这项操作'],
+  staff_invalid_credentials: [401, '用户名或密码不正确'],
+  staff_account_exists: [409, '这个用户名已被使用'],
+  staff_account_not_found: [404, '没有这个工作人员账号'],
+  staff_token_not_found: [404, '没有这个 API 令牌，或它已被撤销'],
   seats_unavailable: [409, '所选座位中有已被占用或不存在的座位'],
   seats_not_bookable: [422, '所选座位中有本影厅没有或不开放的座位'],
   range_outside_hall: [422, '所选范围超出了这一排的座位'],

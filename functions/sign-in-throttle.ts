@@ -53,6 +53,21 @@ export async function reserveSignIn(env: Env, who: { memberId: string; client: s
         { key: `client:${who.client}`, policy: SIGN_IN_LIMITS.client, onSuccess: 'forgetAttempt' as const },
         { key: `member:${who.memberId}`, policy: SIGN_IN_LIMITS.member, onSuccess: 'reset' as const },
       ];
+  return reserveCounted(env, counts);
+}
+
+/** Staff sign-ins: counted per client address, then per username typed (known or not), as members' are. */
+export function reserveStaffSignIn(env: Env, who: { username: string; client: string }): Promise<() => Promise<void>> {
+  return reserveCounted(env, [
+    { key: `staff-client:${who.client}`, policy: SIGN_IN_LIMITS.client, onSuccess: 'forgetAttempt' },
+    { key: `staff:${who.username}`, policy: SIGN_IN_LIMITS.member, onSuccess: 'reset' },
+  ]);
+}
+
+async function reserveCounted(
+  env: Env,
+  counts: { key: string; policy: BackoffPolicy; onSuccess: 'reset' | 'forgetAttempt' }[],
+): Promise<() => Promise<void>> {
   const onSuccess: (() => Promise<void>)[] = [];
   for (const { key, policy, onSuccess: clear } of counts) {
     const stub = env.SIGN_IN_THROTTLE.getByName(key);

@@ -1,8 +1,19 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 
-/** Local secrets for wrangler dev: .dev.vars, made from .dev.vars.example the first time. */
+/**
+ * Local secrets for wrangler dev: .dev.vars, made from .dev.vars.example the first time; a secret the
+ * example gained since (STAFF_BOOTSTRAP_SECRET) is added to an existing .dev.vars, the others kept.
+ */
 export function devVars(): Record<string, string> {
   if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
+  const example = readFileSync('.dev.vars.example', 'utf8');
+  const vars = parseDevVars(readFileSync('.dev.vars', 'utf8'));
+  const missing = example.split('\n').filter((line) => {
+    const name = /^\s*([A-Z_][A-Z0-9_]*)\s*=/.exec(line)?.[1];
+    return name !== undefined && !(name in vars);
+  });
+  if (missing.length === 0) return vars;
+  appendFileSync('.dev.vars', `\n${missing.join('\n')}\n`);
   return parseDevVars(readFileSync('.dev.vars', 'utf8'));
 }
 

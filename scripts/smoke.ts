@@ -6,14 +6,15 @@
  * member's tickets, cancels it, and has staff book a seat and check it in (once only). Exits non-zero at
  * the first step that fails, naming it and the API's answer. --read-only does the reads alone (production,
  * which has no test screening). The test screening is the newest `smoke-…` one unless --screening names
- * another; the member defaults to the smoke member that `npm run deploy:staging` imports; the staff token
- * comes from --staff-token, STAFF_TOKEN, or .dev.vars for a local server. --env takes the address from
+ * another; the member defaults to the smoke member that `npm run deploy:staging` imports; the staff API
+ * token (an operator's) comes from --staff-token or HUIGONG_STAFF_TOKEN; for a local server a dev admin's
+ * is made (scripts/staff/script-token.ts). --env takes the address from
  * that environment's SITE_URL in wrangler.toml.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { devVars } from './dev-vars.ts';
+import { scriptStaffToken } from './staff/script-token.ts';
 import { parseWranglerToml, resolveEnvironment } from './doctor/wrangler-config.ts';
 import { SiteClient, StepFailure } from './smoke/http-client.ts';
 import { staffCheckIn } from './smoke/staff-check-in.ts';
@@ -48,7 +49,6 @@ if (!url) {
   process.exit(2);
 }
 const client = new SiteClient(url);
-const local = /^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(url);
 /** What is left on the site for the report: a claim to cancel if a later step fails. */
 let openClaim: { screeningId: string; code: string } | undefined;
 
@@ -156,8 +156,8 @@ await step('退票', async () => {
   openClaim = undefined;
 });
 
-const staffToken = values['staff-token'] ?? process.env.STAFF_TOKEN ?? (local ? devVars().STAFF_TOKEN : undefined);
-if (!staffToken) await step('检票', async () => Promise.reject(new StepFailure('需要工作人员令牌：--staff-token 或环境变量 STAFF_TOKEN')));
+const staffToken = await scriptStaffToken(url, values['staff-token']);
+if (!staffToken) await step('检票', async () => Promise.reject(new StepFailure('需要工作人员 API 令牌：--staff-token 或环境变量 HUIGONG_STAFF_TOKEN')));
 const checkedIn = await step('工作人员检票', () => staffCheckIn(client, { screeningId: screening.id, seat: ticket.seat, staffToken: staffToken! }), (t) => `${t.code}（只能检一次，已验证）`);
 
 await step('退出登录', () => client.json('DELETE', '/api/session', 200));

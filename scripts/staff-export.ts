@@ -5,14 +5,15 @@
  * and writes <id>.json (tickets, check-ins, the waitlist, with members' keyed ids), <id>.tickets.csv
  * and <id>.waitlist.csv (no member ids) into --out (default exports/<UTC date and time>). The
  * catalogue is functions/generated/catalogue.json: build it from the deployed commit first
- * (`npm run build`). The staff token comes from --token, STAFF_TOKEN, or .dev.vars for a local server.
+ * (`npm run build`). The staff API token (an operator's or admin's) comes from --token or HUIGONG_STAFF_TOKEN;
+ * for a local server a dev admin's is made (scripts/staff/script-token.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../src/cinema/catalogue.ts';
 import { exportFiles, type ScreeningExport } from './backup/export-files.ts';
-import { devVars } from './dev-vars.ts';
+import { scriptStaffToken } from './staff/script-token.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +22,11 @@ const { values } = parseArgs({
     out: { type: 'string', default: `exports/${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}` },
   },
 });
-const token = values.token ?? process.env.STAFF_TOKEN ?? devVars().STAFF_TOKEN;
+const token = await scriptStaffToken(values.url, values.token);
+if (!token) {
+  console.error('需要工作人员 API 令牌：--token 或环境变量 HUIGONG_STAFF_TOKEN（在控制台为自己的账号创建）');
+  process.exit(2);
+}
 const catalogue = JSON.parse(readFileSync('functions/generated/catalogue.json', 'utf8')) as Catalogue;
 mkdirSync(values.out, { recursive: true });
 

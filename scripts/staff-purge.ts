@@ -2,13 +2,14 @@
  * npm run staff:purge -- [--url https://…] [--token …] [--older-than-days 30]
  *
  * The retention rule (docs/security.md): deletes tickets, waitlists and their KV records for every
- * screening that ended more than N days ago (default 30). Program totals are kept. The staff token
- * comes from --token, the STAFF_TOKEN environment variable, or .dev.vars for a local server.
+ * screening that ended more than N days ago (default 30). Program totals are kept. Purging needs an
+ * admin's API token: --token or HUIGONG_STAFF_TOKEN; for a local server a dev admin's is made
+ * (scripts/staff/script-token.ts).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../src/cinema/catalogue.ts';
-import { devVars } from './dev-vars.ts';
+import { scriptStaffToken } from './staff/script-token.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +18,11 @@ const { values } = parseArgs({
     'older-than-days': { type: 'string', default: '30' },
   },
 });
-const token = values.token ?? process.env.STAFF_TOKEN ?? devVars().STAFF_TOKEN;
+const token = await scriptStaffToken(values.url, values.token);
+if (!token) {
+  console.error('需要管理员的 API 令牌：--token 或环境变量 HUIGONG_STAFF_TOKEN（在控制台为自己的账号创建）');
+  process.exit(2);
+}
 const cutoff = Date.now() - Number(values['older-than-days']) * 86_400_000;
 const catalogue = JSON.parse(readFileSync('functions/generated/catalogue.json', 'utf8')) as Catalogue;
 const due = catalogue.screenings.filter((s) => Date.parse(s.startsAt) + s.film.runtimeMinutes * 60_000 < cutoff);

@@ -6,7 +6,7 @@ export const TEST_SECRETS = {
   SESSION_SECRET: 'test-session-secret',
   MEMBER_HASH_KEY: 'test-member-hash-key',
   TICKET_SECRET: 'test-ticket-secret',
-  STAFF_TOKEN: 'test-staff-token',
+  STAFF_BOOTSTRAP_SECRET: 'test-staff-bootstrap-secret-at-least-32-characters',
 };
 
 // Four kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
@@ -35,7 +35,10 @@ export default defineConfig({
           name: 'worker',
           root: '.',
           include: ['tests/functions/**/*.test.ts'],
+          setupFiles: ['tests/functions/setup.ts'],
           testTimeout: 60_000,
+          // The setup seeds the staff accounts before each test: Durable Object calls, as slow as a test's on a busy machine.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -8,14 +8,14 @@ import { claimDataPoint, claimLogRecord, staffActionLogRecord, type ClaimEvent, 
  * The code the client was answered with. Routes and guards throw refusals; by the time `next()` returns,
  * app.onError has answered and Hono keeps the error in `c.error`.
  */
-function outcomeOf(c: Context<AppEnv>, success: string): string {
+export function outcomeOf(c: Context<AppEnv>, success: string): string {
   if (c.error instanceof ApiError) return c.error.code;
   if (c.error) return c.res.status === 503 ? 'temporarily_unavailable' : c.res.status === 500 ? 'internal_error' : 'invalid_request';
   return success;
 }
 
 /** The route's screening id, unless it named none we know (then it is whatever a client sent). */
-const screeningOf = (c: Context<AppEnv>, outcome: string) => (outcome === 'unknown_screening' ? null : (c.req.param('id') ?? null));
+export const screeningOf = (c: Context<AppEnv>, outcome: string) => (outcome === 'unknown_screening' ? null : (c.req.param('id') ?? null));
 
 /** A metric must never cost a member the answer to a claim. */
 function writeDataPoint(dataset: AnalyticsEngineDataset | undefined, event: ClaimEvent & { screening: string }): void {

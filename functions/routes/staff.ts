@@ -11,6 +11,7 @@ import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readTicket } from '../seat-store.ts';
+import { audited, noteAudit } from '../staff-audit.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { verifyTicketQr } from '../ticket-signing.ts';
 import { ticketView } from '../views.ts';
@@ -52,7 +53,11 @@ const inRestoreWindow = (at: number, now: number) => at < now && at > now - 30 *
 /** Releases a union's booked seats: the listed ones, or all of them. */
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
 
-/** Door staff and the cinema operator: check-in, stats, block bookings and their cancelling, attendance and backup exports, KV rebuild, point-in-time restore. */
+/**
+ * Door staff: check-in. Operators: stats, block bookings and their cancelling, attendance and backup
+ * exports, KV rebuild. Admins also: purge and point-in-time restore (they destroy or roll back what
+ * members hold). Every write and export is audited.
+ */
 export function staffRoutes(catalogue: Catalogue) {
   /** A ticket for another screening, named (film, start, hall) so the door can tell its holder where to go. */
   const wrongScreening = (ticketScreeningId: string) => {
@@ -61,8 +66,7 @@ export function staffRoutes(catalogue: Catalogue) {
     return refusal('wrong_screening', { ticketScreeningId, ...(ticketScreening ? { ticketScreening } : {}) });
   };
   return new Hono<AppEnv>()
-    .use(requireStaff)
-    .post('/screenings/:id/checkins', observeStaffAction('check_in'), async (c) => {
+    .post('/screenings/:id/checkins', requireStaff('door'), audited('check_in'), observeStaffAction('check_in'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSchema);
       let code: string | undefined;
@@ -75,6 +79,7 @@ export function staffRoutes(catalogue: Catalogue) {
         code = normalizeTicketCode(body.code);
         if (!code) throw refusal('unknown_ticket');
       }
+      noteAudit(c, { ticket: code, scanned: 'qr' in body });
       const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code });
       if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) });
       if (outcome.refusal.code === 'unknown_ticket') {
@@ -88,14 +93,15 @@ export function staffRoutes(catalogue: Catalogue) {
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SECRET) } : {}),
       });
     })
-    .get('/screenings/:id/stats', async (c) => {
+    .get('/screenings/:id/stats', requireStaff('operator'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const stats = await c.env.SCREENINGS.getByName(screening.id).stats(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, ...stats }, 200, { 'Cache-Control': 'no-store' });
     })
-    .post('/screenings/:id/bookings', observeStaffAction('booking'), async (c) => {
+    .post('/screenings/:id/bookings', requireStaff('operator'), audited('booking'), observeStaffAction('booking'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingSchema);
+      noteAudit(c, { union: body.union, ...(body.range ? { range: body.range } : {}), ...(body.seats ? { seats: body.seats } : {}) });
       const wanted = resolveBookingRequest(screening, body);
       if (!wanted.ok) {
         const { code, ...details } = wanted.refusal;
@@ -108,11 +114,13 @@ export function staffRoutes(catalogue: Catalogue) {
       }
       const tickets = await Promise.all(outcome.tickets.map((ticket) => ticketView(ticket, screening, c.env.TICKET_SECRET)));
       noteCounts(c, { seats: tickets.length });
+      noteAudit(c, { booked: tickets.length });
       return c.json({ union: body.union, tickets }, 201);
     })
-    .delete('/screenings/:id/bookings', observeStaffAction('booking_cancel'), async (c) => {
+    .delete('/screenings/:id/bookings', requireStaff('operator'), audited('booking_cancel'), observeStaffAction('booking_cancel'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingCancelSchema);
+      noteAudit(c, { union: body.union, ...(body.seats ? { seats: body.seats } : {}) });
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancelBooking(screening, {
         union: body.union,
         ...(body.seats ? { seats: distinctSeatIds(body.seats) } : {}),
@@ -123,9 +131,10 @@ export function staffRoutes(catalogue: Catalogue) {
       }
       const seatsOf = (tickets: { seat: string }[]) => tickets.map((ticket) => ticket.seat);
       noteCounts(c, { released: outcome.released.length, promoted: outcome.promoted.length });
+      noteAudit(c, { released: outcome.released.length, promoted: outcome.promoted.length });
       return c.json({ union: body.union, released: seatsOf(outcome.released), promoted: seatsOf(outcome.promoted) });
     })
-    .get('/screenings/:id/attendance.csv', observeStaffAction('export'), async (c) => {
+    .get('/screenings/:id/attendance.csv', requireStaff('operator'), audited('export_attendance'), observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const tickets = await c.env.SCREENINGS.getByName(screening.id).tickets(screening);
       const csv = stringify(
@@ -133,6 +142,7 @@ export function staffRoutes(catalogue: Catalogue) {
         { header: true, columns: ['票号', '座位', '持票人', '来源', '状态', '领票时间', '入场时间'], ...SPREADSHEET_CSV_OPTIONS },
       );
       noteCounts(c, { rows: tickets.length });
+      noteAudit(c, { rows: tickets.length });
       // The BOM makes Excel read the file as UTF-8.
       return c.body(`\uFEFF${csv}`, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -140,23 +150,25 @@ export function staffRoutes(catalogue: Catalogue) {
         'Cache-Control': 'no-store',
       });
     })
-    .get('/screenings/:id/export.json', observeStaffAction('export'), async (c) => {
+    .get('/screenings/:id/export.json', requireStaff('operator'), audited('export_backup'), observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const backup = await c.env.SCREENINGS.getByName(screening.id).backup(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, exportedAt: new Date().toISOString(), ...backup }, 200, {
         'Cache-Control': 'no-store',
       });
     })
-    .post('/screenings/:id/purge', observeStaffAction('purge'), async (c) => {
+    .post('/screenings/:id/purge', requireStaff('admin'), audited('purge'), observeStaffAction('purge'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
       noteCounts(c, { tickets: outcome.tickets });
+      noteAudit(c, { tickets: outcome.tickets });
       return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });
     })
-    .post('/screenings/:id/restore', observeStaffAction('restore'), async (c) => {
+    .post('/screenings/:id/restore', requireStaff('admin'), audited('restore'), observeStaffAction('restore'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, restoreSchema);
+      noteAudit(c, body);
       if ('at' in body && !inRestoreWindow(Date.parse(body.at), Date.now())) throw refusal('invalid_restore_point');
       const target = 'at' in body ? { at: Date.parse(body.at) } : { bookmark: body.bookmark };
       const prepared = await c.env.SCREENINGS.getByName(screening.id).prepareRestore(screening, target);
@@ -168,10 +180,11 @@ export function staffRoutes(catalogue: Catalogue) {
       const forgotten = await restored.forgetKeysNotHeld(screening, prepared.keys);
       return c.json({ screeningId: screening.id, bookmark: prepared.bookmark, undoBookmark: prepared.undoBookmark, queued, forgotten }, 202);
     })
-    .post('/screenings/:id/rebuild', observeStaffAction('rebuild'), async (c) => {
+    .post('/screenings/:id/rebuild', requireStaff('operator'), audited('rebuild'), observeStaffAction('rebuild'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const rebuilt = await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening);
       noteCounts(c, { queued: rebuilt.queued });
+      noteAudit(c, { queued: rebuilt.queued });
       return c.json(rebuilt, 202);
     });
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Journey, Journeys } from './journey';
+import { scriptStaffToken } from '../staff/script-token.ts';
 
 // Each run claims a ticket, so each takes the next demo member who holds none yet (the runner starts 20).
 let nextMember = 1;
@@ -48,10 +49,10 @@ const largeText: Journey = async (page, shoot, baseURL) => {
   await shoot('picker-150');
 };
 
-/** Door staff on a tablet or phone: signed in with the staff token, a code that is not a ticket. */
+/** Door staff on a tablet or phone: signed in with a staff API token, a code that is not a ticket. */
 const doorCheckIn: Journey = async (page, shoot, baseURL) => {
   await page.goto(`${baseURL}/cinema/checkin/`);
-  await page.getByLabel('工作人员口令').fill('dev-staff-token');
+  await page.getByLabel('工作人员口令').fill((await scriptStaffToken(baseURL))!);
   await page.getByRole('button', { name: '确定' }).click();
   await page.getByLabel('场次').selectOption('demo-local');
   await shoot('ready');

@@ -8,8 +8,7 @@ interface StaffTicket {
 }
 
 /**
- * The door's part, in one function because staff sign-in will change (today a bearer token; named
- * accounts later): staff book one seat for a test union and check that ticket in, then scan it again to
+ * The door's part, in one function: staff (an operator's API token) book one seat for a test union and check that ticket in, then scan it again to
  * see the second scan refused. A checked-in ticket can never be cancelled, so it stays on the smoke
  * screening (one seat per run; the screening is new with every staging deploy).
  */

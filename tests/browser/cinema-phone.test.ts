@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount } from './staff-session';
 
 // A member on a cheap phone at noon: the demo screening's seats are released as the server starts.
 const PHONE = { width: 360, height: 740 };
@@ -322,7 +323,7 @@ describe('one button per state, saying what it does', () => {
     // A union books every seat left: the screening is sold out.
     const booked = await fetch(`${server.baseURL}/api/staff/screenings/${DEMO}/bookings`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer dev-staff-token', 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'operator')).token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ union: '演示工会' }),
     });
     expect(booked.status).toBe(201);

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount } from './staff-session';
 
 // Its own server: a demo screening whose seats are released RELEASE_IN seconds after start-up.
 const RELEASE_IN = 30;
@@ -54,7 +55,7 @@ async function claimBest(member: number): Promise<string> {
 async function doorPage(): Promise<Page> {
   const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
   await staff.goto(`${server.baseURL}/cinema/checkin/`);
-  await staff.getByLabel('工作人员口令').fill('dev-staff-token');
+  await staff.getByLabel('工作人员口令').fill((await createStaffAccount(server.baseURL, 'door')).token);
   await staff.getByRole('button', { name: '确定' }).click();
   await staff.getByLabel('场次').selectOption('demo-local');
   return staff;
@@ -326,7 +327,7 @@ describe('accessibility of the cinema pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${server.baseURL}/cinema/checkin/`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('工作人员口令').fill('dev-staff-token');
+    await page.getByLabel('工作人员口令').fill((await createStaffAccount(server.baseURL, 'door')).token);
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByLabel('票号').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

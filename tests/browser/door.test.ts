@@ -3,16 +3,20 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount } from './staff-session';
 
 // The door on a phone (360 px): its own server, with a demo screening released at start-up so a member
 // can hold a ticket for it while the door checks in another screening.
 let server: DevServer;
 let browser: Browser;
 let ticketCode: string;
+/** A door account's API token, typed into the page's token field. */
+let doorToken: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDevServer({ members: 1, demoReleaseInSeconds: 0 }), launchChromium()]);
   ticketCode = await claimDemoTicket();
+  doorToken = (await createStaffAccount(server.baseURL, 'door')).token;
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -48,7 +52,7 @@ async function doorPage(options: { colorScheme?: 'light' | 'dark' } = {}): Promi
   return page;
 }
 
-async function signIn(page: Page, token = 'dev-staff-token'): Promise<void> {
+async function signIn(page: Page, token = doorToken): Promise<void> {
   await page.getByLabel('工作人员口令').fill(token);
   await page.getByRole('button', { name: '确定' }).click();
 }

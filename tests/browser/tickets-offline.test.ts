@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount } from './staff-session';
 
 // Its own server: demo members and the demo screening, released at start-up.
 let server: DevServer;
@@ -74,7 +75,7 @@ describe('the ticket at the door', () => {
 
     const checkIn = await fetch(`${server.baseURL}/api/staff/screenings/demo-local/checkins`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer dev-staff-token', 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'door')).token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: ticket.code }),
     });
     expect(checkIn.status).toBe(200);

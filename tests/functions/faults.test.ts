@@ -1,6 +1,6 @@
 import { abortAllDurableObjects, env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
+import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -83,7 +83,7 @@ describe('write-through after a purge', () => {
     };
     const show = screening('old', ended);
     const { request } = testApp(show);
-    const staff = { Authorization: `Bearer ${env.STAFF_TOKEN}` };
+    const staff = staffHeaders('admin');
     const { ticket } = await body(await request('/api/screenings/old/claims', asMember(await sessionCookie('m1'), json({}))));
     await request('/api/staff/screenings/old/checkins', json({ code: ticket.code }, staff));
     await drainToKv('old');
@@ -104,7 +104,7 @@ describe('write-through after a purge', () => {
 
   it('refuses to purge a screening that is not over', async () => {
     const { request } = testApp(screening('live'));
-    const response = await request('/api/staff/screenings/live/purge', { method: 'POST', headers: { Authorization: `Bearer ${env.STAFF_TOKEN}` } });
+    const response = await request('/api/staff/screenings/live/purge', { method: 'POST', headers: staffHeaders('admin') });
     expect((await body(response)).error.code).toBe('screening_not_over');
   });
 });
@@ -113,7 +113,7 @@ describe('the restore drill: KV lost, then rebuilt from the screening object', (
   it('gives back the seat map, the ticket records and the members’ ticket lists as they were, and the export holds them', async () => {
     const show = screening('drill', { hall: plainHall(1, 4) });
     const { request } = testApp(show);
-    const staff = { Authorization: `Bearer ${env.STAFF_TOKEN}` };
+    const staff = staffHeaders();
     const claim = async (member: string) => body(await request('/api/screenings/drill/claims', asMember(await sessionCookie(member), json({}))));
     expect((await request('/api/staff/screenings/drill/bookings', json({ union: '演练工会', seats: ['1-4'] }, staff))).status).toBe(201);
     const first = (await claim('drill-1')).ticket;

@@ -167,7 +167,7 @@ describe('hostile input at the staff routes, with the right token', () => {
           const verb = otherMethod ?? method;
           const init: RequestInit = {
             method: verb,
-            headers: { ...staffHeaders(), 'Content-Type': toByteString(contentType) },
+            headers: { ...staffHeaders('admin'), 'Content-Type': toByteString(contentType) },
             ...(text !== null && verb !== 'GET' ? { body: text } : {}),
           };
           const response = await request(`http://localhost${path}`, init);

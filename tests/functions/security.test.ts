@@ -176,7 +176,7 @@ describe('caching of answers', () => {
     const a = await sessionCookie('cache-a');
     const b = await sessionCookie('cache-b');
     const claim = (cookie: string, key: string) => asMember(cookie, json({}, { 'Idempotency-Key': key }));
-    const staff = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders() } });
+    const staff = (init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders('admin') } });
 
     // Route pattern → the requests that walk it, in order (each answer is checked).
     const walk: [string, () => Promise<Response>][] = [
@@ -220,6 +220,12 @@ describe('caching of answers', () => {
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
       ['POST /api/staff/screenings/:id/restore', () => request('/api/staff/screenings/cache/restore', staff(json({ at: new Date(Date.now() - 60_000).toISOString() })))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
+      ['POST /api/staff/bootstrap', () =>
+        request('/api/staff/bootstrap', json({ username: 'cache-staff', role: 'door', password: 'cache-staff-password' }, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }))],
+      ['POST /api/staff/session', () => request('/api/staff/session', json({ username: 'cache-staff', password: 'cache-staff-password' }))],
+      ['GET /api/staff/me', () => request('/api/staff/me', staff())],
+      ['POST /api/staff/session/everywhere', () => request('/api/staff/session/everywhere', staff({ method: 'POST' }))],
+      ['DELETE /api/staff/session', () => request('/api/staff/session', staff({ method: 'DELETE' }))],
       ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
       ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],
     ];

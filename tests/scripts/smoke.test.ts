@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devVars } from '../../scripts/dev-vars';
+import { scriptStaffToken } from '../../scripts/staff/script-token';
 import { run } from '../helpers/run';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 
@@ -17,7 +17,7 @@ const smoke = (...args: string[]) => run('node', ['scripts/smoke.ts', server.bas
 async function smokeScreeningStats() {
   const { screenings } = (await (await fetch(`${server.baseURL}/api/screenings`)).json()) as { screenings: { id: string }[] };
   const id = screenings.find((s) => s.id.startsWith('smoke-'))!.id;
-  const response = await fetch(`${server.baseURL}/api/staff/screenings/${id}/stats`, { headers: { Authorization: `Bearer ${devVars().STAFF_TOKEN}` } });
+  const response = await fetch(`${server.baseURL}/api/staff/screenings/${id}/stats`, { headers: { Authorization: `Bearer ${await scriptStaffToken(server.baseURL)}` } });
   return (await response.json()) as { claimed: number; reserved: number; checkedIn: number };
 }
 

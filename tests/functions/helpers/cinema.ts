@@ -76,7 +76,7 @@ export function asMember(cookie: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers: { 'CF-Connecting-IP': addressOf(cookie), ...(init.headers as Record<string, string>), Cookie: cookie } };
 }
 
-export const staffHeaders = () => ({ Authorization: `Bearer ${env.STAFF_TOKEN}` });
+export { staffHeaders } from './staff';
 
 export async function body<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;

@@ -120,7 +120,7 @@ describe('staff actions', () => {
     });
     const request = appWith([screening('obs-staff', { hall: plainHall(2, 4) }), over]);
     const staff = (path: string, init: RequestInit = {}) =>
-      request(`/api/staff/screenings/${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders() } });
+      request(`/api/staff/screenings/${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...staffHeaders('admin') } });
 
     const booked = await body(await staff('obs-staff/bookings', json({ union: '观测工会', seats: ['1-1', '1-2', '1-3'] })));
     expect(booked.tickets).toHaveLength(3);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { keyCount, rosterFindings, secretFindings, secretNames } from '../../../scripts/doctor/account-findings';
 import { problems } from './fixture';
 
-const REQUIRED = ['SESSION_SECRET', 'MEMBER_HASH_KEY', 'TICKET_SECRET', 'STAFF_TOKEN'];
+const REQUIRED = ['SESSION_SECRET', 'MEMBER_HASH_KEY', 'TICKET_SECRET'];
 
 describe('secretFindings', () => {
   it('names each secret not set, never a value, with the command that sets it in that environment', () => {
     const listed = secretNames('[{"name":"SESSION_SECRET","type":"secret_text"},{"name":"TICKET_SECRET","type":"secret_text"}]');
     const findings = secretFindings(REQUIRED, listed, 'production');
-    expect(problems(findings)).toEqual(['[production] 密钥 MEMBER_HASH_KEY 没有设置', '[production] 密钥 STAFF_TOKEN 没有设置']);
-    expect(findings.map((f) => f.fix)).toEqual(['npx wrangler secret put MEMBER_HASH_KEY --env production', 'npx wrangler secret put STAFF_TOKEN --env production']);
+    expect(problems(findings)).toEqual(['[production] 密钥 MEMBER_HASH_KEY 没有设置']);
+    expect(findings.map((f) => f.fix)).toEqual(['npx wrangler secret put MEMBER_HASH_KEY --env production']);
   });
 
   it('points local development to .dev.vars', () => {

@@ -1,0 +1,134 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
+import { PBKDF2_ITERATIONS } from '../../functions/password-hash';
+import { STAFF_SESSION_COOKIE } from '../../functions/staff-auth';
+import { body, json, screening, testApp } from './helpers/cinema';
+import { createStaff, staffHeaders, staffSessionCookie, testStaffDirectory } from './helpers/staff';
+
+const signIn = (request: ReturnType<typeof testApp>['request'], username: string, password: string, headers: Record<string, string> = {}) =>
+  request('/api/staff/session', json({ username, password }, headers));
+
+describe('staff sign-in', () => {
+  it('signs in with username and password: an 8-hour HttpOnly, Secure, SameSite=Strict cookie of its own, and /me says who', async () => {
+    const { request } = testApp();
+    const { username, password } = await createStaff(request, 'operator', { username: 'wang.li' });
+    const response = await signIn(request, 'Wang.Li', password);
+    expect(response.status).toBe(200);
+    expect(await body(response)).toEqual({ username, role: 'operator' });
+    const cookie = response.headers.get('Set-Cookie')!;
+    expect(cookie).toMatch(new RegExp(`^${STAFF_SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(cookie).toContain('Max-Age=28800');
+    for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/']) expect(cookie).toContain(attribute);
+    const me = await request('/api/staff/me', { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(await body(me)).toEqual({ username, role: 'operator' });
+  });
+
+  it('refuses a wrong password and an unknown name alike, and throttles guessing one name', async () => {
+    const { request } = testApp();
+    const { username } = await createStaff(request, 'door');
+    const wrong = await signIn(request, username, 'not-the-password');
+    const unknown = await signIn(request, 'nobody-here', 'whatever-password');
+    expect([wrong.status, (await body(wrong)).error.code]).toEqual([401, 'staff_invalid_credentials']);
+    expect([unknown.status, (await body(unknown)).error.code]).toEqual([401, 'staff_invalid_credentials']);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await body(await signIn(request, username, `guess-${i}-password`, { 'CF-Connecting-IP': `10.9.0.${i}` }))).error.code);
+    expect(codes.at(-1)).toBe('rate_limited');
+  });
+
+  it('signs out this browser, or every session of the account', async () => {
+    const { request } = testApp();
+    const { username, password } = await createStaff(request, 'door');
+    const first = await staffSessionCookie(request, username, password);
+    const second = await staffSessionCookie(request, username, password);
+    const out = await request('/api/staff/session', { method: 'DELETE', headers: { Cookie: first } });
+    expect(out.headers.get('Set-Cookie')).toMatch(new RegExp(`^${STAFF_SESSION_COOKIE}=;.*Max-Age=0`));
+    expect((await request('/api/staff/me', { headers: { Cookie: first } })).status).toBe(401);
+    expect((await request('/api/staff/me', { headers: { Cookie: second } })).status).toBe(200);
+    const third = await staffSessionCookie(request, username, password);
+    const everywhere = await request('/api/staff/session/everywhere', { method: 'POST', headers: { Cookie: third } });
+    expect(await body(everywhere)).toEqual({ signedIn: false, endedSessions: 2 });
+    for (const cookie of [second, third]) expect((await body(await request('/api/staff/me', { headers: { Cookie: cookie } }))).error.code).toBe('staff_unauthorized');
+  });
+
+  it('stops a disabled account at once: its session and its API token', async () => {
+    const { request } = testApp(screening('disabled'));
+    const { username, password, token } = await createStaff(request, 'operator', { tokenName: 'script' });
+    const cookie = await staffSessionCookie(request, username, password);
+    expect((await request('/api/staff/screenings/disabled/stats', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(await testStaffDirectory().setDisabled(username, true)).toMatchObject({ ok: true });
+    for (const headers of [{ Cookie: cookie }, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
+      const refused = await request('/api/staff/screenings/disabled/stats', { headers });
+      expect([refused.status, (await body(refused)).error.code]).toEqual([401, 'staff_unauthorized']);
+    }
+    expect((await body(await signIn(request, username, password))).error.code).toBe('staff_invalid_credentials');
+    // Enabling it again lets it sign in, but the token stays revoked.
+    await testStaffDirectory().setDisabled(username, false);
+    expect((await signIn(request, username, password)).status).toBe(200);
+    expect((await request('/api/staff/screenings/disabled/stats', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('refuses a role too low with staff_forbidden, and nobody with staff_unauthorized', async () => {
+    const { request } = testApp(screening('roles'));
+    const door = await request('/api/staff/screenings/roles/stats', { headers: staffHeaders('door') });
+    expect([door.status, (await body(door)).error]).toEqual([403, expect.objectContaining({ code: 'staff_forbidden', role: 'door', needed: 'operator' })]);
+    expect((await request('/api/staff/screenings/roles/stats')).status).toBe(401);
+    expect((await request('/api/staff/screenings/roles/stats', { headers: { Authorization: 'Bearer hgs_made-up' } })).status).toBe(401);
+  });
+});
+
+describe('staff:add bootstrap route', () => {
+  it('needs the bootstrap secret, and does not exist without one set', async () => {
+    const { app, request } = testApp();
+    const account = { username: 'first-admin', role: 'admin', password: 'a-long-enough-password' };
+    const wrong = await request('/api/staff/bootstrap', json(account, { Authorization: 'Bearer not-the-secret-but-long-enough-to-try' }));
+    expect([wrong.status, (await body(wrong)).error.code]).toEqual([401, 'staff_unauthorized']);
+    const unset = await app.request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }), { ...env, STAFF_BOOTSTRAP_SECRET: undefined });
+    expect([unset.status, (await body(unset)).error.code]).toEqual([404, 'not_found']);
+    const made = await request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }));
+    expect([made.status, await body(made)]).toEqual([201, { username: 'first-admin', role: 'admin' }]);
+    const again = await request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }));
+    expect((await body(again)).error.code).toBe('staff_account_exists');
+  });
+});
+
+describe('the audit log', () => {
+  it('has one entry per staff write and export, with who, what, where and the outcome', async () => {
+    const { request } = testApp(screening('audit'));
+    await request('/api/staff/screenings/audit/bookings', json({ union: '港务工会', seats: ['1-1', '1-2'] }, { ...staffHeaders(), 'CF-Connecting-IP': '10.1.2.3' }));
+    await request('/api/staff/screenings/audit/bookings', json({ union: '港务工会', seats: ['1-1'] }, staffHeaders()));
+    await request('/api/staff/screenings/audit/attendance.csv', { headers: staffHeaders() });
+    await request('/api/staff/screenings/audit/stats', { headers: staffHeaders() });
+    const entries = await testStaffDirectory().readAudit({ limit: 10, screening: 'audit' });
+    expect(entries.map((entry) => [entry.actor, entry.via, entry.action, entry.outcome])).toEqual([
+      ['test-operator', 'token', 'export_attendance', 'ok'],
+      ['test-operator', 'token', 'booking', 'seats_unavailable'],
+      ['test-operator', 'token', 'booking', 'ok'],
+    ]);
+    expect(entries.at(-1)).toMatchObject({ client: '10.1.2.3', details: { union: '港务工会', seats: ['1-1', '1-2'], booked: 2 } });
+  });
+});
+
+describe('secrets at rest and in logs', () => {
+  it('keeps passwords only as PBKDF2-SHA-256 at 100,000 iterations (the deployed runtime’s cap), and session ids and tokens only hashed; logs none of them', async () => {
+    const logged = [vi.spyOn(console, 'log'), vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'info')];
+    const { request } = testApp(screening('secrets'));
+    const { username, password, token } = await createStaff(request, 'operator', { password: 'correct-horse-battery-staple', tokenName: 'script' });
+    const cookie = await staffSessionCookie(request, username, password);
+    await signIn(request, username, 'a-wrong-password-typed');
+    await request('/api/staff/screenings/secrets/bookings', json({ union: '港务工会', seats: ['1-1'] }, { Authorization: `Bearer ${token}` }));
+    const sessionId = cookie.split('=')[1]!;
+    const rows = await runInDurableObject(testStaffDirectory(), (_, state) =>
+      ['accounts', 'sessions', 'tokens', 'audit'].flatMap((table) => state.storage.sql.exec(`SELECT * FROM ${table}`).toArray()),
+    );
+    const stored = JSON.stringify(rows);
+    const printed = JSON.stringify(logged.flatMap((spy) => spy.mock.calls));
+    for (const secret of [password, 'a-wrong-password-typed', token!, sessionId]) {
+      expect(stored).not.toContain(secret);
+      expect(printed).not.toContain(secret);
+    }
+    const account = rows.find((row) => row.username === username)!;
+    expect(JSON.parse(account.password as string)).toEqual({ algorithm: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS, salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(PBKDF2_ITERATIONS).toBe(100_000);
+    vi.restoreAllMocks();
+  });
+});
