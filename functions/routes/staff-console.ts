@@ -15,8 +15,8 @@ const summary = (screening: CatalogueScreening) => ({
   ...(screening.booking ? { booking: screening.booking.union } : {}),
 });
 
-// Who may use the console: the one place the role is decided.
-const consoleStaff = requireStaff;
+// Who may use the console: operators and admins (door accounts check tickets in, nothing more).
+const consoleStaff = requireStaff('operator');
 
 /**
  * The staff console's reads (/cinema/staff/): the dashboard, one screening's seat holders, union

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../helpers/axe';
 import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { createStaffAccount, signInStaff } from './staff-session';
 
 // Its own server with the demo screening, its seats released at once.
 let server: DevServer;
@@ -16,7 +17,6 @@ afterAll(async () => {
   server?.stop();
 });
 
-const DEV_TOKEN = 'dev-staff-token';
 /** Every console view an operator sees, and what shows it has loaded. */
 const VIEWS: [string, string][] = [
   ['/cinema/staff/', '.screening-card'],
@@ -24,18 +24,21 @@ const VIEWS: [string, string][] = [
   ['/cinema/staff/door-list/?id=demo-local', '.door-list'],
 ];
 
-/** An operator's browser: a laptop unless told, signed in (today: the staff token this tab keeps, as the door page does). */
-async function operator(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** A staff member's browser (an operator unless told), a laptop unless told, signed in with a session cookie. */
+async function operator(
+  options: { width?: number; colorScheme?: 'light' | 'dark'; role?: 'door' | 'operator' | 'admin' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
-  await context.addInitScript((token) => sessionStorage.setItem('huigong-staff-token', token), DEV_TOKEN);
+  await signInStaff(context, server.baseURL, options.role ?? 'operator');
   return { context, page: await context.newPage() };
 }
 
-/** Books seats straight through the API, as another operator's console would. */
+/** Books seats straight through the API, as another operator's script would. */
 async function bookElsewhere(union: string, seats: string[]): Promise<number> {
+  const { token } = await createStaffAccount(server.baseURL, 'operator');
   const response = await fetch(`${server.baseURL}/api/staff/screenings/demo-local/bookings`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${DEV_TOKEN}`, 'Content-Type': 'application/json', Origin: server.baseURL },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: server.baseURL },
     body: JSON.stringify({ union, seats }),
   });
   return response.status;
@@ -92,12 +95,27 @@ describe('the staff console', () => {
     await context.close();
   });
 
-  it('asks for a username and password when not signed in', async () => {
+  it('signs in with a username and password and shows the dashboard', async () => {
+    const account = await createStaffAccount(server.baseURL, 'operator');
     const page = await browser.newPage();
     await page.goto(`${server.baseURL}/cinema/staff/`);
-    await page.getByLabel('用户名').waitFor();
-    expect(await page.getByLabel('密码').getAttribute('type')).toBe('password');
+    await page.getByLabel('用户名').fill(account.username);
+    await page.getByLabel('密码').fill(account.password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('.screening-card', { hasText: '演示影片' }).waitFor();
     await page.close();
+  });
+
+  it('sends a door account to the check-in page: it never sees the booking view, and the server refuses it', async () => {
+    const { context, page } = await operator({ role: 'door' });
+    await page.goto(`${server.baseURL}/cinema/staff/screening/?id=demo-local`);
+    await page.waitForURL('**/cinema/checkin/');
+    expect(await page.getByLabel('包场单位', { exact: true }).count()).toBe(0);
+    const status = await page.evaluate(async () => (await fetch('/api/staff/console/screenings/demo-local')).status);
+    expect(status).toBe(403);
+    await page.goto(`${server.baseURL}/cinema/staff/`);
+    await page.waitForURL('**/cinema/checkin/');
+    await context.close();
   });
 
   it('does not scroll sideways at 360 px with 150 % text, on any console view (the seat map scrolls by itself)', async () => {

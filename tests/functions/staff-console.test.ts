@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asMember, body, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
+import { createStaff, staffSessionCookie, testStaffDirectory } from './helpers/staff';
 
 const HOUR = 3_600_000;
 
@@ -63,14 +64,30 @@ describe('union suggestions', () => {
 
 describe('who may read the console', () => {
   it.each(['/api/staff/console/screenings', '/api/staff/console/screenings/guarded', '/api/staff/console/unions'])(
-    'refuses %s to anyone not signed in as staff, a member included',
+    '%s: operators and admins; door accounts are forbidden; anyone else, a member included, is not signed in',
     async (path) => {
       const { request } = testApp(screening('guarded'));
+      for (const role of ['operator', 'admin'] as const) expect((await request(path, { headers: staffHeaders(role) })).status).toBe(200);
+      const door = await request(path, { headers: staffHeaders('door') });
+      expect(door.status).toBe(403);
+      expect((await body(door)).error.code).toBe('staff_forbidden');
       const anonymous = await request(path);
       expect(anonymous.status).toBe(401);
       expect((await body(anonymous)).error.code).toBe('staff_unauthorized');
       const member = await request(path, asMember(await sessionCookie('m1')));
       expect((await body(member)).error.code).toBe('staff_unauthorized');
+      const wrongToken = await request(path, { headers: { Authorization: 'Bearer hgs_not-a-token' } });
+      expect((await body(wrongToken)).error.code).toBe('staff_unauthorized');
     },
   );
+
+  it('admits an operator by the session cookie the console signs in with, and stops a disabled account at once', async () => {
+    const { request } = testApp(screening('cookie'));
+    const { username, password } = await createStaff(request, 'operator');
+    const cookie = await staffSessionCookie(request, username, password);
+    expect((await request('/api/staff/console/screenings', { headers: { Cookie: cookie } })).status).toBe(200);
+    await testStaffDirectory().setDisabled(username, true);
+    const disabled = await request('/api/staff/console/screenings', { headers: { Cookie: cookie } });
+    expect((await body(disabled)).error.code).toBe('staff_unauthorized');
+  });
 });

@@ -1,9 +1,8 @@
 /**
- * The console's one way to the staff API. Staff sign in with the session cookie (POST /api/staff/session);
- * a bearer token kept in this tab by the check-in page (/cinema/checkin/) is sent too while scripts and the
- * door still use tokens. Every refusal is the server's: hiding a control is a convenience, never the guard.
+ * The console's one way to the staff API, signed in by the staff session cookie (POST /api/staff/session,
+ * HttpOnly: no script here ever holds a credential). Every refusal is the server's: hiding a control is a
+ * convenience, never the guard.
  */
-const TOKEN_KEY = 'huigong-staff-token';
 
 export interface ApiRefusal {
   code: string;
@@ -15,8 +14,6 @@ export type ApiAnswer<T> = { ok: true; status: number; body: T } | { ok: false; 
 
 function headers(init: RequestInit): Headers {
   const given = new Headers(init.headers);
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (token && !given.has('Authorization')) given.set('Authorization', `Bearer ${token}`);
   if (init.body && !given.has('Content-Type')) given.set('Content-Type', 'application/json');
   return given;
 }
@@ -45,18 +42,17 @@ export function signIn(username: string, password: string) {
 
 export type StaffRole = 'door' | 'operator' | 'admin';
 
-/** Who is signed in, or undefined (not signed in, or a server without accounts yet: then the token decides). */
+/** Who is signed in, or undefined. */
 export async function whoAmI(): Promise<{ username: string; role: StaffRole } | undefined> {
   const answer = await staffJson<{ username: string; role: StaffRole }>('/api/staff/me');
   return answer.ok ? answer.body : undefined;
 }
 
 export async function signOut(): Promise<void> {
-  sessionStorage.removeItem(TOKEN_KEY);
   await staffFetch('/api/staff/session', { method: 'DELETE' }).catch(() => undefined);
 }
 
-/** Downloads a file the API serves to staff only (a plain link would not carry a token). */
+/** Downloads a staff-only file, saying why here if it is refused (a plain link would open the JSON refusal instead). */
 export async function download(path: string, filename: string): Promise<ApiRefusal | undefined> {
   try {
     const response = await staffFetch(path);
