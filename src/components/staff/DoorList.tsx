@@ -58,7 +58,7 @@ export default function DoorList() {
           {held.map((seat) => (
             <tr key={seat.id}>
               <td class="code">{formatTicketCode(seat.code!)}</td>
-              <td class="seat">
+              <td>
                 {seat.row}排{seat.number}号
               </td>
               <td>{seat.holder}</td>
