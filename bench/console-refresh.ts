@@ -12,11 +12,12 @@
  * (a console refreshes every DASHBOARD_REFRESH_MS while visible) and how many fit in one core.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DASHBOARD_REFRESH_MS } from '../src/cinema/console-dashboard.ts';
+import { scriptStaffToken } from '../scripts/staff/script-token.ts';
 import { startDevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally } from './lib/http.ts';
@@ -27,8 +28,6 @@ import { markdownTable, median, percentile, round } from './lib/stats.ts';
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '4' } } });
 const SECONDS = Number(values.seconds);
 const C = Number(values.connections);
-const TOKEN = /^STAFF_TOKEN\s*=\s*"?([^"\n]+)"?/m.exec(readFileSync(path.join(ROOT, '.dev.vars'), 'utf8'))?.[1] ?? 'dev-staff-token';
-const staff = { Authorization: `Bearer ${TOKEN}` };
 
 const state = mkdtempSync(path.join(tmpdir(), 'huigong-bench-console-'));
 const setup = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/dev-setup.ts', '--persist-to', state, '--members', '0'], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
@@ -36,6 +35,8 @@ if (setup.status !== 0) throw new Error(`dev-setup failed:\n${setup.stderr}`);
 const server = await startDevServer({ state, withoutRateLimits: true, extraArgs: ['--log-level', 'warn'] });
 const agent = pool(C);
 try {
+  // An admin's API token on this server (made with the bootstrap secret from .dev.vars).
+  const staff = { Authorization: `Bearer ${await scriptStaffToken(server.base)}` };
   const dashboard = await request(agent, server.base, 'GET', '/api/staff/console/screenings', { headers: staff });
   if (dashboard.status !== 200) throw new Error(`dashboard answered ${dashboard.status}: ${dashboard.text}`);
   const screenings = dashboard.json.screenings as { id: string; booking?: string }[];
