@@ -14,6 +14,7 @@ import { noonQueueRoutes } from './routes/noon-queue.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffConsoleRoutes } from './routes/staff-console.ts';
 import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffRosterRoutes } from './routes/staff-roster.ts';
@@ -66,6 +67,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/staff', staffBootstrapRoutes());
   app.route('/api/staff/roster', staffRosterRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
+  app.route('/api/staff/console', staffConsoleRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
   app.route('/api/door', doorRoutes(catalogue));
 
