@@ -126,4 +126,4 @@ try {
   await browser.close();
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
-writeFileSync(path.join(ROOT, 'bench', 'results', 'search.json'), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2)}\n`);
+writeFileSync(path.join(ROOT, 'bench', 'results', modes.length === 1 ? `search-${modes[0]}.json` : 'search.json'), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2)}\n`);

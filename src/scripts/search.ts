@@ -120,8 +120,9 @@ export async function startSearch(): Promise<void> {
   }
   // Loads the type filter's index, without which a search reports no counts per type.
   await pagefind.filters();
-  const filters: Record<string, string> = type ? { [TYPE_FILTER]: RESULT_TYPES[type].label } : {};
   const byDate = params.get('sort') === 'date';
+  // Only stories have dates: by date, 全部 lists the stories (Pagefind would put the undated pages among them).
+  const filters: Record<string, string> = type ? { [TYPE_FILTER]: RESULT_TYPES[type].label } : byDate ? { [TYPE_FILTER]: RESULT_TYPES.news.label } : {};
   const search = await searchPhraseFirst(pagefind, query, { filters, ...(byDate ? { sort: { date: 'desc' } } : {}) });
   const results = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()))).map(decoded);
   list.replaceChildren(...results.map((data) => resultItem(data, query)));
