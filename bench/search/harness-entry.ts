@@ -11,7 +11,7 @@ interface Result {
   id: string;
   data(): Promise<{ url: string }>;
 }
-type Pagefind = PagefindModule & PagefindLike<Result>;
+type Pagefind = Omit<PagefindModule, 'search'> & PagefindLike<Result>;
 
 let pagefind: Pagefind;
 let mode: 'before' | 'after';
