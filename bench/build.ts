@@ -4,7 +4,8 @@
  * For each size (default 200, 1,000 and 3,000 synthetic stories) it writes the stories into a
  * temporary content folder (a copy of content/, the real stories kept because honors and programs
  * reference them), then times, several times over, side by side:
- *   - huigong: the production build of this site from that folder (`astro build` + `pagefind`), and
+ *   - huigong: the production build of this site from that folder (`astro build` + the search index,
+ *     scripts/search-index.ts, with an empty shard cache: a cold build), and
  *   - baseline: a plain Astro 7 + MDX site (one collection, one page per entry, an index) built from
  *     the same generated files.
  * It reports wall time, stories/s, peak memory (summed RSS of the build's process tree, polled every
@@ -46,9 +47,11 @@ interface Run {
   pagefindMs?: number;
   peakTreeMiB: number;
   peakProcessMiB: number;
-  /** The two steps' peaks apart (huigong only): astro build, and pagefind. */
+  /** The two steps' peaks apart (huigong only): astro build, and the search index (its process tree). */
   peakAstroMiB: number;
   peakPagefindMiB?: number;
+  /** The search index step's largest single process (a shard's Pagefind). */
+  peakIndexProcessMiB?: number;
   distMiB: number;
   distFiles: number;
   pages: number;
@@ -138,8 +141,10 @@ try {
               timeoutMs: BUILD_TIMEOUT_MS,
             });
             check(`huigong astro build (${tag})`, astro);
-            pagefind = await measure(path.join(BIN, 'pagefind'), ['--site', out], { cwd: ROOT, env: childEnv(), timeoutMs: BUILD_TIMEOUT_MS });
-            check(`pagefind (${tag})`, pagefind);
+            const cache = path.join(work, `search-cache-${tag}`);
+            rmSync(cache, { recursive: true, force: true });
+            pagefind = await measure(path.join(BIN, 'node'), ['scripts/search-index.ts', '--site', out, '--cache', cache], { cwd: ROOT, env: childEnv(), timeoutMs: BUILD_TIMEOUT_MS });
+            check(`search index (${tag})`, pagefind);
           } else {
             rmSync(path.join(baselineDir, '.cache'), { recursive: true, force: true });
             rmSync(path.join(baselineDir, '.astro'), { recursive: true, force: true });
@@ -163,7 +168,7 @@ try {
             peakTreeMiB: MiB(Math.max(astro.peakTreeKiB, pagefind?.peakTreeKiB ?? 0)),
             peakProcessMiB: MiB(Math.max(astro.peakProcessKiB, pagefind?.peakProcessKiB ?? 0)),
             peakAstroMiB: MiB(astro.peakTreeKiB),
-            ...(pagefind ? { peakPagefindMiB: MiB(pagefind.peakTreeKiB) } : {}),
+            ...(pagefind ? { peakPagefindMiB: MiB(pagefind.peakTreeKiB), peakIndexProcessMiB: MiB(pagefind.peakProcessKiB) } : {}),
             distMiB: round(dist.bytes / 2 ** 20, 1),
             distFiles: dist.files,
             pages: dist.html,
@@ -173,11 +178,11 @@ try {
           results.push(result);
           console.log(
             `  run ${run} ${result.site.padEnd(11)} ${(result.wallMs / 1000).toFixed(1)} s` +
-              (pagefind ? ` (astro ${(astro.wallMs / 1000).toFixed(1)} s + pagefind ${(pagefind.wallMs / 1000).toFixed(1)} s)` : '') +
+              (pagefind ? ` (astro ${(astro.wallMs / 1000).toFixed(1)} s + search index ${(pagefind.wallMs / 1000).toFixed(1)} s)` : '') +
               `, ${round(size / (result.wallMs / 1000), 1)} stories/s, peak ${result.peakTreeMiB} MiB` +
-              (pagefind ? ` (astro ${result.peakAstroMiB}, pagefind ${result.peakPagefindMiB})` : '') +
+              (pagefind ? ` (astro ${result.peakAstroMiB}, search index ${result.peakPagefindMiB}, its largest process ${result.peakIndexProcessMiB})` : '') +
               ', ' +
-              `${result.pages} pages, ${result.distMiB} MiB (CPU busy before ${Math.round(quiet.busy * 100)} %)`,
+              `${result.pages} pages, ${result.distFiles} files, ${result.distMiB} MiB (CPU busy before ${Math.round(quiet.busy * 100)} %)`,
           );
           rmSync(out, { recursive: true, force: true });
         }
@@ -208,6 +213,7 @@ try {
       peakProcessMiB: median(group.map((r) => r.peakProcessMiB)),
       peakAstroMiB: median(group.map((r) => r.peakAstroMiB)),
       peakPagefindMiB: group[0]!.peakPagefindMiB === undefined ? undefined : median(group.map((r) => r.peakPagefindMiB!)),
+      peakIndexProcessMiB: group[0]!.peakIndexProcessMiB === undefined ? undefined : median(group.map((r) => r.peakIndexProcessMiB!)),
       pages: group[0]!.pages,
       distMiB: group[0]!.distMiB,
       distFiles: group[0]!.distFiles,
@@ -236,7 +242,7 @@ try {
   console.log(`\nMedians of ${runs} runs (${report.durationS} s in all; machine: ${report.machine.nproc} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node})\n`);
   console.log(
     markdownTable(
-      ['site', 'stories', 'wall s (min–max)', 'astro s', 'pagefind s', 'stories/s', 'ms/story', 'peak RSS MiB (max)', 'astro / pagefind peak MiB', 'pages', 'dist MiB'],
+      ['site', 'stories', 'wall s (min–max)', 'astro s', 'search index s', 'stories/s', 'ms/story', 'peak RSS MiB (max)', 'astro / search index (largest process) peak MiB', 'pages', 'files per deploy', 'dist MiB'],
       summary.map((s) => [
         s.site,
         s.size,
@@ -246,8 +252,9 @@ try {
         s.storiesPerS,
         s.msPerStory,
         `${s.peakTreeMiB} (${s.peakTreeMaxMiB})`,
-        s.peakPagefindMiB === undefined ? '–' : `${s.peakAstroMiB} / ${s.peakPagefindMiB}`,
+        s.peakPagefindMiB === undefined ? '–' : `${s.peakAstroMiB} / ${s.peakPagefindMiB} (${s.peakIndexProcessMiB})`,
         s.pages,
+        s.distFiles,
         s.distMiB,
       ]),
     ),
@@ -263,7 +270,7 @@ try {
   if (peak3000) {
     console.log(
       `\npeak memory at 3,000 stories: ${peak3000.peakTreeMaxMiB} MiB (target ≤ 2048 MiB: ${peak3000.peakTreeMaxMiB <= 2048 ? 'met' : 'missed'}); ` +
-        `astro build ${peak3000.peakAstroMiB} MiB, pagefind ${peak3000.peakPagefindMiB} MiB (medians)`,
+        `astro build ${peak3000.peakAstroMiB} MiB, search index ${peak3000.peakPagefindMiB} MiB (medians)`,
     );
   }
   console.log(`\nwritten ${path.relative(ROOT, file)}`);

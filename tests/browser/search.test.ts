@@ -82,6 +82,41 @@ describe('search', () => {
     }
   });
 
+  it('shows titles and snippets as written: no marks or spaces from the index’s character pairs', async () => {
+    const results = await search('驿站');
+    const titles = await page.locator('#search-results li a').allTextContents();
+    for (const text of [...titles, ...results.map((result) => result.snippet)]) {
+      expect(text).not.toMatch(/[`^]/);
+      expect(text).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+    }
+    expect(titles).toContain('暖蜂驿站');
+  });
+
+  it('finds two characters inside a longer word (影院 in 惠工影院)', async () => {
+    expect((await search('影院')).map((result) => result.path)).toContain('/cinema/');
+  });
+
+  it('lists the stories newest first with 按时间, and keeps the query', async () => {
+    await search('驿站');
+    await page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: /时间/ }).click();
+    await page.waitForURL(/sort=date/);
+    await page.getByRole('status').filter({ hasText: /找到/ }).waitFor();
+    const results = await page.locator('#search-results li').evaluateAll((items) =>
+      items.map((li) => ({ path: new URL(li.querySelector('a')!.href).pathname, type: li.querySelector('.type')?.textContent })),
+    );
+    expect(results.length).toBeGreaterThan(1);
+    expect(new Set(results.map((result) => result.type))).toEqual(new Set(['新闻']));
+    const dates: string[] = [];
+    for (const result of results) {
+      const other = await browser.newPage();
+      await other.goto(`${baseURL}${result.path}`);
+      dates.push((await other.locator('.story-head time').getAttribute('datetime'))!);
+      await other.close();
+    }
+    expect(dates).toEqual([...dates].sort().reverse());
+    await expect(page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: /时间/ }).getAttribute('aria-current')).resolves.toBe('true');
+  });
+
   it('narrows to one type with its chip, which says how many', async () => {
     await search('驿站');
     const chip = page.getByRole('navigation', { name: '按类型' }).getByRole('link', { name: /^光荣榜（\d+）$/ });
