@@ -12,8 +12,11 @@ import { health } from './routes/health.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { staffAccountRoutes } from './routes/staff-accounts.ts';
+import { staffAuditRoutes } from './routes/staff-audit-log.ts';
 import { staffBootstrapRoutes } from './routes/staff-bootstrap.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
+import { staffTokenRoutes } from './routes/staff-tokens.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -60,6 +63,9 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffSessionRoutes());
   app.route('/api/staff', staffBootstrapRoutes());
+  app.route('/api/staff', staffAccountRoutes());
+  app.route('/api/staff', staffTokenRoutes());
+  app.route('/api/staff', staffAuditRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
 
