@@ -55,7 +55,7 @@ const inRestoreWindow = (at: number, now: number) => at < now && at > now - 30 *
 export const bookingCancelSchema = z.object({ union, seats: z.array(seat).min(1).max(500).optional() }).strict();
 
 /**
- * Door staff: check-in. Operators: stats, block bookings and their cancelling, attendance and backup
+ * Door staff: check-in and the screening's counts (the check-in page shows them). Operators: block bookings and their cancelling, attendance and backup
  * exports, KV rebuild. Admins also: purge and point-in-time restore (they destroy or roll back what
  * members hold). Every write and export is audited.
  */
@@ -96,7 +96,7 @@ export function staffRoutes(catalogue: Catalogue) {
         ...(outcome.ticket ? { ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) } : {}),
       });
     })
-    .get('/screenings/:id/stats', requireStaff('operator'), async (c) => {
+    .get('/screenings/:id/stats', requireStaff('door'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const stats = await c.env.SCREENINGS.getByName(screening.id).stats(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, ...stats }, 200, { 'Cache-Control': 'no-store' });

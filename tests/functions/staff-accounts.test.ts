@@ -69,10 +69,10 @@ describe('staff sign-in', () => {
 
   it('refuses a role too low with staff_forbidden, and nobody with staff_unauthorized', async () => {
     const { request } = testApp(screening('roles'));
-    const door = await request('/api/staff/screenings/roles/stats', { headers: staffHeaders('door') });
+    const door = await request('/api/staff/screenings/roles/attendance.csv', { headers: staffHeaders('door') });
     expect([door.status, (await body(door)).error]).toEqual([403, expect.objectContaining({ code: 'staff_forbidden', role: 'door', needed: 'operator' })]);
-    expect((await request('/api/staff/screenings/roles/stats')).status).toBe(401);
-    expect((await request('/api/staff/screenings/roles/stats', { headers: { Authorization: 'Bearer hgs_made-up' } })).status).toBe(401);
+    expect((await request('/api/staff/screenings/roles/attendance.csv')).status).toBe(401);
+    expect((await request('/api/staff/screenings/roles/attendance.csv', { headers: { Authorization: 'Bearer hgs_made-up' } })).status).toBe(401);
   });
 });
 
@@ -130,5 +130,91 @@ describe('secrets at rest and in logs', () => {
     expect(JSON.parse(account.password as string)).toEqual({ algorithm: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS, salt: expect.stringMatching(/^[0-9a-f]{32}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(PBKDF2_ITERATIONS).toBe(100_000);
     vi.restoreAllMocks();
+  });
+});
+
+describe('accounts, for admins', () => {
+  const admin = staffHeaders('admin');
+  const patch = (request: ReturnType<typeof testApp>['request'], username: string, change: object, headers = admin) =>
+    request(`/api/staff/accounts/${username}`, { ...json(change, headers), method: 'PATCH' });
+
+  it('creates an account with a password shown once, changes its role, disables and enables it, resets its password', async () => {
+    const { request } = testApp();
+    const created = await request('/api/staff/accounts', json({ username: 'Zhao.Min', role: 'door' }, admin));
+    const { account, password } = await body(created);
+    expect([created.status, account]).toEqual([201, expect.objectContaining({ username: 'zhao.min', role: 'door', disabled: false })]);
+    expect(password).toMatch(/^\S{16}$/);
+    const cookie = await staffSessionCookie(request, 'zhao.min', password);
+    expect(await body(await patch(request, 'zhao.min', { role: 'operator' }))).toMatchObject({ account: { role: 'operator' } });
+    expect(await body(await request('/api/staff/me', { headers: { Cookie: cookie } }))).toEqual({ username: 'zhao.min', role: 'operator' });
+    expect((await body(await request('/api/staff/accounts', { headers: admin }))).accounts.map((a: { username: string }) => a.username)).toContain('zhao.min');
+
+    expect(await body(await patch(request, 'zhao.min', { disabled: true }))).toMatchObject({ account: { disabled: true } });
+    expect((await request('/api/staff/me', { headers: { Cookie: cookie } })).status).toBe(401);
+    await patch(request, 'zhao.min', { disabled: false });
+    const reset = await body(await request('/api/staff/accounts/zhao.min/password', json({}, admin)));
+    expect(reset.password).not.toBe(password);
+    expect((await body(await signIn(request, 'zhao.min', password))).error.code).toBe('staff_invalid_credentials');
+    await staffSessionCookie(request, 'zhao.min', reset.password);
+  });
+
+  it('refuses a taken username, an unknown account, and an admin changing their own account', async () => {
+    const { request } = testApp();
+    expect((await body(await request('/api/staff/accounts', json({ username: 'test-door', role: 'door' }, admin)))).error.code).toBe('staff_account_exists');
+    expect((await body(await patch(request, 'nobody', { role: 'door' }))).error.code).toBe('staff_account_not_found');
+    const own = await patch(request, 'test-admin', { disabled: true });
+    expect([own.status, (await body(own)).error.code]).toEqual([409, 'staff_own_account']);
+    expect((await request('/api/staff/me', { headers: admin })).status).toBe(200);
+  });
+});
+
+describe('API tokens', () => {
+  it('are shown once, listed without the secret, used as bearer tokens, and revoked by their owner or an admin only', async () => {
+    const { request } = testApp();
+    const operator = staffHeaders('operator');
+    const made = await request('/api/staff/tokens', json({ name: '导出脚本' }, operator));
+    const { token, id } = await body(made);
+    expect([made.status, token]).toEqual([201, expect.stringMatching(/^hgs_[A-Za-z0-9_-]{43}$/)]);
+    expect(await body(await request('/api/staff/me', { headers: { Authorization: `Bearer ${token}` } }))).toEqual({ username: 'test-operator', role: 'operator' });
+    const listed = JSON.stringify(await body(await request('/api/staff/tokens', { headers: operator })));
+    expect(listed).toContain('导出脚本');
+    expect(listed).not.toContain(token);
+
+    const other = await createStaff(request, 'operator', { tokenName: 'theirs' });
+    const [theirs] = (await body(await request('/api/staff/tokens', { headers: { Authorization: `Bearer ${other.token}` } }))).tokens;
+    expect((await body(await request(`/api/staff/tokens/${theirs.id}`, { method: 'DELETE', headers: operator }))).error.code).toBe('staff_token_not_found');
+    expect((await request('/api/staff/me', { headers: { Authorization: `Bearer ${other.token}` } })).status).toBe(200);
+    expect((await request(`/api/staff/tokens/${theirs.id}`, { method: 'DELETE', headers: staffHeaders('admin') })).status).toBe(200);
+    expect((await request('/api/staff/me', { headers: { Authorization: `Bearer ${other.token}` } })).status).toBe(401);
+
+    const revoked = await body(await request(`/api/staff/tokens/${id}`, { method: 'DELETE', headers: operator }));
+    expect(revoked.token).toMatchObject({ id, revokedAt: expect.any(String) });
+    expect((await request('/api/staff/me', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+});
+
+describe('reading the audit log', () => {
+  it('pages newest first, filters, and downloads as CSV with a BOM; nothing edits it', async () => {
+    const { app, request } = testApp(screening('audit-read'));
+    for (let i = 1; i <= 3; i++) await request('/api/staff/screenings/audit-read/bookings', json({ union: `工会${i}`, seats: [`1-${i}`] }, staffHeaders()));
+    await request('/api/staff/screenings/other/checkins', json({ code: 'ABCD-2345' }, staffHeaders('door')));
+    const first = await body(await request('/api/staff/audit?limit=2&screening=audit-read', { headers: staffHeaders() }));
+    expect(first.entries.map((entry: { details: { union: string } }) => entry.details.union)).toEqual(['工会3', '工会2']);
+    const second = await body(await request(`/api/staff/audit?limit=2&screening=audit-read&before=${first.next}`, { headers: staffHeaders() }));
+    expect([second.entries.map((entry: { details: { union: string } }) => entry.details.union), second.next]).toEqual([['工会1'], null]);
+    expect((await body(await request('/api/staff/audit?actor=test-door', { headers: staffHeaders() }))).entries).toMatchObject([{ action: 'check_in', outcome: 'unknown_screening' }]);
+    expect((await body(await request('/api/staff/audit?limit=9999', { headers: staffHeaders() }))).error.code).toBe('invalid_input');
+
+    const csv = await request('/api/staff/audit.csv?screening=audit-read', { headers: staffHeaders() });
+    expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\n')[0]!.trim()).toBe('序号,时间,账号,方式,操作,场次,结果,来源地址,详情');
+    expect(text).toContain('工会1');
+    // The download is itself an entry.
+    expect((await body(await request('/api/staff/audit?action=export_audit', { headers: staffHeaders() }))).entries).toHaveLength(1);
+    // No route changes or deletes entries.
+    expect(app.routes.filter(({ path, method }) => path.startsWith('/api/staff/audit') && method !== 'GET' && method !== 'ALL')).toEqual([]);
   });
 });
