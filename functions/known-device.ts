@@ -20,7 +20,7 @@ export async function knownDevice(c: Context<AppEnv>, memberId: string): Promise
 }
 
 /** After a sign-in: this browser is known for the member (its id kept if it was already). */
-export async function rememberDevice(c: Context<AppEnv>, memberId: string, device = crypto.randomUUID()): Promise<void> {
+export async function rememberDevice(c: Context<AppEnv>, memberId: string, device: string = crypto.randomUUID()): Promise<void> {
   await setSignedCookie(c, DEVICE_COOKIE, `${memberId}.${device}`, deviceSecret(c), { ...cookieOptions, maxAge: DEVICE_DAYS * 86_400 });
 }
 
