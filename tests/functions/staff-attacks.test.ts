@@ -18,7 +18,7 @@ function envWithDirectory(method: string, replacement: (real: Directory, ...args
     get: (target, property) =>
       property === method ? (...args: any[]) => replacement(target, ...args) : (...args: any[]) => (target as any)[property](...args),
   });
-  return { ...env, STAFF_DIRECTORY: { ...env.STAFF_DIRECTORY, getByName: () => wrapped } } as typeof env;
+  return { ...env, STAFF_DIRECTORY: { getByName: () => wrapped } as unknown as typeof env.STAFF_DIRECTORY };
 }
 
 /** The cookies a browser keeps from a response: set ones added, expired ones (Max-Age=0) dropped. */
