@@ -56,12 +56,21 @@ export async function reserveSignIn(env: Env, who: { memberId: string; client: s
   return reserveCounted(env, counts);
 }
 
-/** Staff sign-ins: counted per client address, then per username typed (known or not), as members' are. */
-export function reserveStaffSignIn(env: Env, who: { username: string; client: string }): Promise<() => Promise<void>> {
-  return reserveCounted(env, [
-    { key: `staff-client:${who.client}`, policy: SIGN_IN_LIMITS.client, onSuccess: 'forgetAttempt' },
-    { key: `staff:${who.username}`, policy: SIGN_IN_LIMITS.member, onSuccess: 'reset' },
-  ]);
+/**
+ * Staff sign-ins, counted as members' are: a browser that signed in as this account before on its own
+ * (so a fired colleague's guesses at a username never lock its owner out), any other attempt per client
+ * address, then per username typed (known or not).
+ */
+export function reserveStaffSignIn(env: Env, who: { username: string; client: string; device?: string }): Promise<() => Promise<void>> {
+  return reserveCounted(
+    env,
+    who.device
+      ? [{ key: `staff-device:${who.username}:${who.device}`, policy: SIGN_IN_LIMITS.knownDevice, onSuccess: 'reset' }]
+      : [
+          { key: `staff-client:${who.client}`, policy: SIGN_IN_LIMITS.client, onSuccess: 'forgetAttempt' },
+          { key: `staff:${who.username}`, policy: SIGN_IN_LIMITS.member, onSuccess: 'reset' },
+        ],
+  );
 }
 
 async function reserveCounted(

@@ -13,7 +13,8 @@ export function noteAudit(c: Context<AppEnv>, details: Record<string, AuditJson>
 /**
  * One audit entry per request to the route, whatever its outcome: who (c.var.staff, if signed in),
  * when, the action, the screening, the outcome (`ok` or the refusal's code), the client's address and
- * what the route noted. Put after requireStaff on every staff write and export. A request with no staff
+ * what the route noted. Put before requireStaff on every staff write and export, so a caller refused
+ * for a role too low is recorded too (requireStaff names them first). A request with no staff
  * and nothing noted (signing out with no session) leaves no entry, so nobody can fill the log anonymously.
  * The entry is written
  * after the answer is decided; if the directory cannot take it, the answer stands and the loss is logged.

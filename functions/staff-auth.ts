@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { roleAtLeast, type StaffRole } from '../src/cinema/staff-roles.ts';
 import type { AppEnv, Env } from './env.ts';
 import { newOpaqueToken, tokenHash } from './opaque-token.ts';
+import type { PasswordHash } from './password-hash.ts';
 import { refusal } from './refusals.ts';
 import { STAFF_DIRECTORY_NAME, type StaffIdentity } from './staff-directory.ts';
 
@@ -39,15 +40,30 @@ export const requireStaff = (role: StaffRole) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const staff = await identifyStaff(c);
     if (!staff) throw refusal('staff_unauthorized');
-    if (!roleAtLeast(staff.role, role)) throw refusal('staff_forbidden', { role: staff.role, needed: role });
+    // Set before the role check, so the route's audit entry names who was refused.
     c.set('staff', staff);
+    if (!roleAtLeast(staff.role, role)) throw refusal('staff_forbidden', { role: staff.role, needed: role });
     await next();
   });
 
-/** Starts a session for an account whose password was just checked; false if it was disabled meanwhile. */
-export async function startStaffSession(c: Context<AppEnv>, accountId: number): Promise<boolean> {
+/**
+ * Asks the directory again just before a write: an account disabled or demoted while its request was in
+ * flight writes nothing. It narrows the window to this call and the write (two objects share no
+ * transaction), docs/security.md › Staff accounts.
+ */
+export async function confirmStaff(c: Context<AppEnv>): Promise<void> {
+  const now = await identifyStaff(c);
+  if (!now || now.id !== c.var.staff.id) throw refusal('staff_unauthorized');
+  if (!roleAtLeast(now.role, c.var.staff.role)) throw refusal('staff_forbidden', { role: now.role, needed: c.var.staff.role });
+}
+
+/**
+ * Starts a session for an account whose password was just checked against `checked`; false if the
+ * account was disabled or its password changed while the slow hash ran.
+ */
+export async function startStaffSession(c: Context<AppEnv>, accountId: number, checked: PasswordHash): Promise<boolean> {
   const id = newOpaqueToken();
-  const started = await staffDirectory(c.env).startSession(accountId, await tokenHash(id), Date.now() + STAFF_SESSION_HOURS * 3_600_000);
+  const started = await staffDirectory(c.env).startSession(accountId, checked, await tokenHash(id), Date.now() + STAFF_SESSION_HOURS * 3_600_000);
   if (started) setCookie(c, STAFF_SESSION_COOKIE, id, { ...cookieOptions, maxAge: STAFF_SESSION_HOURS * 3600 });
   return started;
 }

@@ -181,8 +181,10 @@ export class StaffDirectory extends DurableObject<Env> {
   }
 
   /** False if the account was disabled since its password was checked. */
-  startSession(accountId: number, hash: string, expiresAt: number): boolean {
-    if (this.sql.exec('SELECT 1 FROM accounts WHERE id = ? AND disabled = 0', accountId).toArray().length === 0) return false;
+  /** False if the account is disabled or its password is no longer the one the sign-in checked. */
+  startSession(accountId: number, checked: PasswordHash, hash: string, expiresAt: number): boolean {
+    const account = this.sql.exec<{ password: string }>('SELECT password FROM accounts WHERE id = ? AND disabled = 0', accountId).toArray()[0];
+    if (!account || account.password !== JSON.stringify(checked)) return false;
     // Ended sessions go as new ones start: the table holds only sessions that may still count.
     this.sql.exec('DELETE FROM sessions WHERE expires_at <= ?', Date.now());
     this.sql.exec('INSERT INTO sessions (hash, account_id, expires_at) VALUES (?, ?, ?)', hash, accountId, expiresAt);

@@ -30,14 +30,14 @@ const changed = (outcome: AccountChange) => {
 export const staffAccountRoutes = () =>
   new Hono<AppEnv>()
     .get('/accounts', requireStaff('admin'), async (c) => c.json({ accounts: await staffDirectory(c.env).listAccounts() }))
-    .post('/accounts', requireStaff('admin'), audited('account_create'), async (c) => {
+    .post('/accounts', audited('account_create'), requireStaff('admin'), async (c) => {
       const body = await readJson(c, newAccountSchema);
       noteAudit(c, { username: body.username, role: body.role });
       const password = generatePassword();
       const account = changed(await staffDirectory(c.env).createAccount({ ...body, password: await hashPassword(password) }));
       return c.json({ account, password }, 201);
     })
-    .patch('/accounts/:username', requireStaff('admin'), audited('account_change'), async (c) => {
+    .patch('/accounts/:username', audited('account_change'), requireStaff('admin'), async (c) => {
       const username = c.req.param('username');
       const body = await readJson(c, accountChangeSchema);
       noteAudit(c, { username, ...body });
@@ -47,7 +47,7 @@ export const staffAccountRoutes = () =>
       if (body.disabled !== undefined) account = changed(await directory.setDisabled(username, body.disabled));
       return c.json({ account });
     })
-    .post('/accounts/:username/password', requireStaff('admin'), audited('account_password_reset'), async (c) => {
+    .post('/accounts/:username/password', audited('account_password_reset'), requireStaff('admin'), async (c) => {
       const username = c.req.param('username');
       noteAudit(c, { username });
       const password = generatePassword();

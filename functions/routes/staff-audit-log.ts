@@ -40,7 +40,7 @@ export const staffAuditRoutes = () =>
       const entries = await staffDirectory(c.env).readAudit(query);
       return c.json({ entries, next: entries.length === query.limit ? entries.at(-1)!.id : null });
     })
-    .get('/audit.csv', requireStaff('operator'), audited('export_audit'), async (c) => {
+    .get('/audit.csv', audited('export_audit'), requireStaff('operator'), async (c) => {
       const { limit: _, ...filter } = auditQuery(c);
       const directory = staffDirectory(c.env);
       const entries: AuditEntry[] = [];

@@ -45,18 +45,17 @@ function answer(c: Context<AppEnv>, outcome: RosterOutcome, status: 200 | 202 = 
 export function staffRosterRoutes() {
   const roster = (c: Context<AppEnv>) => c.env.ROSTER.getByName('roster');
   return new Hono<AppEnv>()
-    .use(rosterAdmin)
     // Audited: opening an upload and applying it (who changed the roster, how, how many members). Chunks
     // only stage rows that change nothing until applied; an entry per chunk would be ~400 per roster.
-    .put('/uploads/:upload', audited('roster_upload'), observeStaffAction('roster_upload'), async (c) => {
+    .put('/uploads/:upload', audited('roster_upload'), rosterAdmin, observeStaffAction('roster_upload'), async (c) => {
       const id = uploadOf(c);
       const body = await readJson(c, rosterUploadSchema);
       noteCounts(c, { chunks: body.chunks });
       noteAudit(c, { upload: id, chunks: body.chunks });
       return answer(c, await roster(c).open(id, body.chunks));
     })
-    .get('/uploads/:upload', async (c) => answer(c, await roster(c).status(uploadOf(c))))
-    .put('/uploads/:upload/chunks/:n{[0-9]{1,5}}', async (c) => {
+    .get('/uploads/:upload', rosterAdmin, async (c) => answer(c, await roster(c).status(uploadOf(c))))
+    .put('/uploads/:upload/chunks/:n{[0-9]{1,5}}', rosterAdmin, async (c) => {
       const id = uploadOf(c);
       const { rows } = await readJson(c, rosterChunkSchema);
       const problems: RosterProblem[] = [];
@@ -73,7 +72,7 @@ export function staffRosterRoutes() {
       );
       return answer(c, await roster(c).putChunk(id, Number(c.req.param('n')), members, problems));
     })
-    .post('/uploads/:upload/apply', audited('roster_apply'), observeStaffAction('roster_apply'), async (c) => {
+    .post('/uploads/:upload/apply', audited('roster_apply'), rosterAdmin, observeStaffAction('roster_apply'), async (c) => {
       const id = uploadOf(c);
       const { mode } = await readJson(c, rosterApplySchema);
       noteAudit(c, { upload: id, mode });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { staffUsernameSchema } from '../../src/cinema/staff-roles.ts';
 import type { AppEnv } from '../env.ts';
+import { knownDevice, rememberDevice } from '../known-device.ts';
 import { DECOY_PASSWORD_HASH, verifyPassword } from '../password-hash.ts';
 import { clientAddress, rateLimit } from '../rate-limit.ts';
 import { readJson } from '../read-json.ts';
@@ -19,14 +20,16 @@ export const staffSessionRoutes = () =>
       const body = await readJson(c, staffSignInSchema);
       noteAudit(c, { username: body.username });
       // Counted before the password is checked, so guesses sent at once cannot all pass.
-      const succeeded = await reserveStaffSignIn(c.env, { username: body.username, client: clientAddress(c) });
+      const device = await knownDevice(c, body.username, 'staff');
+      const succeeded = await reserveStaffSignIn(c.env, { username: body.username, client: clientAddress(c), device });
       const directory = staffDirectory(c.env);
       const account = await directory.passwordOf(body.username);
       // An unknown or disabled name costs the same hash as a wrong password.
       const matches = await verifyPassword(body.password, account?.password ?? DECOY_PASSWORD_HASH);
       if (!account || !matches) throw refusal('staff_invalid_credentials');
       await succeeded();
-      if (!(await startStaffSession(c, account.id))) throw refusal('staff_invalid_credentials');
+      if (!(await startStaffSession(c, account.id, account.password))) throw refusal('staff_invalid_credentials');
+      await rememberDevice(c, body.username, device, 'staff');
       c.set('staff', { id: account.id, username: account.username, role: account.role, via: 'session' });
       return c.json({ username: account.username, role: account.role });
     })
@@ -36,7 +39,7 @@ export const staffSessionRoutes = () =>
       await endStaffSession(c);
       return c.json({ signedIn: false });
     })
-    .post('/session/everywhere', requireStaff('door'), audited('sign_out_everywhere'), async (c) => {
+    .post('/session/everywhere', audited('sign_out_everywhere'), requireStaff('door'), async (c) => {
       const ended = await staffDirectory(c.env).endAllSessions(c.var.staff.id);
       noteAudit(c, { sessions: ended });
       await endStaffSession(c);

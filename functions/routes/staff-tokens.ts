@@ -21,14 +21,14 @@ export const staffTokenRoutes = () =>
       const admin = roleAtLeast(c.var.staff.role, 'admin');
       return c.json({ tokens: await staffDirectory(c.env).listTokens(admin ? {} : { accountId: c.var.staff.id }) });
     })
-    .post('/tokens', requireStaff('operator'), audited('token_create'), async (c) => {
+    .post('/tokens', audited('token_create'), requireStaff('operator'), async (c) => {
       const { name } = await readJson(c, newTokenSchema);
       const token = newOpaqueToken(API_TOKEN_PREFIX);
       const info = await staffDirectory(c.env).createToken(c.var.staff.id, name, await tokenHash(token));
       noteAudit(c, { tokenId: info.id, name });
       return c.json({ ...info, token }, 201);
     })
-    .delete('/tokens/:tokenId', requireStaff('operator'), audited('token_revoke'), async (c) => {
+    .delete('/tokens/:tokenId', audited('token_revoke'), requireStaff('operator'), async (c) => {
       const tokenId = Number(c.req.param('tokenId'));
       noteAudit(c, { tokenId: c.req.param('tokenId') });
       if (!Number.isSafeInteger(tokenId)) throw refusal('staff_token_not_found');

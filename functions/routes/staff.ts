@@ -13,7 +13,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readTicket } from '../seat-store.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { confirmStaff, requireStaff } from '../staff-auth.ts';
 import { ticketKeys, verifyTicketQr } from '../ticket-signing.ts';
 import { ticketView } from '../views.ts';
 
@@ -67,7 +67,7 @@ export function staffRoutes(catalogue: Catalogue) {
     return refusal('wrong_screening', { ticketScreeningId, ...(ticketScreening ? { ticketScreening } : {}) });
   };
   return new Hono<AppEnv>()
-    .post('/screenings/:id/checkins', requireStaff('door'), audited('check_in'), observeStaffAction('check_in'), async (c) => {
+    .post('/screenings/:id/checkins', audited('check_in'), requireStaff('door'), observeStaffAction('check_in'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSchema);
       let code: string | undefined;
@@ -83,6 +83,7 @@ export function staffRoutes(catalogue: Catalogue) {
         if (!code) throw refusal('unknown_ticket');
       }
       noteAudit(c, { ticket: code, scanned: 'qr' in body });
+      await confirmStaff(c);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code });
       if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) });
       if (outcome.refusal.code === 'unknown_ticket') {
@@ -101,7 +102,7 @@ export function staffRoutes(catalogue: Catalogue) {
       const stats = await c.env.SCREENINGS.getByName(screening.id).stats(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, ...stats }, 200, { 'Cache-Control': 'no-store' });
     })
-    .post('/screenings/:id/bookings', requireStaff('operator'), audited('booking'), observeStaffAction('booking'), async (c) => {
+    .post('/screenings/:id/bookings', audited('booking'), requireStaff('operator'), observeStaffAction('booking'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingSchema);
       noteAudit(c, { union: body.union, ...(body.range ? { range: body.range } : {}), ...(body.seats ? { seats: body.seats } : {}) });
@@ -110,6 +111,7 @@ export function staffRoutes(catalogue: Catalogue) {
         const { code, ...details } = wanted.refusal;
         throw refusal(code, details);
       }
+      await confirmStaff(c);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).book(screening, { union: body.union, seats: wanted.seats });
       if (!outcome.ok) {
         const { code, ...details } = outcome.refusal;
@@ -120,10 +122,11 @@ export function staffRoutes(catalogue: Catalogue) {
       noteAudit(c, { booked: tickets.length });
       return c.json({ union: body.union, tickets }, 201);
     })
-    .delete('/screenings/:id/bookings', requireStaff('operator'), audited('booking_cancel'), observeStaffAction('booking_cancel'), async (c) => {
+    .delete('/screenings/:id/bookings', audited('booking_cancel'), requireStaff('operator'), observeStaffAction('booking_cancel'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, bookingCancelSchema);
       noteAudit(c, { union: body.union, ...(body.seats ? { seats: body.seats } : {}) });
+      await confirmStaff(c);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).cancelBooking(screening, {
         union: body.union,
         ...(body.seats ? { seats: distinctSeatIds(body.seats) } : {}),
@@ -137,7 +140,7 @@ export function staffRoutes(catalogue: Catalogue) {
       noteAudit(c, { released: outcome.released.length, promoted: outcome.promoted.length });
       return c.json({ union: body.union, released: seatsOf(outcome.released), promoted: seatsOf(outcome.promoted) });
     })
-    .get('/screenings/:id/attendance.csv', requireStaff('operator'), audited('export_attendance'), observeStaffAction('export'), async (c) => {
+    .get('/screenings/:id/attendance.csv', audited('export_attendance'), requireStaff('operator'), observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const tickets = await c.env.SCREENINGS.getByName(screening.id).tickets(screening);
       const csv = stringify(
@@ -153,27 +156,29 @@ export function staffRoutes(catalogue: Catalogue) {
         'Cache-Control': 'no-store',
       });
     })
-    .get('/screenings/:id/export.json', requireStaff('operator'), audited('export_backup'), observeStaffAction('export'), async (c) => {
+    .get('/screenings/:id/export.json', audited('export_backup'), requireStaff('operator'), observeStaffAction('export'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const backup = await c.env.SCREENINGS.getByName(screening.id).backup(screening);
       return c.json({ screeningId: screening.id, startsAt: screening.startsAt, exportedAt: new Date().toISOString(), ...backup }, 200, {
         'Cache-Control': 'no-store',
       });
     })
-    .post('/screenings/:id/purge', requireStaff('admin'), audited('purge'), observeStaffAction('purge'), async (c) => {
+    .post('/screenings/:id/purge', audited('purge'), requireStaff('admin'), observeStaffAction('purge'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
+      await confirmStaff(c);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
       if (!outcome.ok) throw refusal(outcome.refusal.code);
       noteCounts(c, { tickets: outcome.tickets });
       noteAudit(c, { tickets: outcome.tickets });
       return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });
     })
-    .post('/screenings/:id/restore', requireStaff('admin'), audited('restore'), observeStaffAction('restore'), async (c) => {
+    .post('/screenings/:id/restore', audited('restore'), requireStaff('admin'), observeStaffAction('restore'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, restoreSchema);
       noteAudit(c, body);
       if ('at' in body && !inRestoreWindow(Date.parse(body.at), Date.now())) throw refusal('invalid_restore_point');
       const target = 'at' in body ? { at: Date.parse(body.at) } : { bookmark: body.bookmark };
+      await confirmStaff(c);
       const prepared = await c.env.SCREENINGS.getByName(screening.id).prepareRestore(screening, target);
       if (!prepared.ok) throw refusal(prepared.refusal.code);
       // The restart throws by design; a new stub reaches the restarted object.
@@ -183,8 +188,9 @@ export function staffRoutes(catalogue: Catalogue) {
       const forgotten = await restored.forgetKeysNotHeld(screening, prepared.keys);
       return c.json({ screeningId: screening.id, bookmark: prepared.bookmark, undoBookmark: prepared.undoBookmark, queued, forgotten }, 202);
     })
-    .post('/screenings/:id/rebuild', requireStaff('operator'), audited('rebuild'), observeStaffAction('rebuild'), async (c) => {
+    .post('/screenings/:id/rebuild', audited('rebuild'), requireStaff('operator'), observeStaffAction('rebuild'), async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
+      await confirmStaff(c);
       const rebuilt = await c.env.SCREENINGS.getByName(screening.id).rebuildSeatStore(screening);
       noteCounts(c, { queued: rebuilt.queued });
       noteAudit(c, { queued: rebuilt.queued });

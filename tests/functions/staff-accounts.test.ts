@@ -202,7 +202,7 @@ describe('reading the audit log', () => {
     expect(first.entries.map((entry: { details: { union: string } }) => entry.details.union)).toEqual(['工会3', '工会2']);
     const second = await body(await request(`/api/staff/audit?limit=2&screening=audit-read&before=${first.next}`, { headers: staffHeaders() }));
     expect([second.entries.map((entry: { details: { union: string } }) => entry.details.union), second.next]).toEqual([['工会1'], null]);
-    expect((await body(await request('/api/staff/audit?actor=test-door', { headers: staffHeaders() }))).entries).toMatchObject([{ action: 'check_in', outcome: 'unknown_screening' }]);
+    expect((await body(await request('/api/staff/audit?actor=test-door&action=check_in', { headers: staffHeaders() }))).entries).toMatchObject([{ action: 'check_in', outcome: 'unknown_screening' }]);
     expect((await body(await request('/api/staff/audit?limit=9999', { headers: staffHeaders() }))).error.code).toBe('invalid_input');
 
     const csv = await request('/api/staff/audit.csv?screening=audit-read', { headers: staffHeaders() });

@@ -32,11 +32,23 @@ const ROUTE_ROLES: Record<string, StaffRole | 'anyone' | 'bootstrap'> = {
   'POST /api/staff/screenings/:id/purge': 'admin',
   'POST /api/staff/screenings/:id/restore': 'admin',
   'POST /api/staff/screenings/:id/rebuild': 'operator',
+  'GET /api/staff/console/screenings': 'operator',
+  'GET /api/staff/console/screenings/:id': 'operator',
+  'GET /api/staff/console/unions': 'operator',
+  'PUT /api/staff/roster/uploads/:upload': 'admin',
+  'GET /api/staff/roster/uploads/:upload': 'admin',
+  'PUT /api/staff/roster/uploads/:upload/chunks/:n{[0-9]{1,5}}': 'admin',
+  'POST /api/staff/roster/uploads/:upload/apply': 'admin',
 };
 
 /** A concrete path for a route pattern: nothing it names exists, so an admitted request changes nothing that matters. */
 const concrete = (pattern: string) =>
-  pattern.replace(':id', 'matrix').replace(':username', 'nobody-in-matrix').replace(':tokenId', '999999');
+  pattern
+    .replace(':id', 'matrix')
+    .replace(':username', 'nobody-in-matrix')
+    .replace(':tokenId', '999999')
+    .replace(':upload', 'f'.repeat(64))
+    .replace(':n{[0-9]{1,5}}', '0');
 
 type Caller = { name: string; role?: StaffRole; headers: Record<string, string> };
 
