@@ -1,4 +1,7 @@
 import type { CatalogueScreening } from './catalogue.ts';
+import { formatShanghaiTime } from './countdown.ts';
+import type { CheckInConflict } from './offline-checkin.ts';
+import { seatLabel } from './seat-map.ts';
 
 /** How long after its start a screening stays on the dashboard: the door is busy, no-shows are counted. */
 export const DASHBOARD_AFTER_START_MS = 4 * 3_600_000;
@@ -23,6 +26,8 @@ export interface DashboardStats {
   checkedIn: number;
   noShows: number;
   waitlist: number;
+  /** Two door devices checked the same ticket in offline: the earlier was kept (functions/door-checkins.ts). */
+  conflicts: (CheckInConflict & { seat: string })[];
 }
 
 /** The dashboard's figures for one screening, labelled; no-shows only once it has started. */
@@ -35,5 +40,20 @@ export function dashboardFigures(stats: DashboardStats, startsAt: string, now: n
     { label: '已入场', value: stats.checkedIn },
     ...(started ? [{ label: '未到', value: stats.noShows }] : []),
     { label: '候补', value: stats.waitlist },
+    ...(stats.conflicts.length > 0 ? [{ label: '检票冲突', value: stats.conflicts.length }] : []),
   ];
+}
+
+/** Each conflict in a line an operator can act on: which seat, which device's check-in counts, which did not. */
+export function conflictNotes(conflicts: readonly (CheckInConflict & { seat: string })[]): string[] {
+  const clock = (iso: string) => formatShanghaiTime(iso).slice(-5);
+  const seatName = (seat: string) => {
+    const [row, number] = seat.split('-').map(Number);
+    return row && number ? seatLabel({ row, number }) : '座位不明';
+  };
+  return conflicts.map(
+    ({ code, seat, kept, later }) =>
+      `${seatName(seat)}（票号 ${code}）：以 ${kept.device === 'online' ? '在线检票' : `设备 ${kept.device}`} ${clock(kept.at)} 入场为准，` +
+      `${later.device === 'online' ? '在线检票' : `设备 ${later.device}`} ${clock(later.at)} 的检票未被接受`,
+  );
 }

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { dashboardFigures, DASHBOARD_REFRESH_MS, type DashboardStats } from '../../cinema/console-dashboard';
+import { conflictNotes, dashboardFigures, DASHBOARD_REFRESH_MS, type DashboardStats } from '../../cinema/console-dashboard';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { SignInForm } from './SignInForm';
 import { download, signOut, staffJson, whoAmI, type StaffRole } from './staff-api';
@@ -105,6 +105,16 @@ export default function StaffDashboard() {
                   </div>
                 ))}
               </dl>
+              {row.conflicts.length > 0 && (
+                <div class="conflicts" role="note">
+                  <h3>同一张票被两台设备检过</h3>
+                  <ul>
+                    {conflictNotes(row.conflicts).map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <p class="links">
                 <a href={`/cinema/staff/screening/?id=${encodeURIComponent(row.id)}`}>座位图与包场</a>
                 <a href={`/cinema/staff/door-list/?id=${encodeURIComponent(row.id)}`}>打印门口名单</a>
