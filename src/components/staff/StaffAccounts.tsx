@@ -123,7 +123,7 @@ function Accounts({ me }: { me: StaffMe }) {
                       </option>
                     ))}
                   </select>
-                  <button type="button" class="secondary" disabled={busy.value} onClick={() => void change(account, { disabled: !account.disabled })}>
+                  <button type="button" class="secondary" disabled={busy.value} onClick={() => (account.disabled || confirm(`停用 ${account.username}？其登录和 API 令牌随即失效，重新启用也不会恢复令牌。`)) && void change(account, { disabled: !account.disabled })}>
                     {account.disabled ? '启用' : '停用'}
                     <span class="visually-hidden"> {account.username}</span>
                   </button>

@@ -18,6 +18,8 @@ interface AuditEntry {
 }
 
 const PAGE_SIZE = 50;
+/** How a request was made: an account's session or API token, or `npm run staff:add` with the bootstrap secret. */
+const VIA: Record<string, string> = { session: '登录', token: 'API 令牌', bootstrap: 'staff:add 引导' };
 const NO_FILTER: AuditFilter = { action: '', actor: '', screening: '' };
 
 /** /cinema/staff/audit/: the audit log newest first, a page at a time, filtered, and the same filter as CSV. */
@@ -108,8 +110,8 @@ function Audit() {
                 {entry.outcome !== 'ok' && <span class="refused">（被拒绝：{entry.outcome}）</span>}
               </h3>
               <p class="staff-status">
-                {formatShanghaiTime(entry.at)} · {entry.actor ?? '未登录'}
-                {entry.via && `（${entry.via === 'token' ? 'API 令牌' : entry.via === 'session' ? '登录' : entry.via}）`}
+                {formatShanghaiTime(entry.at)} · {entry.actor ?? '无账号'}
+                {entry.via && `（${VIA[entry.via] ?? entry.via}）`}
                 {entry.screening && ` · 场次 ${entry.screening}`} · {entry.client}
               </p>
               {Object.keys(entry.details).length > 0 && <p class="audit-details">{JSON.stringify(entry.details)}</p>}
