@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { conflictNotes, dashboardFigures, DASHBOARD_REFRESH_MS, type DashboardStats } from '../../cinema/console-dashboard';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { SignInForm } from './SignInForm';
+import { StaffNav } from './StaffNav';
 import { download, signOut, staffJson, whoAmI, type StaffRole } from './staff-api';
 import { useLive } from './use-live';
 
@@ -24,6 +25,7 @@ const DOOR_PAGE = '/cinema/checkin/';
 export default function StaffDashboard() {
   const view = useSignal<View>({ kind: 'loading' });
   const message = useSignal('');
+  const myRole = useSignal<StaffRole | undefined>(undefined);
 
   const refresh = async () => {
     const answer = await staffJson<{ now: string; screenings: DashboardRow[] }>('/api/staff/console/screenings');
@@ -41,14 +43,20 @@ export default function StaffDashboard() {
   };
 
   useEffect(() => {
-    void whoAmI().then((me) => me?.role === 'door' && location.assign(DOOR_PAGE));
+    void whoAmI().then((me) => {
+      if (me?.role === 'door') location.assign(DOOR_PAGE);
+      else myRole.value = me?.role;
+    });
   }, []);
   // Polls only while signed in (or finding out); the sign-in form makes no requests.
   useLive(refresh, DASHBOARD_REFRESH_MS, undefined, view.value.kind !== 'signed-out');
 
   const onSignedIn = (role: StaffRole) => {
     if (role === 'door') location.assign(DOOR_PAGE);
-    else view.value = { kind: 'loading' };
+    else {
+      myRole.value = role;
+      view.value = { kind: 'loading' };
+    }
   };
   const fetchAudit = async () => {
     const refused = await download('/api/staff/audit.csv', 'audit.csv');
@@ -68,6 +76,7 @@ export default function StaffDashboard() {
   const nowMs = Date.parse(now);
   return (
     <>
+      {myRole.value && <StaffNav role={myRole.value} />}
       <div class="staff-bar">
         <p class="staff-status">更新于 {formatShanghaiTime(now).slice(-5)}，页面打开时每 5 秒刷新</p>
         <div class="staff-actions">
