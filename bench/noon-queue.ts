@@ -19,7 +19,7 @@ import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { hallSchema } from '../src/cinema/hall-schema.ts';
 import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
-import { markdownTable, median, round } from './lib/stats.ts';
+import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' }, 'release-in': { type: 'string', default: '120' } } });
 const RUNS = Number(values.runs);
