@@ -161,4 +161,25 @@ describe('the console’s accounts, API tokens and audit views', () => {
       await context.close();
     }
   });
+
+  it('在所有设备上退出 ends the account’s sessions on other browsers too, and leaves its API tokens working', async () => {
+    const { context, page, account } = await staffBrowser('operator');
+    const other = await newContext({ width: 360 });
+    const otherPage = await other.newPage();
+    await otherPage.goto(`${server.baseURL}/cinema/staff/`);
+    await otherPage.getByLabel('用户名').fill(account.username);
+    await otherPage.getByLabel('密码').fill(account.password);
+    await otherPage.getByRole('button', { name: '登录', exact: true }).click();
+    await otherPage.getByRole('button', { name: '在所有设备上退出' }).waitFor();
+    const meStatus = (target: Page) => target.evaluate(async () => (await fetch('/api/staff/me')).status);
+    expect(await meStatus(otherPage)).toBe(200);
+
+    await page.goto(`${server.baseURL}/cinema/staff/`);
+    await page.getByRole('button', { name: '在所有设备上退出' }).click();
+    await page.getByLabel('密码').waitFor();
+    expect([await meStatus(page), await meStatus(otherPage)]).toEqual([401, 401]);
+    const byToken = await fetch(`${server.baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${account.token}` } });
+    expect(byToken.status).toBe(200);
+    await Promise.all([context.close(), other.close()]);
+  });
 });

@@ -4,7 +4,8 @@ import { conflictNotes, dashboardFigures, DASHBOARD_REFRESH_MS, type DashboardSt
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { SignInForm } from './SignInForm';
 import { StaffNav } from './StaffNav';
-import { download, signOut, staffJson, whoAmI, type StaffRole } from './staff-api';
+import { SignOutButtons } from './SignOutButtons';
+import { download, staffJson, whoAmI, type StaffRole } from './staff-api';
 import { useLive } from './use-live';
 
 interface DashboardRow extends DashboardStats {
@@ -83,9 +84,7 @@ export default function StaffDashboard() {
           <button type="button" class="secondary" onClick={fetchAudit}>
             下载操作记录 CSV
           </button>
-          <button type="button" class="secondary" onClick={() => void signOut().then(() => (view.value = { kind: 'signed-out' }))}>
-            退出登录
-          </button>
+          <SignOutButtons onSignedOut={() => (view.value = { kind: 'signed-out' })} />
         </div>
       </div>
       {message.value && (

@@ -4,7 +4,8 @@ import { useEffect } from 'preact/hooks';
 import { roleAtLeast } from '../../cinema/staff-roles';
 import { SignInForm } from './SignInForm';
 import { StaffNav } from './StaffNav';
-import { signOut, whoAmI, type StaffRole } from './staff-api';
+import { SignOutButtons } from './SignOutButtons';
+import { whoAmI, type StaffRole } from './staff-api';
 
 export interface StaffMe {
   username: string;
@@ -42,9 +43,7 @@ export function StaffGate({ need, children }: { need: 'operator' | 'admin'; chil
           已登录：{view.me.username}（{ROLE_NAMES[view.me.role]}）
         </p>
         <div class="staff-actions">
-          <button type="button" class="secondary" onClick={() => void signOut().then(() => (gate.value = { kind: 'signed-out' }))}>
-            退出登录
-          </button>
+          <SignOutButtons onSignedOut={() => (gate.value = { kind: 'signed-out' })} />
         </div>
       </div>
       {view.kind === 'too-low' ? (

@@ -52,6 +52,12 @@ export async function signOut(): Promise<void> {
   await staffFetch('/api/staff/session', { method: 'DELETE' }).catch(() => undefined);
 }
 
+/** Ends every session of the account (a phone lost, a shared computer left signed in); API tokens stay. */
+export async function signOutEverywhere(): Promise<void> {
+  await staffFetch('/api/staff/session/everywhere', { method: 'POST' }).catch(() => undefined);
+  await signOut();
+}
+
 /** Downloads a staff-only file, saying why here if it is refused (a plain link would open the JSON refusal instead). */
 export async function download(path: string, filename: string): Promise<ApiRefusal | undefined> {
   try {
