@@ -51,7 +51,7 @@ export function noonQueueRoutes(catalogue: Catalogue, { humanCheck }: { humanChe
     .get('/:id/queue', requireMember, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const status = await c.env.SCREENINGS.getByName(screening.id).queueStatus(screening, { memberId: c.get('memberId') });
-      return c.json({ queue: await queueView(status, screening, c.env.TICKET_SECRET) });
+      return c.json({ queue: await queueView(status, screening, c.env.TICKET_SIGNING_KEY) });
     })
     // A place in the queue is a claim deferred to the release: guarded like one.
     .post('/:id/queue', requireMember, memberWriteLimits, humanCheck, async (c) => {
@@ -62,7 +62,7 @@ export function noonQueueRoutes(catalogue: Catalogue, { humanCheck }: { humanChe
         const { code, ...details } = outcome.refusal;
         throw refusal(code, details);
       }
-      return c.json({ queue: { ...(await queueView(outcome.entry, screening, c.env.TICKET_SECRET)), seedCommitment: outcome.commitment } }, 201);
+      return c.json({ queue: { ...(await queueView(outcome.entry, screening, c.env.TICKET_SIGNING_KEY)), seedCommitment: outcome.commitment } }, 201);
     })
     .delete('/:id/queue', requireMember, memberWriteLimits, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));

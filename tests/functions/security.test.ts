@@ -240,6 +240,18 @@ describe('caching of answers', () => {
       ['DELETE /api/staff/tokens/:tokenId', () => request('/api/staff/tokens/999999', staff({ method: 'DELETE' }))],
       ['GET /api/staff/audit', () => request('/api/staff/audit', staff())],
       ['GET /api/staff/audit.csv', () => request('/api/staff/audit.csv', staff())],
+      ['GET /api/screenings/:id/queue/seed', () => request('/api/screenings/cache/queue/seed')],
+      ['POST /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b, json({})))],
+      ['GET /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b))],
+      ['DELETE /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b, { method: 'DELETE' }))],
+      ['GET /api/staff/console/screenings', () => request('/api/staff/console/screenings', staff())],
+      ['GET /api/staff/console/screenings/:id', () => request('/api/staff/console/screenings/cache', staff())],
+      ['GET /api/staff/console/unions', () => request('/api/staff/console/unions', staff())],
+      ['PUT /api/staff/roster/uploads/:upload', () => request(`/api/staff/roster/uploads/${'c'.repeat(64)}`, staff({ ...json({ chunks: 1 }), method: 'PUT' }))],
+      ['PUT /api/staff/roster/uploads/:upload/chunks/:n{[0-9]{1,5}}', () =>
+        request(`/api/staff/roster/uploads/${'c'.repeat(64)}/chunks/0`, staff({ ...json({ rows: [[2, 'CACHE-9', '9999']] }), method: 'PUT' }))],
+      ['GET /api/staff/roster/uploads/:upload', () => request(`/api/staff/roster/uploads/${'c'.repeat(64)}`, staff())],
+      ['POST /api/staff/roster/uploads/:upload/apply', () => request(`/api/staff/roster/uploads/${'d'.repeat(64)}/apply`, staff(json({ mode: 'merge' })))],
       ['GET /api/cinema/totals', () => request('/api/cinema/totals')],
       ['DELETE /api/session', () => request('/api/session', asMember(a, { method: 'DELETE' }))],
     ];
