@@ -19,7 +19,12 @@ export interface IndexDocument {
 
 function encodeText(element: HTMLElement): void {
   for (const node of element.childNodes) {
-    if (node.nodeType === 3) node.rawText = encodeForIndex(node.rawText);
+    if (node.nodeType === 3) {
+      // Pagefind joins the text of inline elements with no space (长<a>姚婕</a> reads 长姚婕), which would
+      // glue one node's last pair to the next node's first; Han text at a node's edge gets a space there.
+      const raw = node.rawText;
+      node.rawText = `${/^\p{Script=Han}/u.test(raw) ? ' ' : ''}${encodeForIndex(raw)}${/\p{Script=Han}$/u.test(raw) ? ' ' : ''}`;
+    }
     else if (node.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((node as HTMLElement).tagName)) encodeText(node as HTMLElement);
   }
 }

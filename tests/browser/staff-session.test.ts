@@ -20,8 +20,9 @@ describe('a staff session in Chromium against wrangler dev', () => {
     await page.goto(`${baseURL}/api/staff/me`);
     expect(JSON.parse(await page.locator('body').innerText())).toEqual({ username: door.username, role: 'door' });
     await page.goto(`${baseURL}/cinema/`);
-    const stats = await page.evaluate(async () => (await (await fetch('/api/staff/screenings/any/stats')).json()) as { error: { code: string } });
-    expect(stats.error.code).toBe('staff_forbidden');
+    // A door account may read a screening's counts, not its attendance list.
+    const attendance = await page.evaluate(async () => (await (await fetch('/api/staff/screenings/any/attendance.csv')).json()) as { error: { code: string } });
+    expect(attendance.error.code).toBe('staff_forbidden');
     // Scripts use the account's API token instead of a cookie.
     const viaToken = await fetch(`${baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${door.token}` } });
     expect(await viaToken.json()).toEqual({ username: door.username, role: 'door' });

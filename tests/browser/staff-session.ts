@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generatePassword } from '../../src/cinema/staff-password';
 import type { StaffRole } from '../../src/cinema/staff-roles';
 import { devVars } from '../../scripts/dev-vars';
@@ -40,5 +40,14 @@ export async function signInStaff(context: BrowserContext, baseURL: string, role
   );
   await page.close();
   if (status !== 200) throw new Error(`staff sign-in answered ${status}`);
+  return account;
+}
+
+/** Signs the door's check-in page (already open in `page`) in as a new door account, through its own form. */
+export async function signInDoorPage(page: Page, baseURL: string): Promise<TestStaffAccount> {
+  const account = await createStaffAccount(baseURL, 'door');
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   return account;
 }
