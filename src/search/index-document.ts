@@ -5,8 +5,8 @@
  * Pagefind CLI on a site that marks its bodies. The document is also the page's fingerprint: the
  * story links around a story (上一篇, related stories) change as stories are added, the index does not.
  */
-import { parse, type HTMLElement } from 'node-html-parser';
-import { encodeForIndex } from './han-bigrams.ts';
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { encodeForIndex, SPLIT_MARK } from './han-bigrams.ts';
 
 export interface IndexDocument {
   /** The page's URL on the site, e.g. /news/bench-00001/. */
@@ -17,16 +17,27 @@ export interface IndexDocument {
   date?: string;
 }
 
+/** Elements whose text Pagefind runs on into their neighbours' (no ". " between them, as between blocks). */
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
+const isInline = (node: Node | undefined) => node?.nodeType === 1 && INLINE.has((node as HTMLElement).tagName);
+const HAN_START = /^\p{Script=Han}/u;
+const HAN_END = /\p{Script=Han}$/u;
+
 function encodeText(element: HTMLElement): void {
-  for (const node of element.childNodes) {
+  const inline = INLINE.has(element.tagName);
+  const nodes = element.childNodes;
+  nodes.forEach((node, i) => {
     if (node.nodeType === 3) {
-      // Pagefind joins the text of inline elements with no space (长<a>姚婕</a> reads 长姚婕), which would
-      // glue one node's last pair to the next node's first; Han text at a node's edge gets a space there.
+      // Pagefind joins inline text with no space (长<a>姚婕</a> reads 长姚婕), which would glue one node's
+      // last pair to the next node's first: where Han text meets an inline edge it gets the encoding's own
+      // split, which the search page takes out of excerpts again (decodeFromIndex).
       const raw = node.rawText;
-      node.rawText = `${/^\p{Script=Han}/u.test(raw) ? ' ' : ''}${encodeForIndex(raw)}${/\p{Script=Han}$/u.test(raw) ? ' ' : ''}`;
-    }
-    else if (node.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((node as HTMLElement).tagName)) encodeText(node as HTMLElement);
-  }
+      const edge = `${SPLIT_MARK} `;
+      const start = HAN_START.test(raw) && ((inline && i === 0) || isInline(nodes[i - 1]));
+      const end = HAN_END.test(raw) && ((inline && i === nodes.length - 1) || isInline(nodes[i + 1]));
+      node.rawText = `${start ? edge : ''}${encodeForIndex(raw)}${end ? edge : ''}`;
+    } else if (node.nodeType === 1 && !['SCRIPT', 'STYLE'].includes((node as HTMLElement).tagName)) encodeText(node as HTMLElement);
+  });
 }
 
 /** Attributes a page asks Pagefind to index (`data-pagefind-index-attrs`) are search text too. */
