@@ -53,6 +53,7 @@ function screening(id: string): CatalogueScreening {
     film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
     hallId: 'bench',
     hall,
+    allocation: 'first-come',
     startsAt: new Date(now + 27 * 3_600_000).toISOString(),
     releaseAt: new Date(now + RELEASE_IN_MS).toISOString(),
     closesAt: new Date(now + 26 * 3_600_000).toISOString(),

@@ -86,6 +86,7 @@ function screening(id: string): CatalogueScreening {
     film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
     hallId: 'bench',
     hall,
+    allocation: 'first-come',
     startsAt: new Date(now + 3 * 3_600_000).toISOString(),
     releaseAt: new Date(now - 60_000).toISOString(),
     closesAt: new Date(now + 2 * 3_600_000).toISOString(),

@@ -33,6 +33,8 @@ export function screeningView(screening: CatalogueScreening, seats: SeatMapSnaps
     startsAt: screening.startsAt,
     releaseAt: screening.releaseAt,
     closesAt: screening.closesAt,
+    allocation: screening.allocation,
+    ...(screening.drawAt ? { drawAt: screening.drawAt } : {}),
     state: screening.booking ? ('booked' as const) : window,
     ...(screening.booking ? { booking: screening.booking } : {}),
     capacity: seats.capacity,

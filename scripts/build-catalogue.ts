@@ -70,6 +70,7 @@ function demoScreening(hall: string, releaseInMs: number): Record<string, Screen
       },
       hall,
       startsAt,
+      allocation: 'first-come',
       releaseAt: new Date(now + releaseInMs - (releaseInMs === 0 ? 60_000 : 0)),
     },
   };
@@ -90,6 +91,7 @@ function smokeScreening(hall: string): Record<string, ScreeningSource> {
       },
       hall,
       startsAt: new Date(Math.ceil((now.getTime() + 30 * 86_400_000) / 3_600_000) * 3_600_000),
+      allocation: 'first-come',
       releaseAt: new Date(now.getTime() - 60_000),
     },
   };

@@ -1,5 +1,6 @@
 import { formatShanghaiTime } from './countdown.ts';
 import { DEFAULT_CHANGEOVER_MINUTES, type Hall } from './hall-schema.ts';
+import { lotteryDrawTime } from './lottery-draw-time.ts';
 import { closeTime, releaseTime } from './release-window.ts';
 import { CINEMA_RULES, type CinemaRules } from './rules.ts';
 import type { ScreeningSource } from './screening-schema.ts';
@@ -14,6 +15,9 @@ export interface CatalogueScreening {
   startsAt: string;
   releaseAt: string;
   closesAt: string;
+  allocation: ScreeningSource['allocation'];
+  /** Lottery screenings only: when entries close and the object draws. */
+  drawAt?: string;
   booking?: { union: string };
 }
 
@@ -25,7 +29,7 @@ export interface CatalogueProblem {
   /** The screening's file, as the caller named it (the key in `screenings`). */
   file: string;
   /** The field the problem is about, so a checker can name its line. */
-  field: 'id' | 'hall' | 'startsAt' | 'releaseAt';
+  field: 'id' | 'hall' | 'startsAt' | 'releaseAt' | 'allocation' | 'drawAt';
   message: string;
   fix: string;
 }
@@ -78,6 +82,11 @@ export function buildCatalogue(
       });
       continue;
     }
+    const draw = lotteryDraw(file, source, releaseAt, closesAt, rules);
+    if ('problem' in draw) {
+      problems.push(draw.problem);
+      continue;
+    }
     const changeover = hall.changeoverMinutes ?? DEFAULT_CHANGEOVER_MINUTES;
     resolved.push({
       file,
@@ -89,12 +98,47 @@ export function buildCatalogue(
       startsAt: source.startsAt.toISOString(),
       releaseAt: releaseAt.toISOString(),
       closesAt: closesAt.toISOString(),
+      allocation: source.allocation,
+      ...(draw.drawAt ? { drawAt: draw.drawAt.toISOString() } : {}),
       ...(source.booking ? { booking: source.booking } : {}),
     });
   }
   resolved.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
   problems.push(...hallOverlaps(resolved));
   return { catalogue: { screenings: resolved.map(({ file: _file, endsAt: _endsAt, ...screening }) => screening) }, problems };
+}
+
+/**
+ * A lottery's draw time: the file's `drawAt` or the rule's, strictly between the release (entries open)
+ * and the close (the winners need time to come). `drawAt` on a first-come screening, and a lottery on a
+ * screening a union has booked whole, are mistakes an editor should hear about rather than be ignored.
+ */
+function lotteryDraw(
+  file: string,
+  source: ScreeningSource,
+  releaseAt: Date,
+  closesAt: Date,
+  rules: CinemaRules,
+): { drawAt?: Date } | { problem: CatalogueProblem } {
+  if (source.allocation === 'first-come') {
+    if (!source.drawAt) return {};
+    return { problem: { file, field: 'drawAt', message: '先到先得的场次没有抽签，drawAt 不起作用', fix: '删掉 drawAt，或者写 allocation: lottery 改成抽签' } };
+  }
+  if (source.booking) {
+    return { problem: { file, field: 'allocation', message: `这一场已由${source.booking.union}包场，不对个人放票，不能抽签`, fix: '删掉 allocation: lottery，或者删掉 booking' } };
+  }
+  const drawAt = source.drawAt ?? lotteryDrawTime(releaseAt, rules);
+  if (drawAt <= releaseAt || drawAt >= closesAt) {
+    return {
+      problem: {
+        file,
+        field: source.drawAt ? 'drawAt' : 'allocation',
+        message: `抽签时间 ${at(drawAt)} 要在放票 ${at(releaseAt)} 之后、停止领票 ${at(closesAt)} 之前`,
+        fix: source.drawAt ? '把 drawAt 改到这两个时间之间' : '写一个 drawAt，放在这两个时间之间；或者改回先到先得',
+      },
+    };
+  }
+  return { drawAt };
 }
 
 /**

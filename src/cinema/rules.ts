@@ -16,6 +16,20 @@ export const CINEMA_RULES = {
   closeBeforeMinutes: 60,
   /** The noon queue (first-come screenings) opens this long before a release and is shuffled at it. */
   noonQueueOpensMinutes: 5,
+  /**
+   * Lottery screenings (`allocation: lottery`): entries from the release until the draw, which is at this
+   * local time this many days after the release (周一 12:00 → 周二 08:00, 周四 12:00 → 周五 08:00), so a
+   * member on any shift has a day to enter. A screening's file may set its own `drawAt`.
+   */
+  lottery: {
+    drawDaysAfterRelease: 1,
+    drawHour: 8,
+    drawMinute: 0,
+    /** The seats one entry may ask for: the member and one guest, who win or lose together. */
+    maxSeatsPerEntry: 2,
+    /** weight = min(1 + consecutive lottery losses, maxWeight): a long loser gets a real chance, never a monopoly. */
+    maxWeight: 4,
+  },
 } as const;
 
 export type CinemaRules = {
@@ -23,4 +37,5 @@ export type CinemaRules = {
   releaseWindows: readonly { weekday: number; hour: number; minute: number }[];
   minLeadHours: number;
   closeBeforeMinutes: number;
+  lottery: { drawDaysAfterRelease: number; drawHour: number; drawMinute: number };
 };

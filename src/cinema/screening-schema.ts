@@ -33,6 +33,15 @@ export function screeningSchema(halls: readonly string[]) {
     startsAt: beijingInstantSchema('startsAt'),
     /** Editors may override the computed release time. */
     releaseAt: beijingInstantSchema('releaseAt').optional(),
+    /**
+     * How members get seats: `first-come` (the noon queue, then first come, first served) or `lottery`
+     * (entries from the release until the draw; see src/cinema/rules.ts). First-come unless written.
+     */
+    allocation: z
+      .enum(['first-come', 'lottery'], { error: '放票方式（allocation）只能写 first-come（先到先得）或 lottery（抽签）' })
+      .default('first-come'),
+    /** A lottery's draw time, when not the rule's (the morning after the release). */
+    drawAt: beijingInstantSchema('drawAt').optional(),
     /** A whole-screening booking by a grassroots union (基层工会包场): no seats are released to members. */
     booking: z.object({ union: z.string().min(1) }).optional(),
   });

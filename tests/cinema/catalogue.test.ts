@@ -102,3 +102,44 @@ describe('buildCatalogue', () => {
     });
   });
 });
+
+describe('allocation', () => {
+  const lottery = (id: string, over: Record<string, unknown> = {}) => screening(id, { allocation: 'lottery', ...over });
+
+  it('is first-come unless a file says lottery, which draws the morning after the release', () => {
+    const { catalogue, problems } = buildCatalogue({ main: hall }, { 'a.yaml': screening('a'), 'b.yaml': lottery('b', { startsAt: '2026-12-11T18:30:00+08:00' }) });
+    expect(problems).toEqual([]);
+    expect(catalogue.screenings.map((s) => [s.id, s.allocation, s.drawAt])).toEqual([
+      ['a', 'first-come', undefined],
+      ['b', 'lottery', '2026-12-11T00:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses an allocation it does not know', () => {
+    const result = screeningSchema(['main']).safeParse({ id: 'x', film, hall: 'main', startsAt: '2026-12-04T18:30:00+08:00', allocation: 'raffle' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['allocation', '放票方式（allocation）只能写 first-come（先到先得）或 lottery（抽签）'],
+    ]);
+  });
+
+  it('takes a written drawAt, and refuses one outside the release-to-close window', () => {
+    const ok = buildCatalogue({ main: hall }, { 'b.yaml': lottery('b', { drawAt: '2026-12-03T20:00:00+08:00' }) });
+    expect(ok.problems).toEqual([]);
+    expect(ok.catalogue.screenings[0]!.drawAt).toBe('2026-12-03T12:00:00.000Z');
+    for (const drawAt of ['2026-12-03T12:00:00+08:00', '2026-12-04T17:30:00+08:00']) {
+      const { problems } = buildCatalogue({ main: hall }, { 'b.yaml': lottery('b', { drawAt }) });
+      expect(problems.map((p) => [p.file, p.field])).toEqual([['b.yaml', 'drawAt']]);
+      expect(problems[0]!.message).toContain('要在放票');
+    }
+  });
+
+  it('reports a lottery whose rule draw falls after the close, a drawAt without a lottery, and a lottery on a booked screening', () => {
+    const late = buildCatalogue({ main: hall }, { 'c.yaml': lottery('c', { startsAt: '2026-12-04T08:30:00+08:00', releaseAt: '2026-12-03T12:00:00+08:00' }) });
+    expect(late.problems.map((p) => p.field)).toEqual(['allocation']);
+    const stray = buildCatalogue({ main: hall }, { 'd.yaml': screening('d', { drawAt: '2026-12-03T20:00:00+08:00' }) });
+    expect(stray.problems.map((p) => [p.field, p.message])).toEqual([['drawAt', '先到先得的场次没有抽签，drawAt 不起作用']]);
+    const booked = buildCatalogue({ main: hall }, { 'e.yaml': lottery('e', { booking: { union: '市总工会' } }) });
+    expect(booked.problems.map((p) => p.field)).toEqual(['allocation']);
+    expect(booked.catalogue.screenings).toEqual([]);
+  });
+});

@@ -42,6 +42,7 @@ describe('releaseTime', () => {
       releaseWindows: [{ weekday: 6, hour: 9, minute: 30 }],
       minLeadHours: 48,
       closeBeforeMinutes: 15,
+      lottery: { drawDaysAfterRelease: 2, drawHour: 20, drawMinute: 0 },
     };
     expect(releaseTime(at('2026-12-09T10:00:00Z'), rules).toISOString()).toBe('2026-12-05T09:30:00.000Z');
     expect(closeTime(at('2026-12-09T10:00:00Z'), rules).toISOString()).toBe('2026-12-09T09:45:00.000Z');

@@ -30,6 +30,7 @@ export function screening(id: string, over: Partial<CatalogueScreening> = {}): C
     startsAt: new Date(now + 3 * HOUR).toISOString(),
     releaseAt: new Date(now - HOUR).toISOString(),
     closesAt: new Date(now + 2 * HOUR).toISOString(),
+    allocation: 'first-come',
     ...over,
   };
 }
