@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { AuditAction } from '../src/cinema/audit-filter.ts';
 import type { AppEnv } from './env.ts';
 import { outcomeOf, screeningOf } from './observability/observe.ts';
 import { staffDirectory } from './staff-auth.ts';
@@ -19,7 +20,7 @@ export function noteAudit(c: Context<AppEnv>, details: Record<string, AuditJson>
  * The entry is written
  * after the answer is decided; if the directory cannot take it, the answer stands and the loss is logged.
  */
-export const audited = (action: string) =>
+export const audited = (action: AuditAction) =>
   createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const staff = c.get('staff') as StaffIdentity | undefined;

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 // The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import * as z from 'zod';
+import { auditActionLabel } from '../../src/cinema/audit-filter.ts';
 import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS } from '../../src/cinema/spreadsheet-cells.ts';
 import type { AppEnv } from '../env.ts';
 import { refusal } from '../refusals.ts';
@@ -52,8 +53,8 @@ export const staffAuditRoutes = () =>
       }
       noteAudit(c, { rows: entries.length });
       const csv = stringify(
-        entries.map((entry) => [entry.id, beijingTimeCell(entry.at), entry.actor ?? '', entry.via ?? '', entry.action, entry.screening ?? '', entry.outcome, entry.client, JSON.stringify(entry.details)]),
-        { header: true, columns: ['序号', '时间', '账号', '方式', '操作', '场次', '结果', '来源地址', '详情'], ...SPREADSHEET_CSV_OPTIONS },
+        entries.map((entry) => [entry.id, beijingTimeCell(entry.at), entry.actor ?? '', entry.via ?? '', auditActionLabel(entry.action), entry.action, entry.screening ?? '', entry.outcome, entry.client, JSON.stringify(entry.details)]),
+        { header: true, columns: ['序号', '时间', '账号', '方式', '操作', '操作代码', '场次', '结果', '来源地址', '详情'], ...SPREADSHEET_CSV_OPTIONS },
       );
       return c.body(`\uFEFF${csv}`, 200, {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -21,8 +21,11 @@ export function auditQuery(filter: AuditFilter, page: { before?: number; limit?:
   return text ? `?${text}` : '';
 }
 
-/** The audited actions (functions/routes, `audited(…)`), named for the filter and the list. */
-export const AUDIT_ACTIONS: Record<string, string> = {
+/**
+ * The audited actions, named for the filter, the list and the CSV. `audited(…)` in functions/routes takes
+ * only these keys, so a new action cannot reach the log without its Chinese name.
+ */
+export const AUDIT_ACTIONS = {
   sign_in: '登录',
   sign_out: '退出登录',
   sign_out_everywhere: '在所有设备退出',
@@ -43,4 +46,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   restore: '恢复场次',
   roster_upload: '上传会员名单',
   roster_apply: '应用会员名单',
-};
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** An entry's action in Chinese; an action from an older version of the code keeps its code. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as AuditAction] : action;
+}

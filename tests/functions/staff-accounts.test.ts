@@ -210,8 +210,10 @@ describe('reading the audit log', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\n')[0]!.trim()).toBe('序号,时间,账号,方式,操作,场次,结果,来源地址,详情');
+    expect(text.split('\n')[0]!.trim()).toBe('序号,时间,账号,方式,操作,操作代码,场次,结果,来源地址,详情');
     expect(text).toContain('工会1');
+    // Operators read the action in Chinese; the code stays beside it for filtering.
+    expect(text.split('\n').filter((line) => line.includes('工会1'))[0]).toContain(',包场,booking,audit-read,');
     // The download is itself an entry.
     expect((await body(await request('/api/staff/audit?action=export_audit', { headers: staffHeaders() }))).entries).toHaveLength(1);
     // No route changes or deletes entries.

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { AUDIT_ACTIONS, auditQuery, type AuditFilter } from '../../cinema/audit-filter';
+import { AUDIT_ACTIONS, auditActionLabel, auditQuery, type AuditFilter } from '../../cinema/audit-filter';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { StaffGate } from './StaffGate';
 import { download, staffJson } from './staff-api';
@@ -106,7 +106,7 @@ function Audit() {
           {entries.value.map((entry) => (
             <li key={entry.id} class="staff-row" data-action={entry.action}>
               <h3>
-                {AUDIT_ACTIONS[entry.action] ?? entry.action}
+                {auditActionLabel(entry.action)}
                 {entry.outcome !== 'ok' && <span class="refused">（被拒绝：{entry.outcome}）</span>}
               </h3>
               <p class="staff-status">
