@@ -19,12 +19,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { hallSchema } from '../src/cinema/hall-schema.ts';
+import type { Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
+import { BENCH_ROWS, BENCH_SEATS_PER_ROW, benchScreening, bundleDriver, screeningObjectWorker } from './lib/screening-object-driver.ts';
 import { markdownTable, median, round } from './lib/stats.ts';
 
 const { values } = parseArgs({
@@ -39,9 +38,8 @@ const { values } = parseArgs({
 const REFS = values.refs.split(',');
 const RUNS = Number(values.runs);
 const IN_FLIGHT = Number(values['in-flight']);
-const ROWS = 50;
-const SEATS_PER_ROW = 50;
-const SEATS = ROWS * SEATS_PER_ROW;
+const SEATS_PER_ROW = BENCH_SEATS_PER_ROW;
+const SEATS = BENCH_ROWS * BENCH_SEATS_PER_ROW;
 const BATCH = 250;
 const DRIVER = 'bench/object-capacity/driver.ts';
 
@@ -60,37 +58,16 @@ async function bundle(ref: string): Promise<string> {
     mkdirSync(path.join(dir, path.dirname(DRIVER)), { recursive: true });
     cpSync(path.join(ROOT, DRIVER), path.join(dir, DRIVER));
   }
-  const outfile = path.join(dir, 'driver.mjs');
-  await build({
-    entryPoints: [path.join(dir, DRIVER)],
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2024',
-    external: ['cloudflare:*', 'node:*'],
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
+  return bundleDriver(path.join(dir, DRIVER), path.join(dir, 'driver.mjs'));
 }
 
 function screening(id: string): CatalogueScreening {
-  const hall = hallSchema.parse({
-    name: '基准厅',
-    venue: '基准',
-    rows: Array.from({ length: ROWS }, (_, i) => ({ row: i + 1, seats: SEATS_PER_ROW, aisleAfter: [10, 40] })),
-  });
   const now = Date.now();
-  return {
-    id,
-    film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
-    hallId: 'bench',
-    hall,
-    allocation: 'first-come',
+  return benchScreening(id, {
     startsAt: new Date(now + 3 * 3_600_000).toISOString(),
     releaseAt: new Date(now - 60_000).toISOString(),
     closesAt: new Date(now + 2 * 3_600_000).toISOString(),
-  };
+  });
 }
 
 interface Phase {
@@ -109,17 +86,7 @@ async function batch(mf: Miniflare, entry: CatalogueScreening, members: string[]
 const members = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`);
 
 async function run(script: string, runId: string) {
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      modules: true,
-      scriptPath: script,
-      modulesRoot: path.dirname(script),
-      compatibilityDate: '2026-08-01',
-      durableObjects: { SCREENINGS: { className: 'ScreeningObject', useSQLite: true } },
-      kvNamespaces: ['SEATS'],
-      bindings: { KV_MODE: values['with-kv'] ? 'miniflare' : 'instant' },
-    }),
-  );
+  const mf = screeningObjectWorker(script, { KV_MODE: values['with-kv'] ? 'miniflare' : 'instant' });
   try {
     const full = screening(`bench-${runId}-a`);
     const winners = members(`w${runId}-`, SEATS);

@@ -1,0 +1,60 @@
+/**
+ * What the benches that call one screening's Durable Object directly share: the driver Worker bundled
+ * for workerd, a 50 × 50 benchmark hall, and plain workerd (Miniflare, no Vitest wrapper) running it with
+ * the object's binding. bench/object-capacity.ts, bench/noon-queue.ts.
+ */
+import path from 'node:path';
+import { build } from 'esbuild';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import type { CatalogueScreening } from '../../src/cinema/catalogue.ts';
+import { hallSchema } from '../../src/cinema/hall-schema.ts';
+
+export const BENCH_ROWS = 50;
+export const BENCH_SEATS_PER_ROW = 50;
+
+/** Bundles a driver Worker (its imports of functions/ and src/ included) into `outfile`. */
+export async function bundleDriver(entry: string, outfile: string): Promise<string> {
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2024',
+    external: ['cloudflare:*', 'node:*'],
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** A screening in a 50 × 50 hall (2,500 seats, aisles after seats 10 and 40) with the given times. */
+export function benchScreening(id: string, times: Pick<CatalogueScreening, 'startsAt' | 'releaseAt' | 'closesAt'>): CatalogueScreening {
+  const hall = hallSchema.parse({
+    name: '基准厅',
+    venue: '基准',
+    rows: Array.from({ length: BENCH_ROWS }, (_, i) => ({ row: i + 1, seats: BENCH_SEATS_PER_ROW, aisleAfter: [10, 40] })),
+  });
+  return {
+    id,
+    film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true },
+    hallId: 'bench',
+    hall,
+    allocation: 'first-come',
+    ...times,
+  };
+}
+
+/** The bundled driver in workerd with the screening objects' namespace and a KV namespace. */
+export function screeningObjectWorker(script: string, bindings: Record<string, string> = {}): Miniflare {
+  return new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath: script,
+      modulesRoot: path.dirname(script),
+      compatibilityDate: '2026-08-01',
+      durableObjects: { SCREENINGS: { className: 'ScreeningObject', useSQLite: true } },
+      kvNamespaces: ['SEATS'],
+      bindings,
+    }),
+  );
+}
