@@ -7,7 +7,7 @@ import { doorDeviceSchema } from '../door-checkins.ts';
 import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { confirmStaff, requireStaff } from '../staff-auth.ts';
 import { ticketKeys, ticketPublicKeys } from '../ticket-signing.ts';
 
 
@@ -55,6 +55,7 @@ export function doorRoutes(catalogue: Catalogue) {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSyncSchema);
       noteAudit(c, { device: body.device, sent: body.checkIns.length });
+      await confirmStaff(c);
       const results = await c.env.SCREENINGS.getByName(screening.id).syncCheckIns(screening, body);
       const counts = {
         checkIns: results.filter((result) => result.result === 'checked_in').length,
