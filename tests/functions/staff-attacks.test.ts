@@ -91,6 +91,14 @@ describe('staff attacks', () => {
     expect([again.status, (await body(again)).error?.code]).toEqual([200, undefined]);
   });
 
+  it('refuses the bootstrap secret once an admin exists: a secret left set cannot mint more admins', async () => {
+    const { request } = testApp();
+    expect((await testStaffDirectory().listAccounts()).some((account) => account.role === 'admin' && !account.disabled)).toBe(true);
+    const minted = await request('/api/staff/bootstrap', json({ username: 'second-admin', role: 'admin', password: 'a-leftover-secret-password' }, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }));
+    expect([minted.status, (await body(minted)).error?.code]).toEqual([409, 'staff_bootstrap_closed']);
+    expect((await testStaffDirectory().listAccounts()).map((account) => account.username)).not.toContain('second-admin');
+  });
+
   it('starts no session with a password that was changed while it was being checked', async () => {
     const { app, request } = testApp();
     const { username, password } = await createStaff(request, 'operator', { username: 'leaked-operator' });
