@@ -1,7 +1,14 @@
+import * as z from 'zod';
 import type { CheckInConflict, DoorCheckIn } from '../src/cinema/offline-checkin.ts';
 
-/** The device an online check-in (POST …/checkins) is recorded under. */
+/** The device an online check-in (POST …/checkins) that names none is recorded under. */
 export const ONLINE_DEVICE = 'online';
+
+/** A door device's own id, random, kept on the device: whose check-in a conflict names. */
+export const doorDeviceSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{4,40}$/)
+  .refine((device) => device !== ONLINE_DEVICE, { error: `device 不能是 ${ONLINE_DEVICE}` });
 
 /**
  * Which door device checked each ticket in, and the conflicts between devices (two check-ins of one

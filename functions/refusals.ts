@@ -49,6 +49,7 @@ export const REFUSALS = {
   staff_account_not_found: [404, '没有这个工作人员账号'],
   staff_token_not_found: [404, '没有这个 API 令牌，或它已被撤销'],
   staff_own_account: [409, '不能停用自己的账号或更改自己的角色，请另一位管理员操作'],
+  staff_bootstrap_closed: [409, '已有管理员账号，不能再用初始化密钥创建账号：请管理员在控制台的“账号”页创建'],
   seats_unavailable: [409, '所选座位中有已被占用或不存在的座位'],
   seats_not_bookable: [422, '所选座位中有本影厅没有或不开放的座位'],
   range_outside_hall: [422, '所选范围超出了这一排的座位'],

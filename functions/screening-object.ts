@@ -212,13 +212,15 @@ export class ScreeningObject extends DurableObject<Env> {
     return { ok: left };
   }
 
-  async checkIn(screening: CatalogueScreening, request: { code: string }): Promise<CheckInOutcome> {
+  /** An online check-in; `device` (the door device's id) is recorded as the one that checked the ticket in. */
+  async checkIn(screening: CatalogueScreening, request: { code: string; device?: string }): Promise<CheckInOutcome> {
     this.adopt(screening);
     const outcome = this.transaction((): CheckInOutcome => {
       const ticket = this.ledger.ticket(request.code);
       if (!ticket) return { ok: false, refusal: { code: 'unknown_ticket' } };
       if (ticket.status === 'cancelled') return { ok: false, refusal: { code: 'ticket_cancelled' }, ticket };
       if (ticket.checkedInAt !== undefined) return { ok: false, refusal: { code: 'already_checked_in', checkedInAt: ticket.checkedInAt }, ticket };
+      if (request.device) this.doorCheckIns.setDevice(ticket.code, request.device);
       return { ok: true, ticket: this.ledger.checkIn(ticket.code, Date.now()) };
     });
     await this.outbox.scheduleFlush();

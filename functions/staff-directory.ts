@@ -52,6 +52,7 @@ export interface AuditEntry {
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { actorId: number | null };
 
 export type AccountChange = { ok: true; account: StaffAccount } | { ok: false; code: 'staff_account_exists' | 'staff_account_not_found' };
+export type BootstrapChange = AccountChange | { ok: false; code: 'staff_bootstrap_closed' };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -106,6 +107,15 @@ export class StaffDirectory extends DurableObject<Env> {
       )
       .one();
     return { ok: true, account: accountOf(row) };
+  }
+
+  /**
+   * An account made with the bootstrap secret: only while no admin account exists (disabled ones count),
+   * checked and written in one call so two bootstraps at once cannot both make an admin.
+   */
+  createBootstrapAccount(account: { username: string; role: StaffRole; password: PasswordHash }): BootstrapChange {
+    if (this.sql.exec("SELECT 1 FROM accounts WHERE role = 'admin' LIMIT 1").toArray().length > 0) return { ok: false, code: 'staff_bootstrap_closed' };
+    return this.createAccount(account);
   }
 
   listAccounts(): StaffAccount[] {

@@ -7,7 +7,8 @@
  * scripts, printed once. It calls POST /api/staff/bootstrap with the bootstrap secret: from .dev.vars
  * for the local `wrangler dev` (npm start), from HUIGONG_STAFF_BOOTSTRAP_SECRET for --remote, where the
  * Worker must have the same STAFF_BOOTSTRAP_SECRET set (docs/security.md › Bootstrap: set it, add the
- * first admin, delete it). Once an admin exists, accounts are made in the console instead.
+ * first admin, delete it). Once an admin exists the Worker refuses it (staff_bootstrap_closed): accounts are
+ * made in the console instead.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

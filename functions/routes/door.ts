@@ -3,11 +3,11 @@ import * as z from 'zod';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
-import { ONLINE_DEVICE } from '../door-checkins.ts';
+import { doorDeviceSchema } from '../door-checkins.ts';
 import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { confirmStaff, requireStaff } from '../staff-auth.ts';
 import { ticketKeys, ticketPublicKeys } from '../ticket-signing.ts';
 
 
@@ -16,11 +16,7 @@ export const MAX_SYNC_BATCH = 100;
 
 export const checkInSyncSchema = z
   .object({
-    /** The door device's own id, random, kept on the device: whose check-in a conflict names. */
-    device: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{4,40}$/)
-      .refine((device) => device !== ONLINE_DEVICE, { error: `device 不能是 ${ONLINE_DEVICE}` }),
+    device: doorDeviceSchema,
     checkIns: z
       .array(
         z
@@ -59,6 +55,7 @@ export function doorRoutes(catalogue: Catalogue) {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, checkInSyncSchema);
       noteAudit(c, { device: body.device, sent: body.checkIns.length });
+      await confirmStaff(c);
       const results = await c.env.SCREENINGS.getByName(screening.id).syncCheckIns(screening, body);
       const counts = {
         checkIns: results.filter((result) => result.result === 'checked_in').length,

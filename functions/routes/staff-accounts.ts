@@ -7,7 +7,7 @@ import { hashPassword } from '../password-hash.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff, staffDirectory } from '../staff-auth.ts';
+import { confirmStaff, requireStaff, staffDirectory } from '../staff-auth.ts';
 import type { AccountChange } from '../staff-directory.ts';
 
 export const newAccountSchema = z.object({ username: staffUsernameSchema, role: staffRoleSchema }).strict();
@@ -34,7 +34,9 @@ export const staffAccountRoutes = () =>
       const body = await readJson(c, newAccountSchema);
       noteAudit(c, { username: body.username, role: body.role });
       const password = generatePassword();
-      const account = changed(await staffDirectory(c.env).createAccount({ ...body, password: await hashPassword(password) }));
+      const hash = await hashPassword(password);
+      await confirmStaff(c);
+      const account = changed(await staffDirectory(c.env).createAccount({ ...body, password: hash }));
       return c.json({ account, password }, 201);
     })
     .patch('/accounts/:username', audited('account_change'), requireStaff('admin'), async (c) => {
@@ -43,6 +45,7 @@ export const staffAccountRoutes = () =>
       noteAudit(c, { username, ...body });
       if (username === c.var.staff.username) throw refusal('staff_own_account');
       const directory = staffDirectory(c.env);
+      await confirmStaff(c);
       let account = body.role === undefined ? undefined : changed(await directory.setRole(username, body.role));
       if (body.disabled !== undefined) account = changed(await directory.setDisabled(username, body.disabled));
       return c.json({ account });
@@ -51,6 +54,8 @@ export const staffAccountRoutes = () =>
       const username = c.req.param('username');
       noteAudit(c, { username });
       const password = generatePassword();
-      const account = changed(await staffDirectory(c.env).setPassword(username, await hashPassword(password)));
+      const hash = await hashPassword(password);
+      await confirmStaff(c);
+      const account = changed(await staffDirectory(c.env).setPassword(username, hash));
       return c.json({ account, password });
     });

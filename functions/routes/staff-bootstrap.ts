@@ -28,7 +28,9 @@ const MIN_SECRET_LENGTH = 32;
  * How accounts exist before any admin does: `npm run staff:add` (scripts/staff-add.ts) sends the
  * STAFF_BOOTSTRAP_SECRET it holds (.dev.vars locally; the operator's environment for --remote). Without
  * that secret set on the Worker the route answers 404 like any unknown path: set it with
- * `wrangler secret put` for the first admin and delete it afterwards (docs/security.md › Bootstrap).
+ * `wrangler secret put` for the first admin and delete it afterwards (docs/security.md › Bootstrap). Once
+ * an admin exists it refuses (staff_bootstrap_closed), so a secret left set mints nobody: admins make
+ * accounts in the console.
  */
 export const staffBootstrapRoutes = () =>
   new Hono<AppEnv>().post('/bootstrap', rateLimit([{ binding: 'SIGN_IN_LIMIT_CLIENT', key: clientAddress }], 60), audited('account_create'), async (c) => {
@@ -39,7 +41,7 @@ export const staffBootstrapRoutes = () =>
     const body = await readJson(c, bootstrapSchema);
     noteAudit(c, { bootstrap: true, username: body.username, role: body.role });
     const directory = staffDirectory(c.env);
-    const created = await directory.createAccount({ username: body.username, role: body.role, password: await hashPassword(body.password) });
+    const created = await directory.createBootstrapAccount({ username: body.username, role: body.role, password: await hashPassword(body.password) });
     if (!created.ok) throw refusal(created.code);
     if (!body.tokenName) return c.json({ username: created.account.username, role: created.account.role }, 201);
     const token = newOpaqueToken(API_TOKEN_PREFIX);

@@ -8,7 +8,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import type { RosterOutcome, StagedMember } from '../roster-object.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { confirmStaff, requireStaff } from '../staff-auth.ts';
 
 /** Who may change the roster: admins. */
 const rosterAdmin = requireStaff('admin');
@@ -52,6 +52,7 @@ export function staffRosterRoutes() {
       const body = await readJson(c, rosterUploadSchema);
       noteCounts(c, { chunks: body.chunks });
       noteAudit(c, { upload: id, chunks: body.chunks });
+      await confirmStaff(c);
       return answer(c, await roster(c).open(id, body.chunks));
     })
     .get('/uploads/:upload', rosterAdmin, async (c) => answer(c, await roster(c).status(uploadOf(c))))
@@ -70,12 +71,14 @@ export function staffRosterRoutes() {
       const members: StagedMember[] = await Promise.all(
         good.map(async ([line, number, last4]) => ({ line, memberId: await memberId(number, key), check: await memberCheck(number, last4, key) })),
       );
+      await confirmStaff(c);
       return answer(c, await roster(c).putChunk(id, Number(c.req.param('n')), members, problems));
     })
     .post('/uploads/:upload/apply', audited('roster_apply'), rosterAdmin, observeStaffAction('roster_apply'), async (c) => {
       const id = uploadOf(c);
       const { mode } = await readJson(c, rosterApplySchema);
       noteAudit(c, { upload: id, mode });
+      await confirmStaff(c);
       const outcome = await roster(c).apply(id, mode);
       if (outcome.ok) {
         noteCounts(c, { members: outcome.state.members });

@@ -6,7 +6,7 @@ import { API_TOKEN_PREFIX, newOpaqueToken, tokenHash } from '../opaque-token.ts'
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
-import { requireStaff, staffDirectory } from '../staff-auth.ts';
+import { confirmStaff, requireStaff, staffDirectory } from '../staff-auth.ts';
 
 export const newTokenSchema = z.object({ name: z.string().trim().min(1).max(60).regex(/^\P{Cc}+$/u, '名称不能含控制字符') }).strict();
 
@@ -24,6 +24,7 @@ export const staffTokenRoutes = () =>
     .post('/tokens', audited('token_create'), requireStaff('operator'), async (c) => {
       const { name } = await readJson(c, newTokenSchema);
       const token = newOpaqueToken(API_TOKEN_PREFIX);
+      await confirmStaff(c);
       const info = await staffDirectory(c.env).createToken(c.var.staff.id, name, await tokenHash(token));
       noteAudit(c, { tokenId: info.id, name });
       return c.json({ ...info, token }, 201);
@@ -32,6 +33,7 @@ export const staffTokenRoutes = () =>
       const tokenId = Number(c.req.param('tokenId'));
       noteAudit(c, { tokenId: c.req.param('tokenId') });
       if (!Number.isSafeInteger(tokenId)) throw refusal('staff_token_not_found');
+      await confirmStaff(c);
       const revoked = await staffDirectory(c.env).revokeToken(tokenId, { accountId: c.var.staff.id, anyOwner: roleAtLeast(c.var.staff.role, 'admin') });
       if (!revoked) throw refusal('staff_token_not_found');
       noteAudit(c, { owner: revoked.username, name: revoked.name });

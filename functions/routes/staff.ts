@@ -7,6 +7,7 @@ import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS, ticketCells } from '../../src
 import { screeningEndsAt } from '../../src/cinema/screening-end.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
+import { doorDeviceSchema } from '../door-checkins.ts';
 import type { AppEnv } from '../env.ts';
 import { noteCounts, observeStaffAction } from '../observability/observe.ts';
 import { readJson } from '../read-json.ts';
@@ -17,9 +18,11 @@ import { confirmStaff, requireStaff } from '../staff-auth.ts';
 import { ticketKeys, verifyTicketQr } from '../ticket-signing.ts';
 import { ticketView } from '../views.ts';
 
+// `device`: the door device checking in, so its own offline check-in of the ticket (made when this answer
+// was lost) syncs as a replay, not a conflict with itself.
 export const checkInSchema = z.union([
-  z.object({ code: z.string().min(1).max(32) }).strict(),
-  z.object({ qr: z.string().min(1).max(200) }).strict(),
+  z.object({ code: z.string().min(1).max(32), device: doorDeviceSchema.optional() }).strict(),
+  z.object({ qr: z.string().min(1).max(200), device: doorDeviceSchema.optional() }).strict(),
 ]);
 
 const seat = z.string().regex(/^\d{1,3}-\d{1,3}$/);
@@ -84,7 +87,7 @@ export function staffRoutes(catalogue: Catalogue) {
       }
       noteAudit(c, { ticket: code, scanned: 'qr' in body });
       await confirmStaff(c);
-      const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code });
+      const outcome = await c.env.SCREENINGS.getByName(screening.id).checkIn(screening, { code, ...(body.device ? { device: body.device } : {}) });
       if (outcome.ok) return c.json({ result: 'valid', ticket: await ticketView(outcome.ticket, screening, c.env.TICKET_SIGNING_KEY) });
       if (outcome.refusal.code === 'unknown_ticket') {
         // A typed code from another screening: say so rather than "unknown".

@@ -136,7 +136,8 @@ export function decideSyncedCheckIn(
   if (ticket.status === 'cancelled') return { kind: 'ticket_cancelled' };
   const stored = ticket.checkIn;
   if (!stored) return { kind: 'checked_in' };
-  // A device checks a ticket in once (it refuses its own second scan), so its check-in again is a replay.
+  // A device checks a ticket in once (it refuses its own second scan), so its check-in again is a replay:
+  // also its offline check-in of a ticket whose online check-in went through with the answer lost.
   if (stored.device === incoming.device) return { kind: 'replayed' };
   if (earlierCheckIn(stored, incoming) === incoming) return { kind: 'earlier_wins', later: stored };
   return { kind: 'conflict', kept: stored, recorded: knownConflicts.some((known) => known.device === incoming.device) };

@@ -125,6 +125,27 @@ describe('the door with no network', () => {
     await context.close();
   });
 
+  it('takes its own check-in whose answer was lost, and then made offline, as one check-in when it syncs', async () => {
+    const ticket = await claim(5);
+    const { context, page } = await doorDevice();
+    // The server checks the ticket in, but its answer never reaches the door, which decides from its list.
+    await page.route('**/api/staff/screenings/*/checkins', async (route) => {
+      await route.fetch();
+      await route.abort('failed');
+    }, { times: 1 });
+    expect(await checkIn(page, ticket.displayCode)).toMatchObject({ verdict: 'valid', headline: `有效 · ${ticket.seatLabel}` });
+    expect(await network(page).textContent()).toContain('待同步 1 条');
+
+    // The network drops and returns: the door syncs its offline check-in.
+    await context.setOffline(true);
+    await network(page).filter({ hasText: '离线' }).waitFor();
+    await context.setOffline(false);
+    await network(page).filter({ hasText: /^在线$/ }).waitFor({ timeout: 15_000 });
+    expect((await stats()).conflicts.filter((conflict) => conflict.code === ticket.code)).toEqual([]);
+    expect(await page.locator('#sync-notes').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('keeps the earlier of two devices’ offline check-ins and tells the later device after it syncs', async () => {
     const ticket = await claim(4);
     const [first, second] = [await doorDevice(), await doorDevice()];

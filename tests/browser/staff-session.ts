@@ -1,8 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { generatePassword } from '../../src/cinema/staff-password';
 import type { StaffRole } from '../../src/cinema/staff-roles';
-import { devVars } from '../../scripts/dev-vars';
-import { bootstrapAccount } from '../../scripts/staff/bootstrap-account';
+import { localDevAdminToken } from '../../scripts/staff/script-token';
 
 export interface TestStaffAccount {
   username: string;
@@ -14,14 +12,35 @@ export interface TestStaffAccount {
 
 let made = 0;
 
+async function call<T>(baseURL: string, path: string, init: { method: string; headers?: Record<string, string>; body?: unknown }): Promise<{ data: T; headers: Headers }> {
+  const response = await fetch(new URL(path, baseURL), {
+    method: init.method,
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!response.ok) throw new Error(`${init.method} ${path} answered ${response.status}: ${await response.text()}`);
+  return { data: (await response.json()) as T, headers: response.headers };
+}
+
 /**
- * A new staff account of `role` on the running `wrangler dev` (tests/helpers/wrangler-dev.ts), made
- * as `npm run staff:add` makes one, with the bootstrap secret from .dev.vars, and an API token.
+ * A new staff account of `role` on the running `wrangler dev` (tests/helpers/wrangler-dev.ts), made as an
+ * admin makes one in the console (the bootstrap secret makes only the server's first admin, the local dev
+ * admin of scripts/staff/script-token.ts), with an API token the account made for itself. A door account
+ * cannot make tokens, so it is made as an operator, makes its token, and is then set to door.
  */
 export async function createStaffAccount(baseURL: string, role: StaffRole = 'operator', username = `browser-${role}-${process.pid}-${++made}`): Promise<TestStaffAccount> {
-  const password = generatePassword();
-  const { token } = await bootstrapAccount(baseURL, devVars().STAFF_BOOTSTRAP_SECRET!, { username, role, password, tokenName: 'browser tests' });
-  return { username, role, password, token: token! };
+  const admin = { Authorization: `Bearer ${await localDevAdminToken(baseURL)}` };
+  const { data: created } = await call<{ password: string }>(baseURL, '/api/staff/accounts', {
+    method: 'POST',
+    headers: admin,
+    body: { username, role: role === 'door' ? 'operator' : role },
+  });
+  const { headers } = await call(baseURL, '/api/staff/session', { method: 'POST', body: { username, password: created.password } });
+  const session = headers.getSetCookie().find((cookie) => cookie.startsWith('hg_staff='))!.split(';')[0]!;
+  const { data: token } = await call<{ token: string }>(baseURL, '/api/staff/tokens', { method: 'POST', headers: { Cookie: session }, body: { name: 'browser tests' } });
+  await call(baseURL, '/api/staff/session', { method: 'DELETE', headers: { Cookie: session } });
+  if (role === 'door') await call(baseURL, `/api/staff/accounts/${username}`, { method: 'PATCH', headers: admin, body: { role: 'door' } });
+  return { username, role, password: created.password, token: token.token };
 }
 
 /**

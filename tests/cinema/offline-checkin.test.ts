@@ -118,6 +118,13 @@ describe('decideSyncedCheckIn', () => {
     expect(decideSyncedCheckIn({ status: 'active', checkIn: incoming }, { ...incoming, at: at(12) }, [])).toEqual({ kind: 'replayed' });
   });
 
+  it('takes a device’s offline check-in as a replay of its own online check-in of the ticket, earlier or later', () => {
+    // The online answer was lost, so the device checked the ticket in again offline: one check-in, not a conflict.
+    const online = checkIn('ABCD2345', 9, 'door-a');
+    expect(decideSyncedCheckIn({ status: 'active', checkIn: online }, incoming, [])).toEqual({ kind: 'replayed' });
+    expect(decideSyncedCheckIn({ status: 'active', checkIn: online }, { ...incoming, at: at(8) }, [])).toEqual({ kind: 'replayed' });
+  });
+
   it('lets the earlier check-in win, whichever arrives first', () => {
     const earlier = checkIn('ABCD2345', 4, 'door-b');
     expect(decideSyncedCheckIn({ status: 'active', checkIn: incoming }, earlier, [])).toEqual({ kind: 'earlier_wins', later: incoming });

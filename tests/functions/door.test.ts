@@ -131,6 +131,29 @@ describe('syncing offline check-ins', () => {
     expect(Date.parse(ahead.results[0].at)).toBeLessThanOrEqual(Date.now());
   });
 
+  it('takes a device’s offline check-in of a ticket its own online check-in took (the answer was lost) as a replay, not a conflict', async () => {
+    const { request } = testApp(screening('lost-answer'));
+    const ticket = await claimed(request, 'lost-answer', 'a');
+    // The online check-in goes through; its answer never reaches door-a, which checks the ticket in offline a little later.
+    const online = await request('/api/staff/screenings/lost-answer/checkins', json({ code: ticket.code, device: 'door-a' }, staffHeaders('door')));
+    expect(online.status).toBe(200);
+    const checkedInAt = (await body(online)).ticket.checkedInAt;
+    const synced = await body(await sync(request, 'lost-answer', 'door-a', [{ code: ticket.code, at: new Date().toISOString() }]));
+    expect(synced.results[0]).toMatchObject({ code: ticket.code, result: 'replayed' });
+    const stats = await body(await request('/api/staff/screenings/lost-answer/stats', { headers: staffHeaders() }));
+    expect(stats).toMatchObject({ checkedIn: 1, conflicts: [] });
+    expect((await doorList(request, 'lost-answer')).tickets[0].checkedInAt).toBe(checkedInAt);
+
+    // Another device's later check-in of it is still a conflict, and names door-a as the one kept.
+    const other = await body(await sync(request, 'lost-answer', 'door-b', [{ code: ticket.code, at: new Date().toISOString() }]));
+    expect(other.results[0]).toMatchObject({ result: 'conflict', kept: { at: checkedInAt, device: 'door-a' } });
+    // An online check-in with no device (a script) is still recorded as `online`.
+    const scripted = await claimed(request, 'lost-answer', 'b');
+    await request('/api/staff/screenings/lost-answer/checkins', json({ code: scripted.code }, staffHeaders('door')));
+    const late = await body(await sync(request, 'lost-answer', 'door-a', [{ code: scripted.code, at: new Date().toISOString() }]));
+    expect(late.results[0]).toMatchObject({ result: 'conflict', kept: { device: 'online' } });
+  });
+
   it('refuses a cancelled ticket and a malformed batch', async () => {
     const { request } = testApp(screening('bad-batch'));
     const cookie = await sessionCookie('a');

@@ -77,17 +77,30 @@ describe('staff sign-in', () => {
 });
 
 describe('staff:add bootstrap route', () => {
-  it('needs the bootstrap secret, and does not exist without one set', async () => {
-    const { app, request } = testApp();
-    const account = { username: 'first-admin', role: 'admin', password: 'a-long-enough-password' };
-    const wrong = await request('/api/staff/bootstrap', json(account, { Authorization: 'Bearer not-the-secret-but-long-enough-to-try' }));
+  it('needs the bootstrap secret, does not exist without one set, and makes accounts only until an admin exists', async () => {
+    const { app } = testApp();
+    // A directory of its own, with no accounts yet (the shared one has the seeded test-admin).
+    const fresh = { ...env, STAFF_DIRECTORY: { getByName: () => env.STAFF_DIRECTORY.getByName('before-any-admin') } as unknown as typeof env.STAFF_DIRECTORY };
+    const bootstrap = (account: Record<string, string>, secret = env.STAFF_BOOTSTRAP_SECRET, vars: typeof env = fresh) =>
+      app.request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${secret}` }), vars);
+    const admin = { username: 'first-admin', role: 'admin', password: 'a-long-enough-password' };
+    const wrong = await bootstrap(admin, 'not-the-secret-but-long-enough-to-try');
     expect([wrong.status, (await body(wrong)).error.code]).toEqual([401, 'staff_unauthorized']);
-    const unset = await app.request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }), { ...env, STAFF_BOOTSTRAP_SECRET: undefined });
+    const unset = await bootstrap(admin, env.STAFF_BOOTSTRAP_SECRET, { ...fresh, STAFF_BOOTSTRAP_SECRET: undefined });
     expect([unset.status, (await body(unset)).error.code]).toEqual([404, 'not_found']);
-    const made = await request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }));
+
+    const door = { username: 'early-door', role: 'door', password: 'a-long-enough-password' };
+    expect((await bootstrap(door)).status).toBe(201);
+    expect((await body(await bootstrap(door))).error.code).toBe('staff_account_exists');
+    const made = await bootstrap(admin);
     expect([made.status, await body(made)]).toEqual([201, { username: 'first-admin', role: 'admin' }]);
-    const again = await request('/api/staff/bootstrap', json(account, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }));
-    expect((await body(again)).error.code).toBe('staff_account_exists');
+    // From now on accounts are made by an admin in the console; the secret, if left set, makes nobody.
+    for (const late of [{ ...admin, username: 'second-admin' }, { ...door, username: 'late-door' }]) {
+      const refused = await bootstrap(late);
+      expect([refused.status, (await body(refused)).error.code]).toEqual([409, 'staff_bootstrap_closed']);
+    }
+    const usernames = (await fresh.STAFF_DIRECTORY.getByName('').listAccounts()).map((account) => account.username);
+    expect(usernames).toEqual(['early-door', 'first-admin']);
   });
 });
 

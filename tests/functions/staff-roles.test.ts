@@ -39,6 +39,8 @@ const ROUTE_ROLES: Record<string, StaffRole | 'anyone' | 'bootstrap'> = {
   'GET /api/staff/roster/uploads/:upload': 'admin',
   'PUT /api/staff/roster/uploads/:upload/chunks/:n{[0-9]{1,5}}': 'admin',
   'POST /api/staff/roster/uploads/:upload/apply': 'admin',
+  'GET /api/door/screenings/:id': 'door',
+  'POST /api/door/screenings/:id/checkins': 'door',
 };
 
 /** A concrete path for a route pattern: nothing it names exists, so an admitted request changes nothing that matters. */
@@ -53,9 +55,13 @@ const concrete = (pattern: string) =>
 type Caller = { name: string; role?: StaffRole; headers: Record<string, string> };
 
 describe('the role matrix', () => {
-  it('names every staff route of the app', () => {
+  it('names every staff and door route of the app', () => {
     const { app } = testApp();
-    const staffRoutes = new Set(app.routes.filter(({ method, path }) => method !== 'ALL' && path.startsWith('/api/staff')).map(({ method, path }) => `${method} ${path}`));
+    const staffRoutes = new Set(
+      app.routes
+        .filter(({ method, path }) => method !== 'ALL' && (path.startsWith('/api/staff') || path.startsWith('/api/door')))
+        .map(({ method, path }) => `${method} ${path}`),
+    );
     expect(staffRoutes).toEqual(new Set(Object.keys(ROUTE_ROLES)));
   });
 

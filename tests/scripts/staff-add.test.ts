@@ -12,6 +12,16 @@ afterAll(() => server?.stop());
 const staffAdd = (...args: string[]) => run('node', ['scripts/staff-add.ts', '--url', server.baseURL, ...args]);
 
 describe('npm run staff:add', () => {
+  it('makes a door account with --role before any admin exists, refuses a taken name, and has no default password', () => {
+    const door = staffAdd('--role', 'door', 'door-1');
+    expect(door.output).toContain('door-1（door）');
+    const again = staffAdd('--role', 'door', 'door-1');
+    expect([again.status, again.output]).toEqual([1, expect.stringContaining('staff_account_exists')]);
+    const first = /密码[^：]*：(\S+)/.exec(door.output)?.[1];
+    const second = /密码[^：]*：(\S+)/.exec(staffAdd('--role', 'door', 'door-2').output)?.[1];
+    expect(first).not.toBe(second);
+  });
+
   it('makes the first admin with a generated password printed once, and an API token on request', async () => {
     const { status, output } = staffAdd('--admin', 'First.Admin', '--token', 'curl');
     expect(status).toBe(0);
@@ -28,14 +38,11 @@ describe('npm run staff:add', () => {
     expect(await me.json()).toEqual({ username: 'first.admin', role: 'admin' });
   });
 
-  it('makes a door account with --role, refuses a taken name, and has no default password', () => {
-    const door = staffAdd('--role', 'door', 'door-1');
-    expect(door.output).toContain('door-1（door）');
-    const again = staffAdd('--role', 'door', 'door-1');
-    expect([again.status, again.output]).toEqual([1, expect.stringContaining('staff_account_exists')]);
-    const first = /密码[^：]*：(\S+)/.exec(door.output)?.[1];
-    const second = /密码[^：]*：(\S+)/.exec(staffAdd('--role', 'door', 'door-2').output)?.[1];
-    expect(first).not.toBe(second);
+  it('refuses once an admin exists, saying that accounts are now made in the console', () => {
+    const { status, output } = staffAdd('--admin', 'second-admin');
+    expect(status).toBe(1);
+    expect(output).toContain('staff_bootstrap_closed');
+    expect(output).toContain('控制台');
   });
 
   it('refuses --remote without the bootstrap secret in the environment, saying how to set it', () => {

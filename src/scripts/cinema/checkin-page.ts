@@ -241,7 +241,9 @@ export async function startCheckInPage(): Promise<void> {
   async function checkInOnline(body: { code: string } | { qr: string }): Promise<DoorVerdict | null | undefined> {
     const code = attemptTicketCode(body);
     const sentAt = serverNow();
-    const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, body)) as ApiResult<{ ticket: Ticket }>;
+    // Named by this device, so its offline check-in of the ticket (made if this answer is lost) syncs as the same check-in.
+    const sent = device ? { ...body, device } : body;
+    const response = (await sendJson('POST', `/api/staff/screenings/${select.value}/checkins`, sent)) as ApiResult<{ ticket: Ticket }>;
     if (!response.ok && response.error.code === 'network') return undefined;
     const decided = answerIsDecided(response.ok ? response : { status: response.status, code: response.error.code });
     if (code && !decided) attempts.unanswered(code, sentAt);

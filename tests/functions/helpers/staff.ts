@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import type { StaffRole } from '../../../src/cinema/staff-roles';
-import { DECOY_PASSWORD_HASH } from '../../../functions/password-hash';
-import { tokenHash } from '../../../functions/opaque-token';
+import { API_TOKEN_PREFIX, newOpaqueToken, tokenHash } from '../../../functions/opaque-token';
+import { DECOY_PASSWORD_HASH, hashPassword } from '../../../functions/password-hash';
 import { STAFF_DIRECTORY_NAME } from '../../../functions/staff-directory';
 
 /** One account per role (test-door, test-operator, test-admin), each with this API token; seeded before every test. */
@@ -34,22 +34,29 @@ export const staffHeaders = (role: StaffRole = 'operator') => ({ Authorization: 
 let accounts = 0;
 
 /**
- * A new account of `role` made as `npm run staff:add` makes one (the bootstrap route), with its password
- * and, with `tokenName`, an API token.
+ * A new account of `role` made as an admin makes one in the console (POST /api/staff/accounts, as
+ * test-admin: the bootstrap route refuses once an admin exists), with its password (the generated one,
+ * or `password` set in the directory) and, with `tokenName`, an API token (kept in the directory as
+ * POST /api/staff/tokens keeps one: door accounts cannot make their own).
  */
 export async function createStaff(
   request: (path: string, init?: RequestInit) => Promise<Response>,
   role: StaffRole,
-  { username = `staff-${role}-${++accounts}`, password = `password-of-${username}`, tokenName }: { username?: string; password?: string; tokenName?: string } = {},
+  { username = `staff-${role}-${++accounts}`, password, tokenName }: { username?: string; password?: string; tokenName?: string } = {},
 ): Promise<{ username: string; password: string; token?: string }> {
-  const response = await request('/api/staff/bootstrap', {
+  const response = await request('/api/staff/accounts', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` },
-    body: JSON.stringify({ username, role, password, ...(tokenName ? { tokenName } : {}) }),
+    headers: { 'Content-Type': 'application/json', ...staffHeaders('admin') },
+    body: JSON.stringify({ username, role }),
   });
   if (response.status !== 201) throw new Error(`staff account not created: ${response.status} ${await response.text()}`);
-  const { token } = (await response.json()) as { token?: string };
-  return { username, password, ...(token ? { token } : {}) };
+  const created = (await response.json()) as { account: { id: number }; password: string };
+  const directory = testStaffDirectory();
+  if (password) await directory.setPassword(username, await hashPassword(password));
+  if (!tokenName) return { username, password: password ?? created.password };
+  const token = newOpaqueToken(API_TOKEN_PREFIX);
+  await directory.createToken(created.account.id, tokenName, await tokenHash(token));
+  return { username, password: password ?? created.password, token };
 }
 
 /** Signs in with a password; the session cookie as a Cookie header value (name=value). */
