@@ -10,9 +10,19 @@ export const memberStandingOf = (env: Env, memberId: string) => env.MEMBER_STAND
 export const STANDING_CHECK_TIMEOUT_MS = 2_000;
 
 /**
+ * A KV note that the member has had a strike (written by their standing object, kept a year): a member
+ * without one cannot be suspended, so their claim skips the object. Most members never miss a film.
+ */
+export const strikeMarkerKey = (memberId: string) => `standing:${memberId}`;
+
+/**
  * Refuses a suspended member (`suspended`, 403, with `until`) before a claim, a noon-queue place, a
- * waitlist place or a lottery entry; after requireMember (it needs `memberId`). One RPC to the member's
- * own object per request that gets this far (the cheap refusals and limits come first).
+ * waitlist place or a lottery entry; after requireMember (it needs `memberId`). One KV read per request
+ * that gets this far (the cheap refusals and limits come first), and for a member who has ever had a
+ * strike one RPC to their own object, which decides. KV can take up to a minute to show a new note
+ * elsewhere; a suspension needs three points from separate screenings, reported hours apart, so the note
+ * is there long before (only a member whose first three strikes all arrived within that minute, say
+ * after an outage, could claim once more in it).
  *
  * Fails open: if the member's object cannot answer (an error, or no answer within
  * STANDING_CHECK_TIMEOUT_MS), the request goes on and the failure is logged. A suspension is a penalty
@@ -28,6 +38,7 @@ export const requireGoodStanding = createMiddleware<AppEnv>(async (c, next) => {
 async function suspendedUntil(c: Context<AppEnv>): Promise<string | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
+    if ((await c.env.SEATS.get(strikeMarkerKey(c.get('memberId')))) === null) return null;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('standing check timed out')), STANDING_CHECK_TIMEOUT_MS);
     });

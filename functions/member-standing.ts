@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { lotteryWeight } from '../src/cinema/lottery-weight.ts';
 import { memberStanding, type MemberReport, type Standing, type StrikeKind } from '../src/cinema/member-standing.ts';
 import type { Env } from './env.ts';
+import { strikeMarkerKey } from './member-standing-check.ts';
 
 export type { MemberReport } from '../src/cinema/member-standing.ts';
 
@@ -45,7 +46,11 @@ export class MemberStanding extends DurableObject<Env> {
 
   // ---- RPC surface -------------------------------------------------------------------------------
 
-  /** Takes reports from a screening's object. Idempotent per (screeningId, kind): the first report stays, cleared or not. */
+  /**
+   * Takes reports from a screening's object. Idempotent per (screeningId, kind): the first report stays,
+   * cleared or not. A strike also notes in KV that this member's claims must ask here (requireGoodStanding);
+   * if that write fails the call throws and the screening's object delivers again.
+   */
   async record(reports: MemberReport[]): Promise<void> {
     const now = Date.now();
     this.ctx.storage.transactionSync(() => {
@@ -65,6 +70,11 @@ export class MemberStanding extends DurableObject<Env> {
         KEEP_DRAWS,
       );
     });
+    if (reports.some((report) => report.kind === 'no_show' || report.kind === 'late_cancel')) {
+      // Loud rather than a marker nobody reads: without it this member's claims would never ask here.
+      if (!this.ctx.id.name) throw new Error('MemberStanding must be addressed by name: getByName(memberId)');
+      await this.env.SEATS.put(strikeMarkerKey(this.ctx.id.name), '1', { expirationTtl: KEEP_MS / 1000 });
+    }
   }
 
   async standing(now: number = Date.now()): Promise<MemberStandingView> {

@@ -90,6 +90,25 @@ describe('requireGoodStanding', () => {
     expect(claimed.status).toBe(201);
   });
 
+  it('asks the member’s object only for a member who has had a strike (noted in KV by the object)', async () => {
+    const { app } = testApp(screening('standing-skip'));
+    const asked: string[] = [];
+    const counting = {
+      ...env,
+      MEMBER_STANDING: {
+        getByName: (name: string) => ({ suspendedUntil: () => (asked.push(name), env.MEMBER_STANDING.getByName(name).suspendedUntil()) }),
+      },
+    } as unknown as typeof env;
+    await env.MEMBER_STANDING.getByName('member-one-strike').record([threeNoShows[0]!]);
+    expect(await env.SEATS.get('standing:member-one-strike')).toBe('1');
+    expect(await env.SEATS.get('standing:member-never-missed')).toBeNull();
+    for (const member of ['member-never-missed', 'member-one-strike']) {
+      const claimed = await app.request('/api/screenings/standing-skip/claims', asMember(await sessionCookie(member), { method: 'POST' }), counting);
+      expect(claimed.status, member).toBe(201);
+    }
+    expect(asked).toEqual(['member-one-strike']);
+  });
+
   it('fails open: a claim goes on when the member’s object cannot be reached', async () => {
     const { app } = testApp(screening('standing-unreachable'));
     const member = 'member-unreachable';
