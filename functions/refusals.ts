@@ -34,6 +34,8 @@ export const REFUSALS = {
   // the noon queue
   queue_not_open: [409, `放票前 ${CINEMA_RULES.noonQueueOpensMinutes} 分钟才能排队`],
   queue_closed: [409, '已经放票，排队已结束；请直接领票或加入候补'],
+  // member standing (no-show strikes)
+  suspended: [403, '因 90 天内爽约累计 3 次，暂停领票、排队和抽签，到期自动恢复'],
   // tickets
   unknown_ticket: [404, '没有找到这张票'],
   already_cancelled: [409, '这张票已经退过了'],
@@ -57,6 +59,7 @@ export const REFUSALS = {
   booking_not_found: [404, '该工会在本场没有包下这些座位'],
   screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
   invalid_restore_point: [422, '只能恢复到过去 30 天内的某个时间'],
+  strike_not_found: [404, '该会员在这一场没有这项记录'],
   restore_unsupported: [501, '这里的存储不保留历史（本地开发环境），无法按时间恢复'],
   // roster upload (admin)
   roster_upload_not_found: [404, '没有这次名单上传（超过 7 天未应用会被清除），请重新选择文件上传'],

@@ -19,6 +19,8 @@ export interface ScreeningActionInput {
   where: 'list' | 'picker';
   /** In the picker: the seat the member has chosen, if any (`5-8`, 5排8号). */
   selectedSeat?: { id: string; label: string };
+  /** The member is suspended for no-shows until then (ISO, a midnight in Shanghai): src/cinema/member-standing.ts. */
+  suspendedUntil?: string;
 }
 
 /**
@@ -36,15 +38,34 @@ export type ScreeningAction =
   | { kind: 'open_picker'; label: string; look: 'primary' }
   | { kind: 'claim'; label: string; look: 'primary'; seat?: string }
   | { kind: 'join_queue'; label: string; look: 'primary'; seat?: string }
-  | { kind: 'queued'; label: string; look: 'quiet' };
+  | { kind: 'queued'; label: string; look: 'quiet' }
+  | { kind: 'suspended'; label: string; look: 'none' };
+
+/** What a suspended member sees in place of a button that would be refused: why, and from when they may again. */
+export function suspendedLabel(until: string): string {
+  return `因爽约暂停领票，${formatShanghaiDayTime(until)} 起恢复`;
+}
+
+/** Buttons that ask the server for a place: a suspended member would only be refused (`403 suspended`). */
+const ASKS_FOR_A_PLACE = new Set<ScreeningAction['kind']>(['open_picker', 'claim', 'join_queue', 'join_waitlist']);
 
 /**
  * The button for a screening in this state, saying what a tap will do. A ticket held wins over
  * everything (the member came back for it); then the window (not yet open, closed); then who is asking
  * (signed out); then the seats (sold out: the waitlist). In the minutes before a release the noon
- * queue takes places (join_queue, then queued); a lottery entry, to come, is another such state.
+ * queue takes places (join_queue, then queued); a lottery entry, to come, is another such state. A
+ * member suspended for no-shows sees why and until when in place of any button that asks for a place.
  */
 export function screeningAction(input: ScreeningActionInput): ScreeningAction {
+  const action = availableAction(input);
+  const until = input.suspendedUntil;
+  if (!until || !input.signedIn) return action;
+  // Before the release: 开抢 at a time the suspension still covers is as much a refusal.
+  const refused = ASKS_FOR_A_PLACE.has(action.kind) || (action.kind === 'opens_at' && Date.parse(until) > Date.parse(input.releaseAt));
+  return refused ? { kind: 'suspended', label: suspendedLabel(until), look: 'none' } : action;
+}
+
+function availableAction(input: ScreeningActionInput): ScreeningAction {
   if (input.state === 'booked') return { kind: 'booked', label: '基层工会包场，不对个人放票', look: 'none' };
   if (input.ticketSeat) return { kind: 'view_ticket', label: `已领 ${input.ticketSeat} · 查看票`, look: 'quiet' };
   if (input.state === 'closed') return { kind: 'closed', label: '已停止领票', look: 'none' };

@@ -22,6 +22,7 @@ const VIEWS: [string, string][] = [
   ['/cinema/staff/', '.screening-card'],
   ['/cinema/staff/screening/?id=demo-local', '[data-seat="1-1"]'],
   ['/cinema/staff/door-list/?id=demo-local', '.door-list'],
+  ['/cinema/staff/members/', '#member-number'],
 ];
 
 /** A staff member's browser (an operator unless told), a laptop unless told, signed in with a session cookie. */
@@ -159,4 +160,18 @@ describe('the staff console', () => {
       await signedOut.close();
     });
   }
+});
+
+describe('会员信用', () => {
+  it('looks a member up by member number, with nothing in the address, and says there are no strikes', async () => {
+    const { context, page } = await operator({ width: 360 });
+    await page.goto(`${server.baseURL}/cinema/staff/members/`);
+    await page.getByLabel('会员号').fill('DEMO00001');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('.member-standing', { hasText: '没有爽约记录' }).waitFor();
+    expect(await page.locator('#member-standing-title').textContent()).toMatch(/^会员 ···[0-9a-f]{4} 的信用$/);
+    expect(page.url()).not.toContain('DEMO00001');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -62,4 +62,31 @@ describe('screeningAction', () => {
     expect(action({ ...queueing, signedIn: false })).toMatchObject({ kind: 'sign_in', label: '登录后排队' });
     expect(action({ state: 'not_open', noonQueue: 'queued' })).toEqual({ kind: 'queued', label: '已排队，12:00 统一随机分配', look: 'quiet' });
   });
+
+  describe('a member suspended for no-shows', () => {
+    // 2027-02-07 00:00 in Shanghai.
+    const suspendedUntil = '2027-02-06T16:00:00.000Z';
+    const release = { releaseAt: '2027-01-11T04:00:00.000Z' };
+
+    it('sees why and until when in place of claiming, the picker, the waitlist and the noon queue', () => {
+      const suspended = { kind: 'suspended', label: '因爽约暂停领票，2月7日 00:00 起恢复', look: 'none' };
+      expect(action({ ...release, suspendedUntil })).toEqual(suspended);
+      expect(action({ ...release, suspendedUntil, where: 'list' })).toEqual(suspended);
+      expect(action({ ...release, suspendedUntil, available: 0 })).toEqual(suspended);
+      expect(action({ ...release, suspendedUntil, state: 'not_open', noonQueue: 'open' })).toEqual(suspended);
+      expect(action({ ...release, suspendedUntil, state: 'not_open' })).toEqual(suspended);
+    });
+
+    it('still sees a ticket held, a closed window, a union booking, and a release after the suspension ends', () => {
+      expect(action({ suspendedUntil, ticketSeat: '5排8号' }).kind).toBe('view_ticket');
+      expect(action({ suspendedUntil, state: 'closed' }).kind).toBe('closed');
+      expect(action({ suspendedUntil, state: 'booked' }).kind).toBe('booked');
+      expect(action({ suspendedUntil, state: 'not_open', releaseAt: '2027-02-08T04:00:00.000Z' }).kind).toBe('opens_at');
+      expect(action({ suspendedUntil, available: 0, waitlisted: true }).kind).toBe('waitlisted');
+    });
+
+    it('is asked to sign in like anyone when signed out', () => {
+      expect(action({ suspendedUntil, signedIn: false }).kind).toBe('sign_in');
+    });
+  });
 });

@@ -4,6 +4,7 @@ const VIEWS: { href: string; label: string; need: StaffRole }[] = [
   { href: '/cinema/staff/', label: '场次', need: 'operator' },
   { href: '/cinema/staff/accounts/', label: '工作人员账号', need: 'admin' },
   { href: '/cinema/staff/roster/', label: '会员名单导入', need: 'admin' },
+  { href: '/cinema/staff/members/', label: '会员信用', need: 'operator' },
   { href: '/cinema/staff/tokens/', label: 'API 令牌', need: 'operator' },
   { href: '/cinema/staff/audit/', label: '操作记录', need: 'operator' },
 ];

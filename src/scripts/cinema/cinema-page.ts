@@ -10,6 +10,7 @@ import { mountScreeningList } from './screening-list-view';
 import { mountSeatPicker } from './seat-picker';
 import { serverNow, syncServerClock } from './server-time';
 import { mountSignIn } from './sign-in';
+import { mountStandingPanel } from './standing-panel';
 import { mountTicketsPanel } from './tickets-panel';
 import type { Screening } from './types';
 
@@ -28,12 +29,13 @@ export async function startCinemaPage(): Promise<void> {
 
   const signIn = mountSignIn(async (signedIn, text) => {
     status(text);
-    if (!signedIn) return store.update({ signedIn, serverTickets: [], waitlist: [], localTickets: new Map() });
-    // Tickets first: a member holding one never sees the card offer 选座领取 or 加入候补 for a moment.
-    await tickets.load();
+    if (!signedIn) return store.update({ signedIn, serverTickets: [], waitlist: [], localTickets: new Map(), standing: undefined });
+    // Tickets and standing first: a member holding one (or suspended) never sees the card offer 选座领取 for a moment.
+    await Promise.all([tickets.load(), standing.load()]);
     store.update({ signedIn });
   });
   const tickets = mountTicketsPanel(store, (ticket) => picker.reloadSeats(ticket.screening.id));
+  const standing = mountStandingPanel(store);
 
   async function joinWaitlist(screening: Screening) {
     const result = await api<{ waitlist: { position: number } }>(`/api/screenings/${screening.id}/waitlist`, { method: 'POST' });
@@ -113,6 +115,7 @@ export async function startCinemaPage(): Promise<void> {
       ticketsDrawn = drawn;
       tickets.render();
     }
+    standing.render();
   });
 
   // ---- screenings --------------------------------------------------------------------------------
@@ -163,14 +166,14 @@ export async function startCinemaPage(): Promise<void> {
 
   await syncServerClock();
   const [session] = await Promise.all([api<{ signedIn: boolean }>('/api/session', { cache: 'no-store' }), loadScreenings()]);
-  if (session.ok && session.data.signedIn) await tickets.load();
+  if (session.ok && session.data.signedIn) await Promise.all([tickets.load(), standing.load()]);
   store.update({ signedIn: session.ok && session.data.signedIn });
   show(route.current());
   window.setInterval(tick, 250);
   let listDelay = LIST_REFRESH_MS;
   const refreshList = async () => {
     const ok = document.visibilityState !== 'visible' || (await loadScreenings());
-    if (ok && store.state.signedIn) await tickets.load();
+    if (ok && store.state.signedIn) await Promise.all([tickets.load(), standing.load()]);
     listDelay = ok ? LIST_REFRESH_MS : Math.min(4 * LIST_REFRESH_MS, listDelay * 2);
     window.setTimeout(refreshList, listDelay);
   };

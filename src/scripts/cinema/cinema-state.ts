@@ -1,3 +1,4 @@
+import type { Standing } from '../../cinema/member-standing';
 import { ticketsToShow } from '../../cinema/my-tickets';
 import { noonQueueState } from '../../cinema/noon-queue';
 import { claimWindowState } from '../../cinema/release-window';
@@ -15,6 +16,8 @@ export interface CinemaState {
   waitlist: WaitlistPlace[];
   /** Screenings whose noon queue this member joined on this page, until the release tells the outcome. */
   queued: Set<string>;
+  /** The member's strikes and any suspension (我的信用, standing-panel.ts), once read. */
+  standing?: Standing;
 }
 
 export interface CinemaStore {
@@ -77,5 +80,12 @@ export function actionFor(
     ...(queueOpen ? { noonQueue: state.queued.has(screening.id) ? 'queued' : 'open' } : {}),
     where,
     selectedSeat,
+    ...(suspendedAt(state, now) ? { suspendedUntil: state.standing!.suspended!.until } : {}),
   });
+}
+
+/** Whether the member's suspension, as last read, still runs by the server's clock. */
+function suspendedAt(state: CinemaState, now: number): boolean {
+  const until = state.standing?.suspended?.until;
+  return until !== undefined && Date.parse(until) > now;
 }
