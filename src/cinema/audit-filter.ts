@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = {
   restore: '恢复场次',
   roster_upload: '上传会员名单',
   roster_apply: '应用会员名单',
+  standing_lookup: '查看会员信用',
+  strike_clear: '撤销爽约记录',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
