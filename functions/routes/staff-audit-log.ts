@@ -2,12 +2,12 @@ import { Hono, type Context } from 'hono';
 // The browser build: the default one needs Node's Buffer, which workerd lacks without nodejs_compat.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import * as z from 'zod';
+import type { AuditEntry } from '../../src/cinema/audit-entry.ts';
 import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS } from '../../src/cinema/spreadsheet-cells.ts';
 import type { AppEnv } from '../env.ts';
 import { refusal } from '../refusals.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
 import { requireStaff, staffDirectory } from '../staff-auth.ts';
-import type { AuditEntry } from '../staff-directory.ts';
 
 export const auditQuerySchema = z
   .object({
