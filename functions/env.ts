@@ -1,8 +1,9 @@
 import type { MemberStanding } from './member-standing.ts';
+import type { AuditJson } from '../src/cinema/audit-entry.ts';
 import type { RosterObject } from './roster-object.ts';
 import type { ScreeningObject } from './screening-object.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
-import type { AuditJson, StaffDirectory, StaffIdentity } from './staff-directory.ts';
+import type { StaffDirectory, StaffIdentity } from './staff-directory.ts';
 
 /** The Worker's bindings and secrets, as declared in wrangler.toml and .dev.vars. */
 export interface Env {

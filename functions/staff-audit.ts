@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AuditAction } from '../src/cinema/audit-filter.ts';
+import type { AuditJson } from '../src/cinema/audit-entry.ts';
 import type { AppEnv } from './env.ts';
 import { outcomeOf, screeningOf } from './observability/observe.ts';
 import { staffDirectory } from './staff-auth.ts';
-import type { AuditJson, StaffIdentity } from './staff-directory.ts';
+import type { StaffIdentity } from './staff-directory.ts';
 
 /** Adds details to the route's audit entry (a union's name, seats, the account changed…); never a password or token. */
 export function noteAudit(c: Context<AppEnv>, details: Record<string, AuditJson>): void {

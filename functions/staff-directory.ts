@@ -1,4 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
+import type { ApiToken } from '../src/cinema/api-token.ts';
+import type { AuditEntry } from '../src/cinema/audit-entry.ts';
+import type { StaffAccount } from '../src/cinema/staff-account.ts';
 import type { StaffRole } from '../src/cinema/staff-roles.ts';
 import type { Env } from './env.ts';
 import type { PasswordHash } from './password-hash.ts';
@@ -12,41 +15,6 @@ export interface StaffIdentity {
   username: string;
   role: StaffRole;
   via: 'session' | 'token';
-}
-
-export interface StaffAccount {
-  id: number;
-  username: string;
-  role: StaffRole;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface ApiTokenInfo {
-  id: number;
-  username: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** What an audit entry's details may hold: flat JSON values (they cross RPC and are stored as JSON). */
-type AuditScalar = string | number | boolean | null;
-export type AuditJson = AuditScalar | AuditScalar[] | Record<string, AuditScalar>;
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  /** The account's username, or null for an action nobody was signed in for (a failed sign-in, staff:add). */
-  actor: string | null;
-  via: 'session' | 'token' | 'bootstrap' | null;
-  action: string;
-  screening: string | null;
-  /** `ok`, or the refusal's code. */
-  outcome: string;
-  client: string;
-  details: Record<string, AuditJson>;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { actorId: number | null };
@@ -209,7 +177,7 @@ export class StaffDirectory extends DurableObject<Env> {
     return this.sql.exec('DELETE FROM sessions WHERE account_id = ?', accountId).rowsWritten;
   }
 
-  createToken(accountId: number, name: string, hash: string): ApiTokenInfo {
+  createToken(accountId: number, name: string, hash: string): ApiToken {
     const { id } = this.sql
       .exec<{ id: number }>('INSERT INTO tokens (hash, account_id, name, created_at) VALUES (?, ?, ?, ?) RETURNING id', hash, accountId, name, Date.now())
       .one();
@@ -217,7 +185,7 @@ export class StaffDirectory extends DurableObject<Env> {
   }
 
   /** Tokens, newest first: one account's, or everyone's (admins), or one. */
-  listTokens(filter: { accountId?: number; tokenId?: number } = {}): ApiTokenInfo[] {
+  listTokens(filter: { accountId?: number; tokenId?: number } = {}): ApiToken[] {
     return this.sql
       .exec<{ id: number; username: string; name: string; created_at: number; last_used_at: number | null; revoked_at: number | null }>(
         `SELECT t.id, a.username, t.name, t.created_at, t.last_used_at, t.revoked_at FROM tokens t JOIN accounts a ON a.id = t.account_id
@@ -229,7 +197,7 @@ export class StaffDirectory extends DurableObject<Env> {
   }
 
   /** Revokes a token (only the owner's, unless `anyOwner`): the revoked token, or null if there is none to revoke. */
-  revokeToken(tokenId: number, owner: { accountId: number; anyOwner: boolean }): ApiTokenInfo | null {
+  revokeToken(tokenId: number, owner: { accountId: number; anyOwner: boolean }): ApiToken | null {
     const revoked = this.sql
       .exec('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND (? OR account_id = ?) RETURNING id', Date.now(), tokenId, owner.anyOwner ? 1 : 0, owner.accountId)
       .toArray();
@@ -265,6 +233,6 @@ export class StaffDirectory extends DurableObject<Env> {
         query.limit,
       )
       .toArray()
-      .map((row) => ({ ...row, at: iso(row.at)!, details: JSON.parse(row.details) as Record<string, AuditJson> }));
+      .map((row) => ({ ...row, at: iso(row.at)!, details: JSON.parse(row.details) as AuditEntry['details'] }));
   }
 }

@@ -3,12 +3,12 @@ import { Hono, type Context } from 'hono';
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import * as z from 'zod';
 import { auditActionLabel } from '../../src/cinema/audit-filter.ts';
+import type { AuditEntry } from '../../src/cinema/audit-entry.ts';
 import { beijingTimeCell, SPREADSHEET_CSV_OPTIONS } from '../../src/cinema/spreadsheet-cells.ts';
 import type { AppEnv } from '../env.ts';
 import { refusal } from '../refusals.ts';
 import { audited, noteAudit } from '../staff-audit.ts';
 import { requireStaff, staffDirectory } from '../staff-auth.ts';
-import type { AuditEntry } from '../staff-directory.ts';
 
 export const auditQuerySchema = z
   .object({

@@ -79,7 +79,7 @@ describe('the roster upload at 360 px', () => {
     await page.getByLabel('用户名').fill(operator.username);
     await page.getByLabel('密码').fill(operator.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText(/名单导入只限管理员使用/).waitFor();
+    await page.getByText('只有管理员可以打开本页').waitFor();
     expect(await page.getByLabel(/名单文件/).count()).toBe(0);
     await page.close();
   });

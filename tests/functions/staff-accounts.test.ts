@@ -1,6 +1,10 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
 import { PBKDF2_ITERATIONS } from '../../functions/password-hash';
+import { apiTokenSchema } from '../../src/cinema/api-token';
+import { auditEntrySchema } from '../../src/cinema/audit-entry';
+import { staffAccountSchema } from '../../src/cinema/staff-account';
 import { STAFF_SESSION_COOKIE } from '../../functions/staff-auth';
 import { body, json, screening, testApp } from './helpers/cinema';
 import { createStaff, staffHeaders, staffSessionCookie, testStaffDirectory } from './helpers/staff';
@@ -73,6 +77,21 @@ describe('staff sign-in', () => {
     expect([door.status, (await body(door)).error]).toEqual([403, expect.objectContaining({ code: 'staff_forbidden', role: 'door', needed: 'operator' })]);
     expect((await request('/api/staff/screenings/roles/attendance.csv')).status).toBe(401);
     expect((await request('/api/staff/screenings/roles/attendance.csv', { headers: { Authorization: 'Bearer hgs_made-up' } })).status).toBe(401);
+  });
+});
+
+describe('the shapes the console reads', () => {
+  it('answers accounts, API tokens and audit entries as the shared schemas in src/cinema/ say, nothing more', async () => {
+    const { request } = testApp();
+    const admin = { headers: staffHeaders('admin') };
+    expect((await request('/api/staff/accounts', json({ username: 'shape-door', role: 'door' }, staffHeaders('admin')))).status).toBe(201);
+    const { accounts } = await body(await request('/api/staff/accounts', admin));
+    const { tokens } = await body(await request('/api/staff/tokens', admin));
+    const { entries } = await body(await request('/api/staff/audit', admin));
+    expect(accounts.length * tokens.length * entries.length).toBeGreaterThan(0);
+    z.array(staffAccountSchema).parse(accounts);
+    z.array(apiTokenSchema).parse(tokens);
+    z.array(auditEntrySchema).parse(entries);
   });
 });
 

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { rosterChunks, rosterUploadId, type RosterChunkRow } from '../../cinema/roster-chunks';
 import { readRoster, type RosterRead } from '../../cinema/roster-rows';
 import { rosterText, type RosterEncoding } from '../../cinema/roster-text';
 import type { RosterApplyMode, RosterUploadState } from '../../cinema/roster-upload-state';
 import { rosterApi } from '../../scripts/staff/roster-api';
 import { applyRoster, sendRoster, type RosterDriverResult, type RosterProgress } from '../../scripts/staff/roster-upload';
-import { signedInStaff, signInStaff, type SignedInStaff } from '../../scripts/staff/staff-session';
+import { StaffGate } from './StaffGate';
 
 /** Problems listed in the preview; a file with more is summed up (the first ones show what to fix). */
 const LISTED_PROBLEMS = 200;
@@ -46,23 +46,13 @@ function progressText(progress: RosterProgress | null): { value: number; max: nu
 
 /** The roster upload (admin): choose a file, see every problem, choose merge or replace, upload with progress. */
 export default function RosterUpload() {
-  /** undefined while asking, null when nobody is signed in. */
-  const [staff, setStaff] = useState<SignedInStaff | null | undefined>(undefined);
-  const [signInMessage, setSignInMessage] = useState('');
+  return <StaffGate need="admin">{() => <Roster />}</StaffGate>;
+}
+
+function Roster() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mode, setMode] = useState<RosterApplyMode>('merge');
   const [stage, setStage] = useState<Stage>({ kind: 'choosing' });
-
-  useEffect(() => {
-    void signedInStaff().then((answer) => setStaff(answer.ok ? answer.data : null));
-  }, []);
-
-  async function signIn(form: HTMLFormElement) {
-    const data = new FormData(form);
-    const answer = await signInStaff(String(data.get('username') ?? ''), String(data.get('password') ?? ''));
-    setSignInMessage(answer.ok ? '' : answer.error.message);
-    if (answer.ok) setStaff(answer.data);
-  }
 
   async function choose(file: File | undefined) {
     if (!file) return;
@@ -81,43 +71,9 @@ export default function RosterUpload() {
     let result: RosterDriverResult = await sendRoster(rosterApi, preview.id, preview.chunks, options);
     if (result.ok) result = await applyRoster(rosterApi, preview.id, mode, options);
     if (result.ok) return setStage({ kind: 'done', state: result.state });
-    if (result.error.code === 'staff_unauthorized') {
-      setStaff(null);
-      setSignInMessage(result.error.message);
-    }
+    // Signed out meanwhile (staff_unauthorized) too: the message says so; after signing in again, choosing the
+    // same file sends only what the server lacks.
     setStage({ kind: 'failed', message: result.error.message });
-  }
-
-  if (staff === undefined) return <p role="status">正在确认登录状态…</p>;
-  if (staff === null) {
-    return (
-      <form
-        class="panel"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void signIn(event.currentTarget);
-        }}
-      >
-        <p>请用管理员账号登录。</p>
-        <div class="field">
-          <label for="staff-username">用户名</label>
-          <input id="staff-username" name="username" autocomplete="username" required />
-        </div>
-        <div class="field">
-          <label for="staff-password">密码</label>
-          <input id="staff-password" name="password" type="password" autocomplete="current-password" required />
-        </div>
-        {signInMessage && <p role="alert" class="notice">{signInMessage}</p>}
-        <button type="submit">登录</button>
-      </form>
-    );
-  }
-  if (staff.role !== 'admin') {
-    return (
-      <p role="alert" class="notice">
-        名单导入只限管理员使用；当前登录的账号 {staff.username} 不是管理员。
-      </p>
-    );
   }
 
   const read = preview?.read;

@@ -1,18 +1,11 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { formatShanghaiTime } from '../../cinema/countdown';
+import type { StaffAccount as Account } from '../../cinema/staff-account';
 import { STAFF_ROLES, type StaffRole } from '../../cinema/staff-roles';
 import { OneTimeSecret } from './OneTimeSecret';
 import { ROLE_NAMES, StaffGate, type StaffMe } from './StaffGate';
 import { staffJson } from './staff-api';
-
-interface Account {
-  id: number;
-  username: string;
-  role: StaffRole;
-  disabled: boolean;
-  createdAt: string;
-}
+import { useStaffList } from './use-staff-list';
 
 /** /cinema/staff/accounts/: admins list, create, re-role, disable and enable accounts, and reset passwords. */
 export default function StaffAccounts() {
@@ -20,17 +13,10 @@ export default function StaffAccounts() {
 }
 
 function Accounts({ me }: { me: StaffMe }) {
-  const accounts = useSignal<Account[] | undefined>(undefined);
   const message = useSignal('');
+  const { list: accounts, reload: load } = useStaffList<Account>('/api/staff/accounts', 'accounts', message);
   const secret = useSignal<{ label: string; value: string } | undefined>(undefined);
   const busy = useSignal(false);
-
-  const load = async () => {
-    const answer = await staffJson<{ accounts: Account[] }>('/api/staff/accounts');
-    if (answer.ok) accounts.value = answer.body.accounts;
-    else message.value = answer.refusal.message;
-  };
-  useEffect(() => void load(), []);
 
   /** Sends a change; the server's refusal (staff_own_account…) is what the admin reads. */
   const act = async <T,>(path: string, init: RequestInit, done: (body: T) => string) => {

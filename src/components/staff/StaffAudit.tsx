@@ -1,21 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { AUDIT_ACTIONS, auditActionLabel, auditQuery, type AuditFilter } from '../../cinema/audit-filter';
+import type { AuditEntry } from '../../cinema/audit-entry';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { StaffGate } from './StaffGate';
 import { download, staffJson } from './staff-api';
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  via: string | null;
-  action: string;
-  screening: string | null;
-  outcome: string;
-  client: string;
-  details: Record<string, unknown>;
-}
 
 const PAGE_SIZE = 50;
 /** How a request was made: an account's session or API token, or `npm run staff:add` with the bootstrap secret. */

@@ -15,7 +15,7 @@ export interface StaffMe {
 /** Where door accounts go: they check tickets in and see nothing else of the console. */
 export const DOOR_PAGE = '/cinema/checkin/';
 
-const NEEDS: Record<StaffRole, string> = { door: '', operator: '只有运营人员和管理员可以打开本页。', admin: '只有管理员可以管理工作人员账号。' };
+const NEEDS: Record<StaffRole, string> = { door: '', operator: '只有运营人员和管理员可以打开本页。', admin: '只有管理员可以打开本页。' };
 
 type Gate = { kind: 'loading' } | { kind: 'signed-out' } | { kind: 'too-low'; me: StaffMe } | { kind: 'in'; me: StaffMe };
 

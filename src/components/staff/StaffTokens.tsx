@@ -1,18 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import type { ApiToken } from '../../cinema/api-token';
 import { formatShanghaiTime } from '../../cinema/countdown';
 import { OneTimeSecret } from './OneTimeSecret';
 import { StaffGate, type StaffMe } from './StaffGate';
 import { staffJson } from './staff-api';
-
-interface ApiToken {
-  id: number;
-  username: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import { useStaffList } from './use-staff-list';
 
 /** /cinema/staff/tokens/: API tokens for scripts; operators see and revoke their own, admins everyone's (the route decides). */
 export default function StaffTokens() {
@@ -20,17 +12,10 @@ export default function StaffTokens() {
 }
 
 function Tokens({ me }: { me: StaffMe }) {
-  const tokens = useSignal<ApiToken[] | undefined>(undefined);
   const message = useSignal('');
+  const { list: tokens, reload: load } = useStaffList<ApiToken>('/api/staff/tokens', 'tokens', message);
   const secret = useSignal<{ label: string; value: string } | undefined>(undefined);
   const busy = useSignal(false);
-
-  const load = async () => {
-    const answer = await staffJson<{ tokens: ApiToken[] }>('/api/staff/tokens');
-    if (answer.ok) tokens.value = answer.body.tokens;
-    else message.value = answer.refusal.message;
-  };
-  useEffect(() => void load(), []);
 
   const create = async (event: SubmitEvent) => {
     event.preventDefault();

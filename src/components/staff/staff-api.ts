@@ -1,3 +1,5 @@
+import type { StaffRole } from '../../cinema/staff-roles';
+
 /**
  * The console's one way to the staff API, signed in by the staff session cookie (POST /api/staff/session,
  * HttpOnly: no script here ever holds a credential). Every refusal is the server's: hiding a control is a
@@ -40,7 +42,7 @@ export function signIn(username: string, password: string) {
   return staffJson<{ username: string; role: StaffRole }>('/api/staff/session', { method: 'POST', body: JSON.stringify({ username, password }) });
 }
 
-export type StaffRole = 'door' | 'operator' | 'admin';
+export type { StaffRole };
 
 /** Who is signed in, or undefined. */
 export async function whoAmI(): Promise<{ username: string; role: StaffRole } | undefined> {
