@@ -22,6 +22,7 @@ import { staffRosterRoutes } from './routes/staff-roster.ts';
 import { staffAccountRoutes } from './routes/staff-accounts.ts';
 import { staffAuditRoutes } from './routes/staff-audit-log.ts';
 import { staffTokenRoutes } from './routes/staff-tokens.ts';
+import { staffMemberRoutes } from './routes/staff-members.ts';
 import { meRoutes, ticketRoutes } from './routes/tickets.ts';
 import { sameOriginWrites } from './same-origin-writes.ts';
 import { SoldOutCache } from './sold-out-cache.ts';
@@ -75,6 +76,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/staff', staffTokenRoutes());
   app.route('/api/staff', staffAuditRoutes());
   app.route('/api/staff', staffRoutes(catalogue));
+  app.route('/api/staff', staffMemberRoutes());
   app.route('/api/staff/console', staffConsoleRoutes(catalogue));
   app.route('/api/cinema', cinemaRoutes(catalogue));
   app.route('/api/door', doorRoutes(catalogue));

@@ -1,3 +1,4 @@
+import type { MemberStanding } from './member-standing.ts';
 import type { RosterObject } from './roster-object.ts';
 import type { ScreeningObject } from './screening-object.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
@@ -17,6 +18,8 @@ export interface Env {
   STAFF_DIRECTORY: DurableObjectNamespace<StaffDirectory>;
   /** The roster's upload sessions (one object, idFromName('roster')): staged until an admin applies one. */
   ROSTER: DurableObjectNamespace<RosterObject>;
+  /** One object per member (idFromName(memberId)): their strikes, suspension and lottery weight (functions/member-standing.ts). */
+  MEMBER_STANDING: DurableObjectNamespace<MemberStanding>;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */

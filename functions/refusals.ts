@@ -40,6 +40,8 @@ export const REFUSALS = {
   lottery_not_open: [409, '还没到抽签报名时间：放票后才能报名'],
   lottery_closed: [409, '抽签报名已截止'],
   lottery_not_drawn: [409, '本场抽签分配座位，开奖前不能直接领票或候补；请先报名抽签'],
+  // member standing (no-show strikes)
+  suspended: [403, '因 90 天内爽约累计 3 次，暂停领票、排队和抽签，到期自动恢复'],
   // tickets
   unknown_ticket: [404, '没有找到这张票'],
   already_cancelled: [409, '这张票已经退过了'],
@@ -62,6 +64,7 @@ export const REFUSALS = {
   booking_not_found: [404, '该工会在本场没有包下这些座位'],
   screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
   invalid_restore_point: [422, '只能恢复到过去 30 天内的某个时间'],
+  strike_not_found: [404, '该会员在这一场没有这项记录'],
   restore_unsupported: [501, '这里的存储不保留历史（本地开发环境），无法按时间恢复'],
   // roster upload (admin)
   roster_upload_not_found: [404, '没有这次名单上传（超过 7 天未应用会被清除），请重新选择文件上传'],

@@ -16,6 +16,9 @@ import { seatMapSnapshot } from './seat-map-snapshot.ts';
 import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts';
 import { TicketLedger } from './ticket-ledger.ts';
 import { DoorCheckIns } from './door-checkins.ts';
+import { MemberReports } from './member-reports.ts';
+import { isLateCancel, noShowsCountedAt } from '../src/cinema/member-standing.ts';
+import { screeningEndsAt } from '../src/cinema/screening-end.ts';
 import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../src/cinema/offline-checkin.ts';
 
 export type ClaimOutcome =
@@ -123,6 +126,8 @@ export class ScreeningObject extends DurableObject<Env> {
   private readonly doorCheckIns: DoorCheckIns;
   private readonly queue: NoonQueue;
   private readonly lottery: ScreeningLottery;
+  /** Reports to members' standing objects (no-shows, late cancels, draw results): functions/member-reports.ts. */
+  readonly memberReports: MemberReports;
   private screening?: CatalogueScreening;
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
@@ -146,12 +151,14 @@ export class ScreeningObject extends DurableObject<Env> {
     this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
     this.queue = new NoonQueue(ctx.storage.sql, this.meta);
     this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta);
+    this.memberReports = new MemberReports(ctx.storage.sql, this.meta);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
     void ctx.blockConcurrencyWhile(async () => {
       await this.outbox.resumeAlarm();
       await this.armQueueAlarm();
       await this.armLotteryAlarm();
+      await this.armReportsAlarm();
     });
   }
 
@@ -217,6 +224,8 @@ export class ScreeningObject extends DurableObject<Env> {
       const now = Date.now();
       if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
       const ticket = this.ledger.cancel(found.code, now);
+      // Reported at once: the alarm this cancel's KV writes set delivers it.
+      if (isLateCancel(now, Date.parse(screening.startsAt))) this.memberReports.enqueue(request.memberId, { screeningId: screening.id, kind: 'late_cancel', at: now });
       const promoted = this.promoteFromWaitlist(found.seat);
       // The member's own ticket takes their guest's with it (the guest came as theirs); the guest's alone does not.
       const guestHeld = found.memberId ? this.ledger.activeGuestTicketOf(found.memberId) : undefined;
@@ -452,6 +461,8 @@ export class ScreeningObject extends DurableObject<Env> {
       return { ok: false, refusal: { code: 'screening_not_over' } };
     }
     const tickets = this.transaction(() => {
+      // No-shows are counted from the tickets: before they go, if the alarm has not counted them yet.
+      this.memberReports.reportNoShows(this.ledger.all(), screening, Date.now());
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
       const purged = this.ledger.purge();
@@ -464,6 +475,7 @@ export class ScreeningObject extends DurableObject<Env> {
       return purged;
     });
     await this.outbox.scheduleFlush();
+    await this.armReportsAlarm();
     return { ok: true, tickets };
   }
 
@@ -522,9 +534,12 @@ export class ScreeningObject extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     await this.resolveQueueIfDue();
     await this.drawLotteryIfDue();
+    this.reportNoShowsIfDue();
     await this.outbox.alarm();
+    await this.deliverMemberReports();
     await this.armQueueAlarm();
     await this.armLotteryAlarm();
+    await this.armReportsAlarm();
   }
 
   /** Whether everything committed has reached KV. */
@@ -616,9 +631,15 @@ export class ScreeningObject extends DurableObject<Env> {
     // No one entered or looked while it was open: a seed now, revealed with its commitment.
     await this.commitLotterySeed();
     const order = await this.lottery.order();
-    this.transaction(() =>
-      this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),
-    );
+    this.transaction(() => {
+      const now = Date.now();
+      const results = this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now });
+      // Each entrant's result goes to their standing (their next weight) with the draw, or not at all.
+      for (const { memberId, won } of results ?? []) {
+        this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at: now });
+      }
+    });
+    // The alarm the KV writes set delivers the reports.
     await this.outbox.scheduleFlush();
   }
 
@@ -685,6 +706,34 @@ export class ScreeningObject extends DurableObject<Env> {
   /** An alarm by the release while the queue waits; the outbox's alarm shares it (it only ever brings it forward). */
   private async armQueueAlarm(): Promise<void> {
     if (this.queue.isPending() && this.screening) await this.outbox.wakeBy(Date.parse(this.screening.releaseAt));
+  }
+
+  /** Once the screening is over and the grace for offline doors has passed: queues its no-shows (once). */
+  private reportNoShowsIfDue(): void {
+    const screening = this.screening;
+    if (!screening || this.memberReports.noShowsReported() || Date.now() < noShowsCountedAt(screeningEndsAt(screening))) return;
+    this.transaction(() => this.memberReports.reportNoShows(this.ledger.all(), screening, Date.now()));
+  }
+
+  /** Sends queued reports to members' standing objects; what is left waits for the next alarm (armReportsAlarm). */
+  private async deliverMemberReports(): Promise<void> {
+    if (!this.memberReports.pending()) return;
+    const next = await this.memberReports.deliver((memberId) => this.env.MEMBER_STANDING.getByName(memberId), Date.now());
+    if (next !== undefined) this.meta.set('member_reports_next_at', String(next));
+    else this.meta.delete('member_reports_next_at');
+  }
+
+  /**
+   * Keeps the alarm by the time reports are due: queued ones now (or at their retry), a screening's
+   * no-shows at its end plus the grace, for a screening members hold tickets for. Shares the one alarm
+   * through the outbox's wakeBy, as the noon queue does.
+   */
+  private async armReportsAlarm(): Promise<void> {
+    const screening = this.screening;
+    if (this.memberReports.pending()) await this.outbox.wakeBy(Number(this.meta.get('member_reports_next_at') ?? Date.now()));
+    if (screening && !this.memberReports.noShowsReported() && this.ledger.counts().claimed > 0) {
+      await this.outbox.wakeBy(noShowsCountedAt(screeningEndsAt(screening)));
+    }
   }
 
   /**

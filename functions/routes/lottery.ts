@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { LOTTERY_METHOD } from '../../src/cinema/lottery-draw.ts';
 import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { memberStandingOf, requireGoodStanding, STANDING_CHECK_TIMEOUT_MS } from '../member-standing-check.ts';
 import { memberWriteLimits } from '../rate-limit.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
@@ -13,11 +14,23 @@ import { ticketView } from '../views.ts';
 const lotteryEntrySchema = z.object({ seats: z.union([z.literal(1), z.literal(2)], { error: '人数只能是 1（本人）或 2（本人和一位同伴）' }).optional() }).strict();
 
 /**
- * The member's weight in this draw, read when they enter (and stored with the entry).
- * 1 until the member standing object (issue 12 §4) gives min(1 + consecutive losses, 4): the one seam to replace.
+ * The member's weight in this draw, from their standing (min(1 + lotteries lost since the last win, 4)),
+ * read when they enter or change the entry and stored with it. Fails open to 1, as the suspension check
+ * does (member-standing-check.ts): an unreachable standing object must not shut the lottery.
  */
-async function lotteryWeight(_c: Context<AppEnv>, _memberId: string): Promise<number> {
-  return 1;
+async function lotteryWeight(c: Context<AppEnv>, memberId: string): Promise<number> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('standing read timed out')), STANDING_CHECK_TIMEOUT_MS);
+    });
+    return (await Promise.race([memberStandingOf(c.env, memberId).standing(), timeout])).lotteryWeight;
+  } catch (error) {
+    console.error('member standing unavailable, lottery entry weighted 1:', error instanceof Error ? error.message : error);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What the member's page shows: the window, the commitment, their entry and, after the draw, the outcome with tickets. */
@@ -63,7 +76,7 @@ export function lotteryRoutes(catalogue: Catalogue, { humanCheck }: { humanCheck
       return c.json({ lottery: await lotteryView(status, screening, c.env.TICKET_SIGNING_KEY) });
     })
     // An entry is a claim deferred to the draw: guarded like one.
-    .post('/:id/lottery', requireMember, memberWriteLimits, humanCheck, async (c) => {
+    .post('/:id/lottery', requireMember, memberWriteLimits, humanCheck, requireGoodStanding, async (c) => {
       const screening = lotteryScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, lotteryEntrySchema, { optional: true });
       const memberId = c.get('memberId');

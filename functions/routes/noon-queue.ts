@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { noonQueueOpensAt, queuedMessage } from '../../src/cinema/noon-queue.ts';
 import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { requireGoodStanding } from '../member-standing-check.ts';
 import { memberWriteLimits } from '../rate-limit.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
@@ -54,7 +55,7 @@ export function noonQueueRoutes(catalogue: Catalogue, { humanCheck }: { humanChe
       return c.json({ queue: await queueView(status, screening, c.env.TICKET_SIGNING_KEY) });
     })
     // A place in the queue is a claim deferred to the release: guarded like one.
-    .post('/:id/queue', requireMember, memberWriteLimits, humanCheck, async (c) => {
+    .post('/:id/queue', requireMember, memberWriteLimits, humanCheck, requireGoodStanding, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const body = await readJson(c, queueJoinSchema, { optional: true });
       const outcome = await c.env.SCREENINGS.getByName(screening.id).joinQueue(screening, { memberId: c.get('memberId'), seat: body.seat });

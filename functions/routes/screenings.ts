@@ -10,6 +10,7 @@ import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
 import { readSeatMap } from '../seat-store.ts';
 import { requireMember, signedSession } from '../session.ts';
+import { requireGoodStanding } from '../member-standing-check.ts';
 import { memberWriteLimits } from '../rate-limit.ts';
 import { SeatMapMemo } from '../seat-map-memo.ts';
 import type { Retry, SoldOutCache } from '../sold-out-cache.ts';
@@ -98,8 +99,9 @@ export function screeningRoutes(
     }
     await next();
   });
-  // A retry that gets past soldOutRetries counts twice against the limits: rare, and harmless.
-  const claimGuards = [observeClaim, cheapRefusals, soldOutRetries, requireMember, memberWriteLimits, humanCheck] as const;
+  // A retry that gets past soldOutRetries counts twice against the limits: rare, and harmless. The
+  // member's standing is asked last, so only claims that passed everything cheap cost its RPC.
+  const claimGuards = [observeClaim, cheapRefusals, soldOutRetries, requireMember, memberWriteLimits, humanCheck, requireGoodStanding] as const;
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const now = Date.now();
@@ -157,7 +159,7 @@ export function screeningRoutes(
       });
     })
     // Joining is a claim on the next freed seat: guarded like one.
-    .post('/:id/waitlist', requireMember, memberWriteLimits, humanCheck, async (c) => {
+    .post('/:id/waitlist', requireMember, memberWriteLimits, humanCheck, requireGoodStanding, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).joinWaitlist(screening, { memberId: c.get('memberId') });
       if (!outcome.ok) {

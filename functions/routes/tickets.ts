@@ -3,6 +3,7 @@ import { openWaitlistPlaces } from '../../src/cinema/my-tickets.ts';
 import { normalizeTicketCode } from '../../src/cinema/ticket-code.ts';
 import { findScreening, type Catalogue } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
+import { memberStandingOf } from '../member-standing-check.ts';
 import { memberWriteLimits } from '../rate-limit.ts';
 import { refusal } from '../refusals.ts';
 import { readMemberTickets, readTicket } from '../seat-store.ts';
@@ -37,7 +38,9 @@ export function meRoutes(catalogue: Catalogue) {
       }
     }
     return c.json({ tickets, waitlist: openWaitlistPlaces(waitlist, Date.now()) }, 200, { 'Cache-Control': 'no-store' });
-  });
+  })
+    // The member's strikes and any suspension, from their own standing object (functions/member-standing.ts).
+    .get('/standing', async (c) => c.json({ standing: await memberStandingOf(c.env, c.get('memberId')).standing() }, 200, { 'Cache-Control': 'no-store' }));
 }
 
 /** DELETE /api/tickets/:code: cancels by code alone, finding the screening from the seat store. */

@@ -30,6 +30,24 @@ export const CINEMA_RULES = {
     /** weight = min(1 + consecutive lottery losses, maxWeight): a long loser gets a real chance, never a monopoly. */
     maxWeight: 4,
   },
+  /**
+   * No-show strikes (src/cinema/member-standing.ts). A ticket not checked in by `noShowAfterMinutes` past
+   * the start is a no-show (1 point), counted only `noShowGraceHours` after the screening ends: doors check
+   * in offline and sync when they are back on a network, and 12 h covers the night after a Wednesday or
+   * Friday evening screening while still landing before the next release (周四、周一 12:00). Cancelling
+   * `lateCancelHours` or less before the start is half a strike; earlier, none. `threshold` points among
+   * strikes younger than `windowDays` suspend claims, queues and lotteries for `suspensionDays`.
+   */
+  strikes: {
+    noShowAfterMinutes: 15,
+    noShowGraceHours: 12,
+    noShowPoints: 1,
+    lateCancelHours: 3,
+    lateCancelPoints: 0.5,
+    windowDays: 90,
+    threshold: 3,
+    suspensionDays: 30,
+  },
 } as const;
 
 export type CinemaRules = {

@@ -254,3 +254,72 @@ describe('one seat per member', () => {
     expect(new Set(held).size).toBe(3);
   });
 });
+
+describe('the lottery and member standing', () => {
+  const DAY = 86_400_000;
+  const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+  it('weighs an entry by the member’s standing: two lotteries lost since the last win give weight 3', async () => {
+    const show = lotteryShow('lot-weight');
+    const { request } = testApp(show);
+    await env.MEMBER_STANDING.getByName('weighted').record([
+      { screeningId: 'w-1', kind: 'lottery_won', at: daysAgo(30) },
+      { screeningId: 'w-2', kind: 'lottery_lost', at: daysAgo(20) },
+      { screeningId: 'w-3', kind: 'lottery_lost', at: daysAgo(10) },
+    ]);
+    const entered = await body(await request('/api/screenings/lot-weight/lottery', asMember(await sessionCookie('weighted'), json({}))));
+    expect(entered.lottery.entry.weight).toBe(3);
+  });
+
+  it('refuses a suspended member’s entry', async () => {
+    const show = lotteryShow('lot-suspended');
+    const { request } = testApp(show);
+    await env.MEMBER_STANDING.getByName('suspended-entrant').record([
+      { screeningId: 'past-1', kind: 'no_show', at: daysAgo(20) },
+      { screeningId: 'past-2', kind: 'no_show', at: daysAgo(10) },
+      { screeningId: 'past-3', kind: 'no_show', at: daysAgo(1) },
+    ]);
+    const refused = await request('/api/screenings/lot-suspended/lottery', asMember(await sessionCookie('suspended-entrant'), json({})));
+    expect(refused.status).toBe(403);
+    expect(await body(refused)).toMatchObject({ error: { code: 'suspended' } });
+    expect(await env.SCREENINGS.getByName('lot-suspended').lotteryStatus(show, { memberId: 'suspended-entrant' })).not.toHaveProperty('entry');
+  });
+
+  it('reports each entrant’s result to their standing with the draw: the winner’s next weight is 1, the loser’s 2', async () => {
+    const show = lotteryShow('lot-reports', 1, 1);
+    const stub = env.SCREENINGS.getByName('lot-reports');
+    await stub.enterLottery(show, { memberId: 'rep-a', seats: 1, weight: 1 });
+    await stub.enterLottery(show, { memberId: 'rep-b', seats: 1, weight: 1 });
+    atDraw(show);
+    for (let i = 0; i < 5; i++) await runDurableObjectAlarm(stub);
+    const a = await stub.lotteryStatus(show, { memberId: 'rep-a' });
+    if ('refusal' in a) throw new Error('not a lottery');
+    const [winner, loser] = a.outcome?.result === 'won' ? ['rep-a', 'rep-b'] : ['rep-b', 'rep-a'];
+    expect((await env.MEMBER_STANDING.getByName(winner).standing()).lotteryWeight).toBe(1);
+    expect((await env.MEMBER_STANDING.getByName(loser).standing()).lotteryWeight).toBe(2);
+    // Queued in the draw's transaction and taken off once delivered.
+    const queued = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.sql.exec('SELECT * FROM member_reports').toArray());
+    expect(queued).toHaveLength(0);
+  });
+});
+
+describe('a guest who does not come', () => {
+  it('is a no-show of the member who brought them, like their own', async () => {
+    const show = lotteryShow('lot-guest-noshow', 1, 4);
+    const stub = env.SCREENINGS.getByName('lot-guest-noshow');
+    await stub.enterLottery(show, { memberId: 'host', seats: 2, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const status = await stub.lotteryStatus(show, { memberId: 'host' });
+    if ('refusal' in status || status.outcome?.result !== 'won') throw new Error('the pair did not win');
+    // The member comes; the guest does not.
+    vi.setSystemTime(Date.parse(show.startsAt) - 10 * MINUTE);
+    await stub.checkIn(show, { code: status.outcome.tickets[0]!.code });
+    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 12 * 60) * MINUTE);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    const reports = await runInDurableObject(env.MEMBER_STANDING.getByName('host'), (_instance, state) =>
+      state.storage.sql.exec<{ kind: string }>('SELECT kind FROM reports ORDER BY kind').toArray(),
+    );
+    expect(reports.map((report) => report.kind)).toEqual(['lottery_won', 'no_show']);
+  });
+});

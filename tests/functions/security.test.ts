@@ -196,6 +196,7 @@ describe('caching of answers', () => {
       ['POST /api/screenings/:id/waitlist', () => request('/api/screenings/cache/waitlist', asMember(b, json({})))],
       ['DELETE /api/screenings/:id/waitlist', () => request('/api/screenings/cache/waitlist', asMember(b, { method: 'DELETE' }))],
       ['GET /api/me/tickets', () => request('/api/me/tickets', asMember(a))],
+      ['GET /api/me/standing', () => request('/api/me/standing', asMember(a))],
       ['DELETE /api/screenings/:id/tickets/:code', async () => {
         const { ticket } = await body(await request('/api/screenings/cache/claims', claim(b, 'cache-key-b1')));
         return request(`/api/screenings/cache/tickets/${ticket.code}`, asMember(b, { method: 'DELETE' }));
@@ -227,6 +228,9 @@ describe('caching of answers', () => {
       ['POST /api/staff/screenings/:id/purge', () => request('/api/staff/screenings/cache/purge', staff(json({})))],
       ['POST /api/staff/screenings/:id/restore', () => request('/api/staff/screenings/cache/restore', staff(json({ at: new Date(Date.now() - 60_000).toISOString() })))],
       ['POST /api/staff/screenings/:id/rebuild', () => request('/api/staff/screenings/cache/rebuild', staff(json({})))],
+      ['POST /api/staff/members/standing', () => request('/api/staff/members/standing', staff(json({ memberNumber: 'CACHE-1' })))],
+      ['POST /api/staff/members/strikes/clear', () =>
+        request('/api/staff/members/strikes/clear', staff(json({ memberNumber: 'CACHE-1', screeningId: 'cache', kind: 'no_show', reason: '测试' })))],
       ['POST /api/staff/bootstrap', () =>
         request('/api/staff/bootstrap', json({ username: 'cache-staff', role: 'door', password: 'cache-staff-password' }, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }))],
       ['POST /api/staff/session', () => request('/api/staff/session', json({ username: 'cache-staff', password: 'cache-staff-password' }))],

@@ -32,6 +32,8 @@ const ROUTE_ROLES: Record<string, StaffRole | 'anyone' | 'bootstrap'> = {
   'POST /api/staff/screenings/:id/purge': 'admin',
   'POST /api/staff/screenings/:id/restore': 'admin',
   'POST /api/staff/screenings/:id/rebuild': 'operator',
+  'POST /api/staff/members/standing': 'operator',
+  'POST /api/staff/members/strikes/clear': 'operator',
   'GET /api/staff/console/screenings': 'operator',
   'GET /api/staff/console/screenings/:id': 'operator',
   'GET /api/staff/console/unions': 'operator',
