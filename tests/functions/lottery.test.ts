@@ -2,6 +2,7 @@ import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogueScreening } from '../../functions/catalogue';
 import type { ScreeningObject } from '../../functions/screening-object';
+import { verifyDraw } from '../../src/cinema/draw-verification';
 import { drawOrder, lotteryEntrant } from '../../src/cinema/lottery-draw';
 import { seedCommitment } from '../../src/cinema/noon-queue';
 import { asMember, body, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
@@ -120,6 +121,8 @@ describe('the draw', () => {
     // Recomputed from what is published alone.
     const order = await drawOrder(draw.seed!, draw.entries!);
     expect(order.map((entry) => entry.entrant)).toEqual(draw.order);
+    // What lottery:verify checks, on the object's own record.
+    expect(await verifyDraw(draw)).toMatchObject({ ok: true });
     const seatsWon = draw.winners!.reduce((sum, entrant) => sum + draw.entries!.find((entry) => entry.entrant === entrant)!.seats, 0);
     const tickets = await activeTickets(stub);
     expect(tickets).toHaveLength(seatsWon);
