@@ -72,9 +72,18 @@ export async function drawOrder<T extends LotteryEntry>(seedHex: string, entries
     seen.add(entry.entrant);
   }
   const keyed = await Promise.all(
-    entries.map(async (entry) => ({ entry, numerator: await keyNumerator(seed, entry.entrant), weight: BigInt(entry.weight) })),
+    entries.map(async (entry) => {
+      const numerator = await keyNumerator(seed, entry.entrant);
+      // ln(key) = ln(u)/w as a float decides where it is far from a tie (it cannot be wrong there: Math.log is
+      // within an ulp or two in every engine); close calls go to the exact comparison, so the order is exact.
+      return { entry, numerator, weight: BigInt(entry.weight), approx: Math.log(Number(numerator) / 2 ** 53) / entry.weight };
+    }),
   );
-  keyed.sort((a, b) => -keyAbove(a, b) || (a.entry.entrant < b.entry.entrant ? -1 : a.entry.entrant > b.entry.entrant ? 1 : 0));
+  keyed.sort((a, b) => {
+    const apart = Math.abs(a.approx - b.approx) > 1e-9 * Math.max(-a.approx, -b.approx);
+    if (apart) return a.approx > b.approx ? -1 : 1;
+    return -keyAbove(a, b) || (a.entry.entrant < b.entry.entrant ? -1 : a.entry.entrant > b.entry.entrant ? 1 : 0);
+  });
   return keyed.map(({ entry }) => entry);
 }
 

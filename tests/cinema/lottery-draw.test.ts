@@ -106,3 +106,26 @@ describe('walkDraw', () => {
     }
   });
 });
+
+describe('drawOrder’s exactness', () => {
+  it('orders as the exact integer comparison alone does, for 2,000 entries of weights 1–4', async () => {
+    const seed = await seedFor(7);
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ entrant: i.toString(16).padStart(16, '0'), weight: 1 + (i % 4), seats: 1 as const }));
+    const order = await drawOrder(seed, many);
+    // The exact comparison, recomputed here: a^w_b · 2^(53·w_a) > b^w_a · 2^(53·w_b).
+    const seedBytes = Uint8Array.from(seed.match(/../g)!, (byte) => parseInt(byte, 16));
+    const numerator = async (entrant: string) => {
+      const name = new TextEncoder().encode(entrant);
+      const input = new Uint8Array(seedBytes.length + name.length);
+      input.set(seedBytes);
+      input.set(name, seedBytes.length);
+      const view = new DataView(await crypto.subtle.digest('SHA-256', input));
+      return 2n * ((BigInt(view.getUint32(0)) << 20n) | BigInt(view.getUint32(4) >>> 12)) + 1n;
+    };
+    const keys = await Promise.all(order.map(async (entry) => ({ a: await numerator(entry.entrant), w: BigInt(entry.weight) })));
+    for (let i = 1; i < keys.length; i++) {
+      const [x, y] = [keys[i - 1]!, keys[i]!];
+      expect(x.a ** y.w << (53n * x.w) >= y.a ** x.w << (53n * y.w)).toBe(true);
+    }
+  });
+});

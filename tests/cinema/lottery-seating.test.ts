@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hall } from '../../src/cinema/hall-schema';
 import type { LotteryEntry } from '../../src/cinema/lottery-draw';
 import { pairSeats, seatDraw } from '../../src/cinema/lottery-seating';
-import { hallSeats } from '../../src/cinema/seat-map';
+import { bestAvailableSeat, hallSeats } from '../../src/cinema/seat-map';
 
 const hall = (rows: number, perRow: number, over: Partial<Hall['rows'][number]> = {}): Hall => ({
   name: '测试厅',
@@ -73,5 +73,25 @@ describe('seatDraw', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all).not.toContain('2-4');
     for (const winner of seated.seated) expect(winner.seats).toHaveLength(winner.entrant.startsWith('p') ? 2 : 1);
+  });
+});
+
+describe('seatDraw and bestAvailableSeat', () => {
+  it('give singles the same seats, one after another, in a hall with aisles, accessible places and blocked seats', () => {
+    const seats = hallSeats({
+      name: '测试厅',
+      venue: '测试影院',
+      rows: Array.from({ length: 6 }, (_, i) => ({ row: i + 1, seats: 9 + (i % 2), aisleAfter: [3, 7], accessible: i === 5 ? [1, 2] : [], blocked: i === 2 ? [5] : [] })),
+    });
+    const taken = new Set(['4-5', '1-1']);
+    const order = Array.from({ length: 60 }, (_, i) => single(`s${i}`));
+    const seated = seatDraw(order, { seats, bestRow: 4, taken });
+    const expected = new Set(taken);
+    for (const winner of seated.seated) {
+      const best = bestAvailableSeat(seats, expected, 4)!;
+      expect(winner.seats).toEqual([best.id]);
+      expected.add(best.id);
+    }
+    expect(seated.seated).toHaveLength(seats.length - 1 - taken.size);
   });
 });
