@@ -160,7 +160,8 @@ export class ScreeningLottery {
     { ledger, waitlist, seats, bestRow, now }: { ledger: TicketLedger; waitlist: ScreeningWaitlist; seats: readonly Seat[]; bestRow: number; now: number },
   ): DrawnResult[] | undefined {
     if (this.isDrawn()) return undefined;
-    const seated = seatDraw(order, { seats, bestRow, taken: ledger.takenSeats(), mayHold: (entry) => !ledger.activeTicketOf(entry.memberId) });
+    const holders = ledger.activeMembers();
+    const seated = seatDraw(order, { seats, bestRow, taken: ledger.takenSeats(), mayHold: (entry) => !holders.has(entry.memberId) });
     const byEntrant = new Map(order.map((entry) => [entry.entrant, entry]));
     for (const { entrant, seats: [own, guest] } of seated.seated) {
       const { memberId } = byEntrant.get(entrant)!;
@@ -173,7 +174,7 @@ export class ScreeningLottery {
       if (winners.has(entry.entrant)) continue;
       this.sql.exec("UPDATE lottery_entries SET result = 'lost' WHERE member_id = ?", entry.memberId);
       // Passed over for holding a ticket already: nothing to wait for.
-      if (!ledger.activeTicketOf(entry.memberId)) waitlist.add(entry.memberId, now);
+      if (!holders.has(entry.memberId)) waitlist.add(entry.memberId, now);
     }
     const record: DrawRecord = {
       seed: this.meta.get('lottery_seed')!,

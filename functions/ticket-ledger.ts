@@ -83,6 +83,13 @@ export class TicketLedger {
     return row && this.record(row);
   }
 
+  /** Members holding an active ticket of their own, read at once (the lottery's draw asks for thousands). */
+  activeMembers(): Set<string> {
+    return new Set(
+      this.sql.exec<{ member_id: string }>("SELECT member_id FROM tickets WHERE status = 'active' AND member_id IS NOT NULL").toArray().map((row) => row.member_id),
+    );
+  }
+
   /** The active ticket of the guest a member brought (a lottery pair), if any. */
   activeGuestTicketOf(memberId: string): TicketRecord | undefined {
     const row = this.sql.exec<TicketRow>("SELECT * FROM tickets WHERE guest_of = ? AND status = 'active'", memberId).toArray()[0];
