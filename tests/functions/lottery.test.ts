@@ -326,3 +326,19 @@ describe('a guest who does not come', () => {
     expect(reports.map((report) => report.kind)).toEqual(['lottery_won', 'no_show']);
   });
 });
+
+describe('the purge', () => {
+  it('deletes the entries (member ids) and keeps the published draw', async () => {
+    const show = lotteryShow('lot-purge');
+    const stub = env.SCREENINGS.getByName('lot-purge');
+    await stub.enterLottery(show, { memberId: 'purged-entrant', seats: 1, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const drawn = await stub.lotteryDraw(show);
+    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 1) * MINUTE);
+    expect(await stub.purge(show)).toMatchObject({ ok: true });
+    const entries = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.sql.exec('SELECT * FROM lottery_entries').toArray());
+    expect(entries).toHaveLength(0);
+    expect(await stub.lotteryDraw(show)).toEqual(drawn);
+  });
+});
