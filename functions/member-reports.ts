@@ -59,10 +59,11 @@ export class MemberReports {
   reportNoShows(tickets: readonly TicketRecord[], screening: { id: string; startsAt: string }, now: number): number {
     if (this.noShowsReported()) return 0;
     const startsAt = Date.parse(screening.startsAt);
+    // A lottery pair's guest seat counts against the member who brought the guest (guestOf), like their own.
     const absent = tickets.filter(
-      (ticket) => ticket.memberId && ticket.status === 'active' && isNoShow(ticket.checkedInAt === undefined ? undefined : Date.parse(ticket.checkedInAt), startsAt),
+      (ticket) => (ticket.memberId ?? ticket.guestOf) && ticket.status === 'active' && isNoShow(ticket.checkedInAt === undefined ? undefined : Date.parse(ticket.checkedInAt), startsAt),
     );
-    for (const ticket of absent) this.enqueue(ticket.memberId!, { screeningId: screening.id, kind: 'no_show', at: startsAt });
+    for (const ticket of absent) this.enqueue((ticket.memberId ?? ticket.guestOf)!, { screeningId: screening.id, kind: 'no_show', at: startsAt });
     this.meta.set('no_shows_reported_at', String(now));
     return absent.length;
   }

@@ -46,8 +46,12 @@ export async function seedCommitment(seedHex: string): Promise<string> {
 class SeedStream {
   private block = 0;
   private words: number[] = [];
+  private readonly seed: Uint8Array;
 
-  constructor(private readonly seed: Uint8Array) {}
+  // No parameter property: Node runs this file with type stripping only (scripts/lottery-verify.ts imports it).
+  constructor(seed: Uint8Array) {
+    this.seed = seed;
+  }
 
   async next(): Promise<number> {
     if (this.words.length === 0) {

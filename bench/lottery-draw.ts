@@ -1,0 +1,126 @@
+/**
+ * The lottery's draw over 5,000 entries inside one screening's Durable Object (issue 12 §3): how long the
+ * draw takes, from the call that finds the draw time passed until every entrant has tickets or a waitlist
+ * place. A driver Worker in plain workerd (Miniflare) calls the object through its RPC stub (no HTTP,
+ * session or rate limit): 5,000 members enter (every fourth with a guest, weights 1–4) a screening in a
+ * 50 × 50 hall (2,500 seats), then the driver hands the object the screening with its draw time passed and
+ * times one status read, which draws first. KV answers at once (production's KV is network I/O).
+ *
+ *   npx node bench/lottery-draw.ts --runs 3
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
+import { hallSchema } from '../src/cinema/hall-schema.ts';
+import { ROOT } from './lib/env.ts';
+import { machine, waitForQuiet } from './lib/machine.ts';
+import { markdownTable, median } from './lib/stats.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' } } });
+const RUNS = Number(values.runs);
+const MEMBERS = Number(values.members);
+const IN_FLIGHT = 32;
+
+const work = mkdtempSync(path.join(tmpdir(), 'huigong-bench-lottery-'));
+const script = path.join(work, 'driver.mjs');
+await build({
+  entryPoints: [path.join(ROOT, 'bench/lottery-draw/driver.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2024',
+  external: ['cloudflare:*', 'node:*'],
+  outfile: script,
+  logLevel: 'error',
+});
+
+function screening(id: string): CatalogueScreening {
+  const hall = hallSchema.parse({
+    name: '基准厅',
+    venue: '基准',
+    rows: Array.from({ length: 50 }, (_, i) => ({ row: i + 1, seats: 50, aisleAfter: [10, 40] })),
+  });
+  const now = Date.now();
+  return {
+    id,
+    film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
+    hallId: 'bench',
+    hall,
+    allocation: 'lottery',
+    startsAt: new Date(now + 27 * 3_600_000).toISOString(),
+    releaseAt: new Date(now - 3_600_000).toISOString(),
+    drawAt: new Date(now + 20 * 3_600_000).toISOString(),
+    closesAt: new Date(now + 26 * 3_600_000).toISOString(),
+  };
+}
+
+interface Run {
+  enterMs: number;
+  enterOutcomes: Record<string, number>;
+  drawMs: number;
+  entries: number;
+  seatsOffered: number;
+  winners: number;
+  tickets: number;
+  waitlisted: number;
+  neither: number;
+  both: number;
+}
+
+async function run(runId: number): Promise<Run> {
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath: script,
+      modulesRoot: work,
+      compatibilityDate: '2026-08-01',
+      durableObjects: { SCREENINGS: { className: 'ScreeningObject', useSQLite: true } },
+      kvNamespaces: ['SEATS'],
+    }),
+  );
+  try {
+    const entry = screening(`lottery-${runId}`);
+    const members = Array.from({ length: MEMBERS }, (_, i) => `l${runId}-${String(i).padStart(5, '0')}`);
+    const post = async <T>(action: string) =>
+      (await (await mf.dispatchFetch('http://bench/', { method: 'POST', body: JSON.stringify({ action, screening: entry, members, inFlight: IN_FLIGHT }) })).json()) as T;
+    const entered = await post<{ ms: number; outcomes: Record<string, number> }>('enter');
+    const drawn = await post<Omit<Run, 'enterMs' | 'enterOutcomes'>>('draw');
+    return { enterMs: entered.ms, enterOutcomes: entered.outcomes, ...drawn };
+  } finally {
+    await mf.dispose();
+  }
+}
+
+const runs: Run[] = [];
+for (let r = 0; r < RUNS; r++) {
+  const quiet = await waitForQuiet();
+  const result = await run(r);
+  runs.push(result);
+  console.log(`run ${r + 1} (cpu busy before ${Math.round(quiet.busy * 100)}%): ${JSON.stringify(result)}`);
+}
+console.log(
+  '\n' +
+    markdownTable(
+      ['entries', 'seats', 'entries/s (32 in flight, RPC)', 'draw, ms (median)', 'min–max ms', 'winners', 'tickets', 'waitlisted', 'neither / both'],
+      [
+        [
+          MEMBERS,
+          runs[0]!.seatsOffered,
+          Math.round(median(runs.map((r) => MEMBERS / (r.enterMs / 1_000)))),
+          Math.round(median(runs.map((r) => r.drawMs))),
+          `${Math.round(Math.min(...runs.map((r) => r.drawMs)))}–${Math.round(Math.max(...runs.map((r) => r.drawMs)))}`,
+          runs[0]!.winners,
+          runs[0]!.tickets,
+          runs[0]!.waitlisted,
+          `${Math.max(...runs.map((r) => r.neither))} / ${Math.max(...runs.map((r) => r.both))}`,
+        ],
+      ],
+    ),
+);
+mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench', 'results', 'lottery-draw.json'), JSON.stringify({ machine: machine(), members: MEMBERS, runs }, null, 2) + '\n');
+rmSync(work, { recursive: true, force: true });

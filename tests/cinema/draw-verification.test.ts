@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { verifyDraw, type PublishedDrawInput } from '../../src/cinema/draw-verification';
+import { drawOrder, walkDraw, type LotteryEntry } from '../../src/cinema/lottery-draw';
+import { seedCommitment } from '../../src/cinema/noon-queue';
+
+const seed = 'a1'.repeat(32);
+const entries: LotteryEntry[] = Array.from({ length: 12 }, (_, i) => ({
+  entrant: (i * 7919).toString(16).padStart(16, '0'),
+  weight: 1 + (i % 4),
+  seats: (i % 3 === 0 ? 2 : 1) as 1 | 2,
+}));
+
+/** A draw as the object publishes it, with the given pairs passed over for want of two seats together. */
+async function published(seatsOffered: number, passedOver: (order: LotteryEntry[]) => string[] = () => []): Promise<PublishedDrawInput> {
+  const order = await drawOrder(seed, entries);
+  const skipped = new Set(passedOver(order));
+  const walk = walkDraw(order, seatsOffered, (entry) => !skipped.has(entry.entrant));
+  return {
+    screeningId: 'verify',
+    state: 'drawn',
+    commitment: await seedCommitment(seed),
+    seed,
+    seatsOffered,
+    entries,
+    order: order.map((entry) => entry.entrant),
+    winners: walk.winners,
+    passedOver: walk.passedOver,
+  };
+}
+
+describe('verifyDraw', () => {
+  it('confirms a draw recomputed from its seed, entries and seats', async () => {
+    const result = await verifyDraw(await published(6));
+    expect(result.ok).toBe(true);
+    expect(result.checks.map((check) => check.line).join('\n')).toMatch(/承诺值一致[\s\S]*抽签顺序一致[\s\S]*中签名单一致/);
+  });
+
+  it('accepts a pair passed over when the hall had no two seats together', async () => {
+    const draw = await published(6, (order) => [order.find((entry) => entry.seats === 2)!.entrant]);
+    expect(draw.passedOver).toHaveLength(1);
+    expect((await verifyDraw(draw)).ok).toBe(true);
+  });
+
+  it('finds a seed that is not the committed one, a changed entry list, changed winners, a single passed over', async () => {
+    const honest = await published(6);
+    expect((await verifyDraw({ ...honest, seed: 'b2'.repeat(32) })).ok).toBe(false);
+    const reweighted = honest.entries!.map((entry, i) => (i === 0 ? { ...entry, weight: entry.weight === 4 ? 1 : 4 } : entry));
+    const orderCheck = (await verifyDraw({ ...honest, entries: reweighted })).checks.find((check) => check.line.startsWith('抽签顺序'));
+    expect(orderCheck?.ok).toBe(false);
+    const loser = honest.order!.find((entrant) => !honest.winners!.includes(entrant))!;
+    expect((await verifyDraw({ ...honest, winners: [...honest.winners!.slice(1), loser] })).ok).toBe(false);
+    const single = honest.order!.find((entrant) => honest.entries!.find((entry) => entry.entrant === entrant)!.seats === 1)!;
+    const favoured = await published(6, () => [single]);
+    expect((await verifyDraw(favoured)).ok).toBe(false);
+  });
+
+  it('says a draw not yet made cannot be checked', async () => {
+    const result = await verifyDraw({ state: 'open', commitment: await seedCommitment(seed) });
+    expect(result).toEqual({ ok: false, checks: [{ ok: false, line: expect.stringContaining('还没有开奖') }] });
+  });
+});
