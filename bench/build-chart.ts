@@ -30,7 +30,7 @@ const PANELS = [
 
 const W = 360;
 const H = 240;
-const M = { left: 52, right: 14, top: 28, bottom: 40 };
+const M = { left: 52, right: 24, top: 28, bottom: 40 };
 const maxSize = Math.max(...rows.map((r) => r.size));
 /** A round step (1, 2 or 5 × 10^k) so that four steps reach `v`. */
 const niceStep = (v: number) => {
