@@ -14,8 +14,8 @@
  * Options: --sizes 200,1000,3000 --runs 3 --md (also time plain-.md stories at the largest two sizes)
  * --keep (leave the temporary folder) --sites huigong,baseline (one of them alone, for the largest
  * sizes) --merge (keep the other sizes' figures already in bench/results/build.json, so sizes can run
- * apart) --timeout-min 15 (every build is killed after that) --heap-mib 12288 (Node's heap limit for
- * every build process: its default, ~4 GiB, stops Astro near 10,000 stories before the machine does).
+ * apart) --timeout-min 15 (every build is stopped after that) --heap-mib 12288 (Node's heap limit for
+ * every build process: its default, ~4 GiB, is about what Astro needs at 10,000 stories, 3.9 GiB RSS).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
