@@ -5,7 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
-import { belongsInSitemap } from './scripts/sitemap-pages.ts';
+import { sitemapOptions } from './scripts/sitemap-pages.ts';
 import { editorUnderDev } from './src/keystatic/editor-integration.ts';
 
 // The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
@@ -30,8 +30,9 @@ export default defineConfig({
     mdx(),
     // The staff console's islands (src/components/staff/); the members' and readers' pages stay without a framework.
     preact({ include: [STAFF_ISLANDS] }),
-    // Pages marked noindex (404, search, check-in, an empty station directory) stay out: scripts/sitemap-pages.ts.
-    sitemap({ filter: (page) => belongsInSitemap(outDir, page) }),
+    // Pages marked noindex (404, search, check-in, an empty station directory) stay out, and the sitemap
+    // splits into files of at most 45,000 URLs: scripts/sitemap-pages.ts.
+    sitemap(sitemapOptions(outDir)),
     // The browser editor at /keystatic, under `npm run dev` only (why: src/keystatic/editor-integration.ts).
     editorUnderDev(),
   ],

@@ -10,10 +10,11 @@
  * --jobs N (processes at once, default 2) --cache DIR (default node_modules/.cache/huigong-search)
  * --json (print a summary as JSON on the last line, for bench:build).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { indexDocument, type IndexDocument } from '../src/search/index-document.ts';
@@ -56,18 +57,46 @@ function builtPages(dir: string): IndexDocument[] {
   return documents.sort((a, b) => a.url.localeCompare(b.url));
 }
 
+/** Shards waiting for a process. */
+const queue: Shard[] = [];
+/** Shard processes still running, each the leader of its own process group (with Pagefind's binary in it). */
+const running = new Set<ChildProcess>();
+/** Set when the indexer is stopped by a signal: settles by exiting once the shard processes are gone. */
+let stopped: Promise<never> | undefined;
+
 function runShard(shard: Shard, folder: string): Promise<void> {
   const job = `${folder}.job.json`;
   writeFileSync(job, JSON.stringify({ outputPath: folder, pages: shard.pages }));
   const args = [path.join(ROOT, 'scripts/search-index/shard.ts'), job, ...(shard.key === SITE_SHARD ? [] : ['--merged'])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+    running.add(child);
     child.on('error', reject);
     child.on('exit', (code) => {
+      running.delete(child);
       rmSync(job, { force: true });
-      if (code === 0) resolve();
+      if (code === 0 || stopped) resolve();
       else reject(new Error(`search index: shard ${shard.key} failed (exit ${code})`));
     });
+  });
+}
+
+// Stopped (Ctrl-C, a CI job cancelled, bench:build's time limit): the shards are in process groups of
+// their own, so they would run on, each holding its shard's memory. Pass the signal on, wait for them, go.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopped) return;
+    queue.length = 0;
+    const children = [...running];
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    }
+    const gone = children.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve))));
+    stopped = Promise.all(gone).then(() => process.exit(128 + constants.signals[signal]));
   });
 }
 
@@ -79,12 +108,14 @@ const stale = shards.filter((shard) => !existsSync(path.join(folderOf(shard), '.
 for (const shard of stale) rmSync(folderOf(shard), { recursive: true, force: true });
 
 // A few shard processes at once: each holds its own shard's words until it writes them.
-const queue = [...stale];
+queue.push(...stale);
 await Promise.all(
   Array.from({ length: Math.max(1, Number(values.jobs)) }, async () => {
     for (let shard = queue.shift(); shard; shard = queue.shift()) await runShard(shard, folderOf(shard));
   }),
 );
+// Stopped: exit once the shards are gone, writing nothing from a half-built index.
+if (stopped) await stopped;
 
 const out = path.join(site, 'pagefind');
 rmSync(out, { recursive: true, force: true });

@@ -49,7 +49,7 @@ export interface Measured {
 }
 
 /**
- * Runs a command, polling its process tree's memory every `pollMs`, and kills the tree after
+ * Runs a command, polling its process tree's memory every `pollMs`, and stops the tree after
  * `timeoutMs` (the bench must stop by itself).
  */
 export function measure(command: string, args: string[], options: SpawnOptions & { timeoutMs: number; pollMs?: number }): Promise<Measured> {
@@ -68,18 +68,26 @@ export function measure(command: string, args: string[], options: SpawnOptions &
       peakProcessKiB = Math.max(peakProcessKiB, maxKiB);
     };
     const timer = setInterval(poll, pollMs);
-    const killer = setTimeout(() => {
-      output += `\n[bench] killed after ${timeoutMs} ms\n`;
+    // SIGTERM first: the search index passes it on to its shard processes, which run in process groups
+    // of their own (a SIGKILL to this group would leave them running); SIGKILL whatever is left.
+    const signal = (name: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid!, 'SIGKILL');
+        process.kill(-child.pid!, name);
       } catch {
         // already gone
       }
+    };
+    let hardKiller: NodeJS.Timeout | undefined;
+    const killer = setTimeout(() => {
+      output += `\n[bench] stopped after ${timeoutMs} ms\n`;
+      signal('SIGTERM');
+      hardKiller = setTimeout(() => signal('SIGKILL'), 10_000);
     }, timeoutMs);
     child.on('exit', (status) => {
       const wallMs = performance.now() - started;
       clearInterval(timer);
       clearTimeout(killer);
+      clearTimeout(hardKiller);
       resolve({ status, wallMs, peakTreeKiB, peakProcessKiB, output });
     });
   });
