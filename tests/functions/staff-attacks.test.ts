@@ -53,6 +53,7 @@ const WRITES: Record<string, { role: StaffRole; path: string; body?: unknown }> 
   'PUT /api/staff/roster/uploads/:upload': { role: 'admin', path: `/api/staff/roster/uploads/${'a'.repeat(64)}`, body: { chunks: 1 } },
   'PUT /api/staff/roster/uploads/:upload/chunks/:n{[0-9]{1,5}}': { role: 'admin', path: `/api/staff/roster/uploads/${'a'.repeat(64)}/chunks/0`, body: { rows: [[2, 'WALK001', '1234']] } },
   'POST /api/staff/roster/uploads/:upload/apply': { role: 'admin', path: `/api/staff/roster/uploads/${'a'.repeat(64)}/apply`, body: { mode: 'merge' } },
+  'POST /api/staff/members/strikes/clear': { role: 'operator', path: '/api/staff/members/strikes/clear', body: { memberNumber: 'WALK001', screeningId: 'walk', kind: 'no_show', reason: '核实属实' } },
   'POST /api/door/screenings/:id/checkins': { role: 'door', path: '/api/door/screenings/walk/checkins', body: { device: 'door-walk', checkIns: [{ code: 'ABCD2345', at: new Date().toISOString() }] } },
 };
 
@@ -62,6 +63,7 @@ const NOT_WRITES: Record<string, string> = {
   'DELETE /api/staff/session': 'ends this session only',
   'POST /api/staff/session/everywhere': 'ends the account’s sessions, which disabling has ended already',
   'POST /api/staff/bootstrap': 'acts with the bootstrap secret, not an account',
+  'POST /api/staff/members/standing': 'reads a standing (POST only to keep the member number out of the URL)',
 };
 
 describe('staff attacks', () => {
