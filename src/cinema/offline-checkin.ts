@@ -88,31 +88,6 @@ export interface CheckInConflict {
 }
 
 /**
- * Merges devices' check-ins: one per ticket, the earliest; every other check-in of the same ticket by
- * another device or at another time is a conflict. The same check-in twice (a replay) is neither.
- */
-export function mergeCheckIns(...lists: readonly DoorCheckIn[][]): { checkIns: DoorCheckIn[]; conflicts: CheckInConflict[] } {
-  const byCode = new Map<string, DoorCheckIn[]>();
-  for (const checkIn of lists.flat()) {
-    const seen = byCode.get(checkIn.code) ?? [];
-    if (!seen.some((other) => sameCheckIn(other, checkIn))) seen.push(checkIn);
-    byCode.set(checkIn.code, seen);
-  }
-  const checkIns: DoorCheckIn[] = [];
-  const conflicts: CheckInConflict[] = [];
-  for (const [code, all] of byCode) {
-    const kept = all.reduce(earlierCheckIn);
-    checkIns.push(kept);
-    for (const later of all) if (later !== kept) conflicts.push({ code, kept, later });
-  }
-  return { checkIns, conflicts };
-}
-
-export function sameCheckIn(a: DoorCheckIn, b: DoorCheckIn): boolean {
-  return a.code === b.code && a.device === b.device && Date.parse(a.at) === Date.parse(b.at);
-}
-
-/**
  * What the screening's object does with one synced check-in, given the ticket's stored check-in and the
  * losing check-ins recorded for it. A device's own check-in again is a replay whatever its time says (a
  * replayed batch may carry a time the object clamped), and so is a losing check-in already recorded.

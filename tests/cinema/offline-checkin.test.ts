@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideSyncedCheckIn,
-  mergeCheckIns,
+  earlierCheckIn,
   offlineVerdict,
   readTicketScan,
   type DoorCheckIn,
@@ -79,27 +79,19 @@ describe('offlineVerdict', () => {
   });
 });
 
-describe('mergeCheckIns', () => {
-  it('keeps the earlier of two devices’ check-ins of one ticket and reports the later as a conflict', () => {
-    const a = [checkIn('ABCD2345', 10, 'door-a'), checkIn('BCDE2345', 3, 'door-a')];
-    const b = [checkIn('ABCD2345', 7, 'door-b')];
-    const merged = mergeCheckIns(a, b);
-    expect(merged.checkIns).toEqual([checkIn('ABCD2345', 7, 'door-b'), checkIn('BCDE2345', 3, 'door-a')]);
-    expect(merged.conflicts).toEqual([{ code: 'ABCD2345', kept: checkIn('ABCD2345', 7, 'door-b'), later: checkIn('ABCD2345', 10, 'door-a') }]);
-    // The order devices are merged in does not matter.
-    expect(mergeCheckIns(b, a).conflicts).toEqual(merged.conflicts);
-  });
-
-  it('treats the same check-in twice as one, not a conflict', () => {
-    const a = [checkIn('ABCD2345', 10, 'door-a')];
-    expect(mergeCheckIns(a, a)).toEqual({ checkIns: a, conflicts: [] });
+describe('earlierCheckIn', () => {
+  it('keeps the earlier of two check-ins of one ticket, whichever is given first', () => {
+    const early = checkIn('ABCD2345', 7, 'door-b');
+    const late = checkIn('ABCD2345', 10, 'door-a');
+    expect(earlierCheckIn(early, late)).toBe(early);
+    expect(earlierCheckIn(late, early)).toBe(early);
   });
 
   it('breaks a tie in time by the device name, the same way whichever comes first', () => {
     const a = checkIn('ABCD2345', 10, 'door-a');
     const b = checkIn('ABCD2345', 10, 'door-b');
-    expect(mergeCheckIns([b], [a]).checkIns).toEqual([a]);
-    expect(mergeCheckIns([a], [b]).checkIns).toEqual([a]);
+    expect(earlierCheckIn(b, a)).toBe(a);
+    expect(earlierCheckIn(a, b)).toBe(a);
   });
 });
 
