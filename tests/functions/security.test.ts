@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/app';
 import { SITEVERIFY_URL, TURNSTILE_HEADER } from '../../functions/turnstile';
+import { createStaff } from './helpers/staff';
 import { asMember, body, drainToKv, enrol, json, plainHall, screening, sessionCookie, staffHeaders, testApp } from './helpers/cinema';
 
 // Cloudflare's published Turnstile test secrets: one always passes, one always fails.
@@ -233,7 +234,13 @@ describe('caching of answers', () => {
         request('/api/staff/members/strikes/clear', staff(json({ memberNumber: 'CACHE-1', screeningId: 'cache', kind: 'no_show', reason: '测试' })))],
       ['POST /api/staff/bootstrap', () =>
         request('/api/staff/bootstrap', json({ username: 'cache-staff', role: 'door', password: 'cache-staff-password' }, { Authorization: `Bearer ${env.STAFF_BOOTSTRAP_SECRET}` }))],
-      ['POST /api/staff/session', () => request('/api/staff/session', json({ username: 'cache-staff', password: 'cache-staff-password' }))],
+      // Bootstrap is closed (an admin exists), so the account to sign in with is made by the admin.
+      ['POST /api/staff/session', async () => {
+        const { username, password } = await createStaff(request, 'door', { username: 'cache-staff' });
+        const signedIn = await request('/api/staff/session', json({ username, password }));
+        expect(signedIn.status).toBe(200);
+        return signedIn;
+      }],
       ['GET /api/staff/me', () => request('/api/staff/me', staff())],
       ['POST /api/staff/session/everywhere', () => request('/api/staff/session/everywhere', staff({ method: 'POST' }))],
       ['DELETE /api/staff/session', () => request('/api/staff/session', staff({ method: 'DELETE' }))],
