@@ -19,6 +19,24 @@ export interface ScreeningActionInput {
   where: 'list' | 'picker';
   /** In the picker: the seat the member has chosen, if any (`5-8`, 5排8号). */
   selectedSeat?: { id: string; label: string };
+  /** A lottery screening (`allocation: lottery`) until its draw is known; absent for first-come ones. */
+  lottery?: LotteryActionInput;
+}
+
+/** What the button needs to know of a lottery (src/cinema/lottery-view.ts derives it from the status). */
+export interface LotteryActionInput {
+  drawAt: string;
+  /**
+   * `open`: entries are taken now (release ≤ now < drawAt); `drawing`: the draw time has come and this
+   * page has not yet heard the outcome; `drawn`: it has (or the member did not enter: first-come from here).
+   */
+  phase: 'open' | 'drawing' | 'drawn';
+  /** Seats of the member's entry, if they entered. */
+  entered?: 1 | 2;
+  /** In the picker: the seats chosen (一人 = 1, 带一位同伴 = 2). */
+  chosenSeats?: 1 | 2;
+  /** The member's outcome after the draw (a won ticket shows as `ticketSeat`). */
+  outcome?: { result: 'won' } | { result: 'lost'; waitlistPosition?: number };
 }
 
 /**
@@ -36,18 +54,34 @@ export type ScreeningAction =
   | { kind: 'open_picker'; label: string; look: 'primary' }
   | { kind: 'claim'; label: string; look: 'primary'; seat?: string }
   | { kind: 'join_queue'; label: string; look: 'primary'; seat?: string }
-  | { kind: 'queued'; label: string; look: 'quiet' };
+  | { kind: 'queued'; label: string; look: 'quiet' }
+  | { kind: 'lottery_opens'; label: string; look: 'quiet' }
+  | { kind: 'open_lottery'; label: string; look: 'primary' }
+  | { kind: 'enter_lottery'; label: string; look: 'primary'; seats: 1 | 2 }
+  | { kind: 'lottery_entered'; label: string; look: 'quiet' }
+  | { kind: 'lottery_drawing'; label: string; look: 'quiet' }
+  | { kind: 'lottery_won'; label: string; look: 'quiet' }
+  | { kind: 'lottery_lost'; label: string; look: 'quiet' };
+
+const SEATS_WORDS = { 1: '一人', 2: '两人' } as const;
 
 /**
  * The button for a screening in this state, saying what a tap will do. A ticket held wins over
  * everything (the member came back for it); then the window (not yet open, closed); then who is asking
  * (signed out); then the seats (sold out: the waitlist). In the minutes before a release the noon
- * queue takes places (join_queue, then queued); a lottery entry, to come, is another such state.
+ * queue takes places (join_queue, then queued). A lottery screening takes entries from the release to
+ * its draw (open_lottery on the list, enter_lottery in the picker with the seats chosen, then
+ * lottery_entered), and after the draw shows the outcome; a member who did not enter, or whose result
+ * left seats, goes first-come as any other screening.
  */
 export function screeningAction(input: ScreeningActionInput): ScreeningAction {
   if (input.state === 'booked') return { kind: 'booked', label: '基层工会包场，不对个人放票', look: 'none' };
   if (input.ticketSeat) return { kind: 'view_ticket', label: `已领 ${input.ticketSeat} · 查看票`, look: 'quiet' };
   if (input.state === 'closed') return { kind: 'closed', label: '已停止领票', look: 'none' };
+  if (input.lottery) {
+    const lotteryAction = lotteryScreeningAction(input, input.lottery);
+    if (lotteryAction) return lotteryAction;
+  }
   if (input.state === 'not_open') {
     if (input.noonQueue === undefined) return { kind: 'opens_at', label: `${formatShanghaiDayTime(input.releaseAt)} 开抢`, look: 'quiet' };
     if (!input.signedIn) return { kind: 'sign_in', label: '登录后排队', look: 'primary' };
@@ -68,4 +102,23 @@ export function screeningAction(input: ScreeningActionInput): ScreeningAction {
   return input.selectedSeat
     ? { kind: 'claim', label: `领取 ${input.selectedSeat.label}`, look: 'primary', seat: input.selectedSeat.id }
     : { kind: 'claim', label: '领取最佳座位', look: 'primary' };
+}
+
+/** The lottery's own button, or undefined when the screening goes first-come (the draw is past, no entry). */
+function lotteryScreeningAction(input: ScreeningActionInput, lottery: LotteryActionInput): ScreeningAction | undefined {
+  const drawTime = formatShanghaiDayTime(lottery.drawAt);
+  if (input.state === 'not_open') return { kind: 'lottery_opens', label: `${formatShanghaiDayTime(input.releaseAt)} 开始报名抽签`, look: 'quiet' };
+  if (lottery.phase === 'open') {
+    if (!input.signedIn) return { kind: 'sign_in', label: '登录后报名抽签', look: 'primary' };
+    const entered = lottery.entered && { kind: 'lottery_entered' as const, label: `已报名 · ${lottery.entered} 张 · ${drawTime} 抽签`, look: 'quiet' as const };
+    if (input.where === 'list') return entered || { kind: 'open_lottery', label: '报名抽签', look: 'primary' };
+    const seats = lottery.chosenSeats ?? lottery.entered ?? 1;
+    if (entered && seats === lottery.entered) return entered;
+    return { kind: 'enter_lottery', label: `${entered ? '改为' : '报名抽签 · '}${SEATS_WORDS[seats]}`, look: 'primary', seats };
+  }
+  if (!lottery.entered && !lottery.outcome) return undefined;
+  if (lottery.phase === 'drawing' || !lottery.outcome) return { kind: 'lottery_drawing', label: `${drawTime} 抽签 · 正在出结果`, look: 'quiet' };
+  if (lottery.outcome.result === 'won') return { kind: 'lottery_won', label: '已中签 · 查看票', look: 'quiet' };
+  const place = lottery.outcome.waitlistPosition;
+  return place ? { kind: 'lottery_lost', label: `未中签 · 候补第 ${place} 位`, look: 'quiet' } : undefined;
 }
