@@ -33,13 +33,13 @@ export function lotteryActionInput(drawAt: string, status: LotteryStatusView | u
 /** The live line under a lottery screening: the draw time and countdown, the member's entry, or the result. */
 export function lotteryLine(drawAt: string, status: LotteryStatusView | undefined, now: number): string {
   const left = Date.parse(drawAt) - now;
-  const when = `${formatShanghaiTime(drawAt)} 抽签`;
+  const when = `抽签时间 ${formatShanghaiTime(drawAt)}`;
   const outcome = status?.state === 'drawn' ? status.outcome : undefined;
   if (outcome?.result === 'won') return `已中签：${outcome.tickets.map((ticket) => ticket.seatLabel).join('、')}`;
   if (outcome?.result === 'lost') return outcome.waitlistPosition ? `未中签 · 候补第 ${outcome.waitlistPosition} 位` : '未中签';
-  const entry = status?.entry ? `已报名 · ${status.entry.seats} 张 · ` : '抽签 · ';
+  const entry = status?.entry ? `已报名 · ${status.entry.seats} 张 · ` : '';
   if (left > 0) return `${entry}${when} · 还有 ${formatCountdown(left)}`;
-  return status?.entry ? `${entry}正在出抽签结果…` : `${when}已过`;
+  return status?.entry ? `${entry}正在出抽签结果…` : `${when}（已过）`;
 }
 
 /** The result in a sentence, as the page reports it when it arrives. */

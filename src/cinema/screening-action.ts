@@ -110,8 +110,11 @@ function lotteryScreeningAction(input: ScreeningActionInput, lottery: LotteryAct
   if (input.state === 'not_open') return { kind: 'lottery_opens', label: `${formatShanghaiDayTime(input.releaseAt)} 开始报名抽签`, look: 'quiet' };
   if (lottery.phase === 'open') {
     if (!input.signedIn) return { kind: 'sign_in', label: '登录后报名抽签', look: 'primary' };
+    // On the list the card's line already says 已报名 · N 张 and the countdown: the button says what a tap offers.
+    if (input.where === 'list') {
+      return lottery.entered ? { kind: 'lottery_entered', label: '已报名 · 改人数或撤回', look: 'quiet' } : { kind: 'open_lottery', label: '报名抽签', look: 'primary' };
+    }
     const entered = lottery.entered && { kind: 'lottery_entered' as const, label: `已报名 · ${lottery.entered} 张 · ${drawTime} 抽签`, look: 'quiet' as const };
-    if (input.where === 'list') return entered || { kind: 'open_lottery', label: '报名抽签', look: 'primary' };
     const seats = lottery.chosenSeats ?? lottery.entered ?? 1;
     if (entered && seats === lottery.entered) return entered;
     return { kind: 'enter_lottery', label: `${entered ? '改为' : '报名抽签 · '}${SEATS_WORDS[seats]}`, look: 'primary', seats };

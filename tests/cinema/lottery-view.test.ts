@@ -24,8 +24,8 @@ describe('lotteryActionInput', () => {
 
 describe('lotteryLine', () => {
   it('counts down to the draw, with the entry once made', () => {
-    expect(lotteryLine(drawAt, undefined, draw - 3_723_000)).toBe('抽签 · 12月4日 周五 08:00 抽签 · 还有 1:02:03');
-    expect(lotteryLine(drawAt, entered, draw - 65_000)).toBe('已报名 · 2 张 · 12月4日 周五 08:00 抽签 · 还有 1:05');
+    expect(lotteryLine(drawAt, undefined, draw - 3_723_000)).toBe('抽签时间 12月4日 周五 08:00 · 还有 1:02:03');
+    expect(lotteryLine(drawAt, entered, draw - 65_000)).toBe('已报名 · 2 张 · 抽签时间 12月4日 周五 08:00 · 还有 1:05');
   });
 
   it('says the result is coming, then the result: the seats won or the waitlist place', () => {

@@ -84,7 +84,7 @@ describe('screeningAction', () => {
 
     it('once entered: 已报名 with the seats and the draw time; changing the seats makes the button change the entry', () => {
       const entered = { kind: 'lottery_entered', label: '已报名 · 2 张 · 12月4日 08:00 抽签', look: 'quiet' };
-      expect(action({ where: 'list', lottery: lottery({ entered: 2 }) })).toEqual(entered);
+      expect(action({ where: 'list', lottery: lottery({ entered: 2 }) })).toEqual({ kind: 'lottery_entered', label: '已报名 · 改人数或撤回', look: 'quiet' });
       expect(action({ lottery: lottery({ entered: 2 }) })).toEqual(entered);
       expect(action({ lottery: lottery({ entered: 2, chosenSeats: 2 }) })).toEqual(entered);
       expect(action({ lottery: lottery({ entered: 2, chosenSeats: 1 }) })).toEqual({ kind: 'enter_lottery', label: '改为一人', look: 'primary', seats: 1 });

@@ -2,7 +2,8 @@ import { ticketsToShow } from '../../cinema/my-tickets';
 import { noonQueueState } from '../../cinema/noon-queue';
 import { claimWindowState } from '../../cinema/release-window';
 import { screeningAction, type ScreeningAction, type ScreeningActionInput } from '../../cinema/screening-action';
-import type { Screening, Ticket, WaitlistPlace } from './types';
+import { lotteryActionInput } from '../../cinema/lottery-view';
+import type { LotteryStatus, Screening, Ticket, WaitlistPlace } from './types';
 
 /** Everything the cinema page knows, in one place; the list, the picker and 我的票 are drawn from it. */
 export interface CinemaState {
@@ -15,6 +16,8 @@ export interface CinemaState {
   waitlist: WaitlistPlace[];
   /** Screenings whose noon queue this member joined on this page, until the release tells the outcome. */
   queued: Set<string>;
+  /** This member's status in each lottery the page has asked about (signed in only). */
+  lotteries: Map<string, LotteryStatus>;
 }
 
 export interface CinemaStore {
@@ -25,7 +28,7 @@ export interface CinemaStore {
 }
 
 export function createCinemaStore(): CinemaStore {
-  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [], queued: new Set() };
+  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [], queued: new Set(), lotteries: new Map() };
   const listeners: ((state: CinemaState) => void)[] = [];
   return {
     state,
@@ -64,9 +67,10 @@ export function actionFor(
   now: number,
   where: ScreeningActionInput['where'],
   selectedSeat?: ScreeningActionInput['selectedSeat'],
+  chosenSeats?: 1 | 2,
 ): ScreeningAction {
   const window = windowState(screening, now);
-  const queueOpen = window === 'not_open' && noonQueueState(now, Date.parse(screening.releaseAt)) === 'open';
+  const queueOpen = window === 'not_open' && screening.allocation !== 'lottery' && noonQueueState(now, Date.parse(screening.releaseAt)) === 'open';
   return screeningAction({
     state: window,
     releaseAt: screening.releaseAt,
@@ -77,5 +81,8 @@ export function actionFor(
     ...(queueOpen ? { noonQueue: state.queued.has(screening.id) ? 'queued' : 'open' } : {}),
     where,
     selectedSeat,
+    ...(screening.allocation === 'lottery' && screening.drawAt
+      ? { lottery: lotteryActionInput(screening.drawAt, state.lotteries.get(screening.id), now, chosenSeats) }
+      : {}),
   });
 }
