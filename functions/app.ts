@@ -10,6 +10,7 @@ import { refusal } from './refusals.ts';
 import { cinemaRoutes } from './routes/cinema.ts';
 import { doorRoutes } from './routes/door.ts';
 import { health } from './routes/health.ts';
+import { lotteryRoutes } from './routes/lottery.ts';
 import { noonQueueRoutes } from './routes/noon-queue.ts';
 import { screeningRoutes } from './routes/screenings.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -64,6 +65,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.route('/api/session', sessionRoutes(humanCheck));
   app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/screenings', noonQueueRoutes(catalogue, { humanCheck }));
+  app.route('/api/screenings', lotteryRoutes(catalogue, { humanCheck }));
   app.route('/api/me', meRoutes(catalogue));
   app.route('/api/tickets', ticketRoutes(catalogue, { soldOut }));
   app.route('/api/staff', staffSessionRoutes());

@@ -34,6 +34,12 @@ export const REFUSALS = {
   // the noon queue
   queue_not_open: [409, `放票前 ${CINEMA_RULES.noonQueueOpensMinutes} 分钟才能排队`],
   queue_closed: [409, '已经放票，排队已结束；请直接领票或加入候补'],
+  not_first_come: [409, '本场抽签分配座位，不设排队；请在抽签截止前报名'],
+  // the lottery
+  not_lottery: [409, '本场先到先得，不抽签；放票后直接领票'],
+  lottery_not_open: [409, '还没到抽签报名时间：放票后才能报名'],
+  lottery_closed: [409, '抽签报名已截止'],
+  lottery_not_drawn: [409, '本场抽签分配座位，开奖前不能直接领票或候补；请先报名抽签'],
   // tickets
   unknown_ticket: [404, '没有找到这张票'],
   already_cancelled: [409, '这张票已经退过了'],

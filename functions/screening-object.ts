@@ -1,6 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { decideClaim, type ClaimRefusal } from '../src/cinema/claim-decision.ts';
+import { lotteryEntrant } from '../src/cinema/lottery-draw.ts';
+import { lotteryWindowState } from '../src/cinema/lottery-window.ts';
 import { noonQueueOpensAt, noonQueueState } from '../src/cinema/noon-queue.ts';
 import { claimWindowState } from '../src/cinema/release-window.ts';
 import { bestAvailableSeat, bestRowOf, hallSeats, releasableSeats, type Seat } from '../src/cinema/seat-map.ts';
@@ -8,6 +10,7 @@ import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
 import { NoonQueue, type QueueEntryState } from './noon-queue.ts';
 import { ObjectMeta } from './object-meta.ts';
+import { ScreeningLottery, type DrawRecord, type LotteryEntryView } from './screening-lottery.ts';
 import { ScreeningWaitlist } from './screening-waitlist.ts';
 import { seatMapSnapshot } from './seat-map-snapshot.ts';
 import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts';
@@ -18,15 +21,19 @@ import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
   /** `soldOut`: no seat is free, whatever the refusal; the Worker's shortcut (sold-out-cache.ts) takes it from here. */
-  | { ok: false; refusal: ClaimRefusal | { code: 'claim_cancelled' }; ticket?: TicketRecord; soldOut?: true };
+  | { ok: false; refusal: ClaimRefusal | { code: 'claim_cancelled' } | LotteryNotDrawn; ticket?: TicketRecord; soldOut?: true };
+
+/** A lottery screening before its draw: no claim or waitlist place yet (the draw gives the seats). */
+type LotteryNotDrawn = { code: 'lottery_not_drawn'; drawAt: string };
 
 export type CancelOutcome =
-  | { ok: true; ticket: TicketRecord; promoted?: TicketRecord }
+  /** `guest`: the guest's ticket (a lottery pair's), cancelled with the member's own. */
+  | { ok: true; ticket: TicketRecord; promoted?: TicketRecord; guest?: TicketRecord }
   | { ok: false; refusal: { code: 'unknown_ticket' | 'already_cancelled' | 'window_closed' | 'already_checked_in' } };
 
 export type WaitlistOutcome =
   | { ok: true; position: number }
-  | { ok: false; refusal: { code: 'window_not_open' | 'window_closed' | 'screening_booked' | 'already_holds_ticket' | 'seats_available' } };
+  | { ok: false; refusal: { code: 'window_not_open' | 'window_closed' | 'screening_booked' | 'already_holds_ticket' | 'seats_available' } | LotteryNotDrawn };
 
 export type CheckInOutcome =
   | { ok: true; ticket: TicketRecord }
@@ -54,10 +61,30 @@ export interface DoorList {
 
 export type QueueJoinOutcome =
   | { ok: true; entry: QueueEntryState; commitment: string }
-  | { ok: false; refusal: { code: 'queue_not_open'; opensAt: string } | { code: 'queue_closed' | 'screening_booked' | 'seat_unavailable' } };
+  | { ok: false; refusal: { code: 'queue_not_open'; opensAt: string } | { code: 'queue_closed' | 'screening_booked' | 'seat_unavailable' | 'not_first_come' } };
 
 /** A member's place in the noon queue, and after the release what it got them (the ticket as it is now). */
 export type QueueStatus = QueueEntryState & { ticket?: TicketRecord; waitlistPosition?: number };
+
+/** A member's lottery entry and outcome, as the object knows it (the route renders the tickets). */
+export interface LotteryStatus {
+  state: 'not_open' | 'open' | 'drawn';
+  opensAt: string;
+  drawAt: string;
+  commitment?: string;
+  entry?: LotteryEntryView;
+  outcome?: { result: 'won'; tickets: TicketRecord[] } | { result: 'lost'; waitlistPosition?: number };
+}
+
+export type LotteryEntryOutcome =
+  | { ok: true; created: boolean; status: LotteryStatus }
+  | {
+      ok: false;
+      refusal: { code: 'not_lottery' | 'already_holds_ticket' } | { code: 'lottery_not_open'; opensAt: string } | { code: 'lottery_closed'; drawAt: string };
+    };
+
+/** What GET …/draw publishes: the commitment while open; after the draw the seed, the hashed entries and the result. */
+export type PublishedDraw = { state: 'not_open' | 'open' | 'drawn'; drawAt: string; commitment?: string } & Partial<Omit<DrawRecord, 'drawnAt'>>;
 
 export interface ScreeningStats {
   capacity: number;
@@ -95,6 +122,7 @@ export class ScreeningObject extends DurableObject<Env> {
   private readonly waitlist: ScreeningWaitlist;
   private readonly doorCheckIns: DoorCheckIns;
   private readonly queue: NoonQueue;
+  private readonly lottery: ScreeningLottery;
   private screening?: CatalogueScreening;
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
@@ -117,11 +145,13 @@ export class ScreeningObject extends DurableObject<Env> {
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
     this.queue = new NoonQueue(ctx.storage.sql, this.meta);
+    this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
     void ctx.blockConcurrencyWhile(async () => {
       await this.outbox.resumeAlarm();
       await this.armQueueAlarm();
+      await this.armLotteryAlarm();
     });
   }
 
@@ -131,6 +161,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.adopt(screening);
     // Claims after the release go behind the shuffled queue: resolve it first if the alarm has not yet.
     await this.resolveQueueIfDue();
+    await this.drawLotteryIfDue();
     const outcome = this.transaction((): ClaimOutcome => {
       if (request.idempotencyKey) {
         const prior = this.ledger.ticketForKey(request.memberId, request.idempotencyKey);
@@ -138,6 +169,8 @@ export class ScreeningObject extends DurableObject<Env> {
         if (prior?.status === 'cancelled') return { ok: false, refusal: { code: 'claim_cancelled' }, ticket: prior };
         if (prior) return { ok: true, ticket: prior, replayed: true };
       }
+      const notDrawn = this.lotteryNotDrawn(screening);
+      if (notDrawn) return { ok: false, refusal: notDrawn };
       const held = this.ledger.activeTicketOf(request.memberId);
       const taken = this.ledger.takenSeats();
       const decision = decideClaim({
@@ -177,15 +210,19 @@ export class ScreeningObject extends DurableObject<Env> {
     this.adopt(screening);
     const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
-      // Someone else's ticket is as unknown to this member as a made-up code.
-      if (!found || found.memberId !== request.memberId) return { ok: false, refusal: { code: 'unknown_ticket' } };
+      // Someone else's ticket is as unknown to this member as a made-up code; their guest's is theirs.
+      if (!found || (found.memberId ?? found.guestOf) !== request.memberId) return { ok: false, refusal: { code: 'unknown_ticket' } };
       if (found.status === 'cancelled') return { ok: false, refusal: { code: 'already_cancelled' } };
       if (found.checkedInAt !== undefined) return { ok: false, refusal: { code: 'already_checked_in' } };
       const now = Date.now();
       if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
       const ticket = this.ledger.cancel(found.code, now);
       const promoted = this.promoteFromWaitlist(found.seat);
-      return { ok: true, ticket, ...(promoted ? { promoted } : {}) };
+      // The member's own ticket takes their guest's with it (the guest came as theirs); the guest's alone does not.
+      const guestHeld = found.memberId ? this.ledger.activeGuestTicketOf(found.memberId) : undefined;
+      const guest = guestHeld && guestHeld.checkedInAt === undefined ? this.ledger.cancel(guestHeld.code, now) : undefined;
+      if (guest) this.promoteFromWaitlist(guest.seat);
+      return { ok: true, ticket, ...(promoted ? { promoted } : {}), ...(guest ? { guest } : {}) };
     });
     await this.outbox.scheduleFlush();
     return outcome;
@@ -197,6 +234,8 @@ export class ScreeningObject extends DurableObject<Env> {
       const window = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
       if (window !== 'open') return { ok: false, refusal: { code: window === 'not_open' ? 'window_not_open' : 'window_closed' } };
       if (screening.booking) return { ok: false, refusal: { code: 'screening_booked' } };
+      const notDrawn = this.lotteryNotDrawn(screening);
+      if (notDrawn) return { ok: false, refusal: notDrawn };
       if (this.ledger.activeTicketOf(request.memberId)) return { ok: false, refusal: { code: 'already_holds_ticket' } };
       if (this.ledger.occupancy.free > 0) return { ok: false, refusal: { code: 'seats_available' } };
       return { ok: true, position: this.waitlist.join(request.memberId, Date.now()) };
@@ -419,6 +458,7 @@ export class ScreeningObject extends DurableObject<Env> {
       this.doorCheckIns.purge();
       this.waitlist.purge();
       this.queue.purge();
+      this.lottery.purge();
       this.meta.set('purged_at', new Date().toISOString());
       this.outbox.touch();
       return purged;
@@ -432,6 +472,7 @@ export class ScreeningObject extends DurableObject<Env> {
   /** Takes (or updates) the member's place in the noon queue: from 5 minutes before the release until it. */
   async joinQueue(screening: CatalogueScreening, request: { memberId: string; seat?: string }): Promise<QueueJoinOutcome> {
     this.adopt(screening);
+    if (screening.allocation === 'lottery') return { ok: false, refusal: { code: 'not_first_come' } };
     const releaseAt = Date.parse(screening.releaseAt);
     const state = noonQueueState(Date.now(), releaseAt);
     if (state === 'not_open') return { ok: false, refusal: { code: 'queue_not_open', opensAt: new Date(noonQueueOpensAt(releaseAt)).toISOString() } };
@@ -480,13 +521,68 @@ export class ScreeningObject extends DurableObject<Env> {
    */
   override async alarm(): Promise<void> {
     await this.resolveQueueIfDue();
+    await this.drawLotteryIfDue();
     await this.outbox.alarm();
     await this.armQueueAlarm();
+    await this.armLotteryAlarm();
   }
 
   /** Whether everything committed has reached KV. */
   async synced(): Promise<boolean> {
     return !this.outbox.pendingWrites();
+  }
+
+  // ---- the lottery (functions/screening-lottery.ts) -------------------------------------------------
+
+  /**
+   * Enters the member, or changes their entry (seats, and the weight their standing gives now): from the
+   * release until the draw time. The first entry (or status read) of the window commits the seed.
+   */
+  async enterLottery(screening: CatalogueScreening, request: { memberId: string; seats: 1 | 2; weight: number }): Promise<LotteryEntryOutcome> {
+    this.adopt(screening);
+    const refusal = this.lotteryWindowRefusal(screening);
+    if (refusal) return { ok: false, refusal };
+    const entrant = await lotteryEntrant(screening.id, request.memberId);
+    await this.commitLotterySeed();
+    const created = this.transaction(() => {
+      // Re-checked after the awaits: the draw may have come in between.
+      if (this.lotteryWindowRefusal(screening)) return undefined;
+      if (this.ledger.activeTicketOf(request.memberId)) return 'holds_ticket' as const;
+      return this.lottery.enter(request.memberId, { entrant, seats: request.seats, weight: request.weight }, Date.now());
+    });
+    if (created === undefined) return { ok: false, refusal: this.lotteryWindowRefusal(screening)! };
+    if (created === 'holds_ticket') return { ok: false, refusal: { code: 'already_holds_ticket' } };
+    await this.armLotteryAlarm();
+    return { ok: true, created, status: this.lotteryState(screening, request.memberId) };
+  }
+
+  /** Takes the member's entry back (none is fine): in the same window. */
+  async withdrawLottery(screening: CatalogueScreening, request: { memberId: string }): Promise<LotteryEntryOutcome> {
+    this.adopt(screening);
+    const refusal = this.lotteryWindowRefusal(screening);
+    if (refusal) return { ok: false, refusal };
+    this.transaction(() => this.lottery.withdraw(request.memberId));
+    return { ok: true, created: false, status: this.lotteryState(screening, request.memberId) };
+  }
+
+  /** The member's entry and outcome; while open it commits the seed, after the draw time it draws first if the alarm has not. */
+  async lotteryStatus(screening: CatalogueScreening, request: { memberId: string }): Promise<LotteryStatus | { refusal: { code: 'not_lottery' } }> {
+    if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
+    this.adopt(screening);
+    await this.openOrDrawLottery(screening);
+    return this.lotteryState(screening, request.memberId);
+  }
+
+  /** The public record: the commitment while open; after the draw the seed, the hashed entries, the order and the winners. */
+  async lotteryDraw(screening: CatalogueScreening): Promise<PublishedDraw | { refusal: { code: 'not_lottery' } }> {
+    if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
+    this.adopt(screening);
+    await this.openOrDrawLottery(screening);
+    const { state, drawAt, commitment } = this.lotteryState(screening, undefined);
+    const record = this.lottery.drawRecord();
+    if (!record) return { state, drawAt, ...(commitment ? { commitment } : {}) };
+    const { drawnAt: _drawnAt, ...published } = record;
+    return { state, drawAt, ...(commitment ? { commitment } : {}), ...published };
   }
 
   // ---- state -------------------------------------------------------------------------------------
@@ -511,6 +607,79 @@ export class ScreeningObject extends DurableObject<Env> {
       this.queue.resolve(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),
     );
     await this.outbox.scheduleFlush();
+  }
+
+  /** The draw, once, when its time has come: order outside the transaction (hashing is async), the rest in one. */
+  private async drawLotteryIfDue(): Promise<void> {
+    const screening = this.screening;
+    if (screening?.allocation !== 'lottery' || !screening.drawAt || Date.now() < Date.parse(screening.drawAt) || this.lottery.isDrawn()) return;
+    // No one entered or looked while it was open: a seed now, revealed with its commitment.
+    await this.commitLotterySeed();
+    const order = await this.lottery.order();
+    this.transaction(() =>
+      this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),
+    );
+    await this.outbox.scheduleFlush();
+  }
+
+  private async commitLotterySeed(): Promise<void> {
+    if (this.lottery.hasSeed()) return;
+    const drawn = await ScreeningLottery.drawSeed();
+    this.transaction(() => this.lottery.commitSeed(drawn));
+  }
+
+  /** Entries open: the seed is committed (so its hash is published from the start); the draw time passed: drawn. */
+  private async openOrDrawLottery(screening: CatalogueScreening): Promise<void> {
+    const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt!) });
+    if (state === 'open') {
+      await this.commitLotterySeed();
+      await this.armLotteryAlarm();
+    }
+    if (state === 'drawn') await this.drawLotteryIfDue();
+  }
+
+  /** Why an entry is refused now (not a lottery, before the release, after the draw time), if it is. */
+  private lotteryWindowRefusal(screening: CatalogueScreening): Extract<LotteryEntryOutcome, { ok: false }>['refusal'] | undefined {
+    if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
+    const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
+    if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
+    if (state === 'drawn') return { code: 'lottery_closed', drawAt: screening.drawAt };
+    return undefined;
+  }
+
+  /** A lottery screening not yet drawn: claims and waitlist places wait for the draw. */
+  private lotteryNotDrawn(screening: CatalogueScreening): LotteryNotDrawn | undefined {
+    if (screening.allocation !== 'lottery' || !screening.drawAt || this.lottery.isDrawn()) return undefined;
+    return { code: 'lottery_not_drawn', drawAt: screening.drawAt };
+  }
+
+  private lotteryState(screening: CatalogueScreening, memberId: string | undefined): LotteryStatus {
+    const drawAt = screening.drawAt!;
+    const window = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(drawAt) });
+    const commitment = this.lottery.commitment();
+    const base: LotteryStatus = {
+      // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
+      state: window === 'drawn' && !this.lottery.isDrawn() ? 'open' : window,
+      opensAt: screening.releaseAt,
+      drawAt,
+      ...(commitment ? { commitment } : {}),
+    };
+    const mine = memberId === undefined ? undefined : this.lottery.entryOf(memberId);
+    if (!mine) return base;
+    if (!mine.result) return { ...base, entry: mine.entry };
+    if (mine.result.won) {
+      return { ...base, entry: mine.entry, outcome: { result: 'won', tickets: mine.result.ticketCodes.map((code) => this.ledger.ticket(code)!) } };
+    }
+    const position = this.waitlist.members().indexOf(memberId!);
+    return { ...base, entry: mine.entry, outcome: { result: 'lost', ...(position >= 0 ? { waitlistPosition: position + 1 } : {}) } };
+  }
+
+  /** An alarm by the draw time once entries are open; shared with the outbox as the queue's is. */
+  private async armLotteryAlarm(): Promise<void> {
+    const screening = this.screening;
+    if (screening?.allocation === 'lottery' && screening.drawAt && this.lottery.hasSeed() && !this.lottery.isDrawn()) {
+      await this.outbox.wakeBy(Date.parse(screening.drawAt));
+    }
   }
 
   /** An alarm by the release while the queue waits; the outbox's alarm shares it (it only ever brings it forward). */

@@ -5,7 +5,7 @@
  */
 
 export type TicketStatus = 'active' | 'cancelled';
-export type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking';
+export type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking' | 'lottery';
 
 /** A ticket as stored under ticket:<code>. */
 export interface TicketRecord {
@@ -17,6 +17,8 @@ export interface TicketRecord {
   /** The holder: a member's id, or a grassroots union's name for block bookings. */
   memberId?: string;
   union?: string;
+  /** A lottery pair's guest seat: the member who brought the guest (the ticket has no `memberId` of its own). */
+  guestOf?: string;
   claimedAt: string;
   cancelledAt?: string;
   checkedInAt?: string;

@@ -8,6 +8,7 @@ interface TicketRow extends Record<string, SqlStorageValue> {
   seat: string;
   member_id: string | null;
   union_name: string | null;
+  guest_of: string | null;
   source: string;
   status: string;
   claimed_at: number;
@@ -55,6 +56,11 @@ export class TicketLedger {
       CREATE UNIQUE INDEX IF NOT EXISTS one_ticket_per_member ON tickets(member_id) WHERE status = 'active' AND member_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS idempotency (member_id TEXT NOT NULL, key TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (member_id, key));
     `);
+    // A lottery pair's guest holds a seat in the member's name without being a member here: guest_of, not
+    // member_id, so one_ticket_per_member still means one seat of the member's own (and one guest seat).
+    const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('tickets')").toArray();
+    if (!columns.some((column) => column.name === 'guest_of')) sql.exec('ALTER TABLE tickets ADD COLUMN guest_of TEXT');
+    sql.exec("CREATE UNIQUE INDEX IF NOT EXISTS one_guest_per_member ON tickets(guest_of) WHERE status = 'active' AND guest_of IS NOT NULL");
     this.reload();
   }
 
@@ -77,6 +83,12 @@ export class TicketLedger {
     return row && this.record(row);
   }
 
+  /** The active ticket of the guest a member brought (a lottery pair), if any. */
+  activeGuestTicketOf(memberId: string): TicketRecord | undefined {
+    const row = this.sql.exec<TicketRow>("SELECT * FROM tickets WHERE guest_of = ? AND status = 'active'", memberId).toArray()[0];
+    return row && this.record(row);
+  }
+
   /** The ticket an earlier claim with this member's Idempotency-Key got, if any. */
   ticketForKey(memberId: string, key: string): TicketRecord | undefined {
     const prior = this.sql.exec<{ code: string }>('SELECT code FROM idempotency WHERE member_id = ? AND key = ?', memberId, key).toArray()[0];
@@ -96,7 +108,7 @@ export class TicketLedger {
   activeSeats(): { code: string; seat: string; member: boolean; checkedIn: boolean }[] {
     return this.sql
       .exec<{ code: string; seat: string; member_id: string | null; checked_in_at: number | null }>(
-        "SELECT code, seat, member_id, checked_in_at FROM tickets WHERE status = 'active' ORDER BY claimed_at, code",
+        "SELECT code, seat, COALESCE(member_id, guest_of) AS member_id, checked_in_at FROM tickets WHERE status = 'active' ORDER BY claimed_at, code",
       )
       .toArray()
       .map((row) => ({ code: row.code, seat: row.seat, member: row.member_id !== null, checkedIn: row.checked_in_at !== null }));
@@ -106,8 +118,8 @@ export class TicketLedger {
     const counts = this.sql
       .exec<{ claimed: number; reserved: number; checked_in: number }>(
         `SELECT
-           COUNT(*) FILTER (WHERE member_id IS NOT NULL) AS claimed,
-           COUNT(*) FILTER (WHERE member_id IS NULL) AS reserved,
+           COUNT(*) FILTER (WHERE member_id IS NOT NULL OR guest_of IS NOT NULL) AS claimed,
+           COUNT(*) FILTER (WHERE member_id IS NULL AND guest_of IS NULL) AS reserved,
            COUNT(checked_in_at) AS checked_in
          FROM tickets WHERE status = 'active'`,
       )
@@ -133,16 +145,17 @@ export class TicketLedger {
   }
 
   /** Writes a new active ticket on a free seat, with a code no other ticket here has. */
-  issue(seat: string, holder: { memberId?: string; union?: string; source: TicketSource }): TicketRecord {
+  issue(seat: string, holder: { memberId?: string; union?: string; guestOf?: string; source: TicketSource }): TicketRecord {
     let code: string;
     do code = ticketCodeFromRandom(() => crypto.getRandomValues(new Uint8Array(16)));
     while (this.row(code));
     this.sql.exec(
-      'INSERT INTO tickets (code, seat, member_id, union_name, source, claimed_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO tickets (code, seat, member_id, union_name, guest_of, source, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       code,
       seat,
       holder.memberId ?? null,
       holder.union ?? null,
+      holder.guestOf ?? null,
       holder.source,
       Date.now(),
     );
@@ -220,6 +233,7 @@ export class TicketLedger {
       source: row.source as TicketSource,
       ...(row.member_id ? { memberId: row.member_id } : {}),
       ...(row.union_name ? { union: row.union_name } : {}),
+      ...(row.guest_of ? { guestOf: row.guest_of } : {}),
       claimedAt: iso(row.claimed_at)!,
       ...(row.cancelled_at !== null ? { cancelledAt: iso(row.cancelled_at) } : {}),
       ...(row.checked_in_at !== null ? { checkedInAt: iso(row.checked_in_at) } : {}),

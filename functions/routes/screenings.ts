@@ -45,6 +45,10 @@ function assertWindowOpen(screening: CatalogueScreening, idempotencyKey: string 
   const state = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
   if (state === 'not_open') throw refusal('window_not_open', { opensAt: screening.releaseAt });
   if (state === 'closed' && idempotencyKey === undefined) throw refusal('window_closed', { closedAt: screening.closesAt });
+  // The draw gives a lottery's seats (the object refuses too; this spares it the taps).
+  if (screening.allocation === 'lottery' && screening.drawAt && Date.now() < Date.parse(screening.drawAt)) {
+    throw refusal('lottery_not_drawn', { drawAt: screening.drawAt });
+  }
 }
 
 /** The member of a session cookie we signed whose session has not ended (by its signature alone: no roster read). */
@@ -156,7 +160,10 @@ export function screeningRoutes(
     .post('/:id/waitlist', requireMember, memberWriteLimits, humanCheck, async (c) => {
       const screening = findScreening(catalogue, c.req.param('id'));
       const outcome = await c.env.SCREENINGS.getByName(screening.id).joinWaitlist(screening, { memberId: c.get('memberId') });
-      if (!outcome.ok) throw refusal(outcome.refusal.code);
+      if (!outcome.ok) {
+        const { code, ...details } = outcome.refusal;
+        throw refusal(code, details);
+      }
       return c.json({ waitlist: { screeningId: screening.id, position: outcome.position } }, 201);
     })
     .delete('/:id/waitlist', requireMember, memberWriteLimits, async (c) => {

@@ -11,12 +11,13 @@ export function beijingTimeCell(iso?: string): string {
 }
 
 /** How a ticket came to be (functions/seat-store.ts `TicketSource`). */
-type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking';
+type TicketSource = 'claim' | 'queue' | 'waitlist' | 'booking' | 'lottery';
 
-const SOURCE: Record<TicketSource, string> = { claim: '领票', queue: '排队', waitlist: '候补', booking: '包场' };
+const SOURCE: Record<TicketSource, string> = { claim: '领票', queue: '排队', waitlist: '候补', booking: '包场', lottery: '抽签' };
 
 /** A ticket's first cells in every staff sheet: 票号, 座位, 持票人, 来源, 状态. */
-export function ticketCells(ticket: { code: string; seat: string; union?: string; source: TicketSource; status: string; checkedInAt?: string }): string[] {
+export function ticketCells(ticket: { code: string; seat: string; union?: string; guestOf?: string; source: TicketSource; status: string; checkedInAt?: string }): string[] {
   const state = ticket.status === 'cancelled' ? '已退' : ticket.checkedInAt ? '已入场' : '未入场';
-  return [ticket.code, ticket.seat, ticket.union ?? '会员', SOURCE[ticket.source], state];
+  // A lottery pair's second seat is the member's guest (同伴).
+  return [ticket.code, ticket.seat, ticket.union ?? (ticket.guestOf ? '会员同伴' : '会员'), SOURCE[ticket.source], state];
 }

@@ -20,5 +20,6 @@ describe('ticketCells', () => {
       '已入场',
     ]);
     expect(ticketCells({ code: 'ABCD2347', seat: '6-2', source: 'waitlist', status: 'cancelled' })).toEqual(['ABCD2347', '6-2', '会员', '候补', '已退']);
+    expect(ticketCells({ code: 'ABCD2348', seat: '6-3', source: 'lottery', guestOf: 'm', status: 'active' })).toEqual(['ABCD2348', '6-3', '会员同伴', '抽签', '未入场']);
   });
 });

@@ -11,8 +11,16 @@ const show = screening('target', { releaseAt: new Date(Date.now() + 86_400_000).
 // may reach the object, yet has no free seat to book and no booking of its own to cancel.
 const full = screening('full', { hall: plainHall(2, 3) });
 const fullUnion = '满场工会·fuzz-7Qx2';
+// A lottery whose entries open tomorrow: entering, changing or withdrawing may not change anything either.
+const lottery = screening('target-lottery', {
+  releaseAt: new Date(Date.now() + 86_400_000).toISOString(),
+  drawAt: new Date(Date.now() + 90_000_000).toISOString(),
+  closesAt: new Date(Date.now() + 100_000_000).toISOString(),
+  startsAt: new Date(Date.now() + 110_000_000).toISOString(),
+  allocation: 'lottery',
+});
 const member = await sessionCookie('fuzzed-member');
-const { request } = testApp(show, full);
+const { request } = testApp(show, full, lottery);
 
 const ROUTES: [string, string][] = [
   ['GET', '/api/health'],
@@ -57,10 +65,15 @@ const ROUTES: [string, string][] = [
   ['GET', '/api/staff/audit'],
   ['GET', '/api/staff/audit.csv'],
   ['GET', '/api/cinema/totals'],
+  ['GET', '/api/screenings/{id}/draw'],
+  ['GET', '/api/screenings/{id}/lottery'],
+  ['POST', '/api/screenings/{id}/lottery'],
+  ['DELETE', '/api/screenings/{id}/lottery'],
 ];
 
 const segment = fc.oneof(
   fc.constant('target'),
+  fc.constant('target-lottery'),
   fc.constant('ABCD-2345'),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
@@ -70,7 +83,7 @@ const segment = fc.oneof(
 const bodyText = fc.oneof(
   fc.json({ maxDepth: 3 }),
   fc.string({ maxLength: 200 }),
-  fc.constantFrom('', '{', 'null', '[]', '{"seat":"1-1","x":1}', '{"seat":"1-1"}', '{"memberNumber":"A","phoneLast4":"1234"}', '{"qr":"HG1.target.ABCD2345.x"}', '{"union":"x"}'),
+  fc.constantFrom('', '{', 'null', '[]', '{"seat":"1-1","x":1}', '{"seat":"1-1"}', '{"memberNumber":"A","phoneLast4":"1234"}', '{"qr":"HG1.target.ABCD2345.x"}', '{"union":"x"}', '{"seats":2}', '{"seats":"2"}'),
   fc.constant('{"seat":"' + 'x'.repeat(20_000) + '"}'),
 );
 
@@ -126,6 +139,7 @@ describe('hostile input at every route', () => {
     const after = await env.SCREENINGS.getByName('target').seatMap(show);
     expect(after.held).toEqual(before.held);
     expect(after.version).toBe(before.version);
+    expect(await env.SCREENINGS.getByName('target-lottery').lotteryStatus(lottery, { memberId: 'fuzzed-member' })).not.toHaveProperty('entry');
   });
 });
 

@@ -166,11 +166,13 @@ describe('caching of answers', () => {
     'GET /api/screenings/:id/layout': 'public, max-age=300',
     'GET /api/screenings/:id/seats': 'public, max-age=1',
     'GET /api/cinema/totals': 'public, max-age=60',
+    'GET /api/screenings/:id/draw': 'public, max-age=5',
   };
 
   it('every personal answer, success or refusal, says no-store; public ones keep theirs', async () => {
     const show = screening('cache', { hall: plainHall(1, 3) });
-    const { app, request } = testApp(show);
+    const lottery = screening('cache-lottery', { allocation: 'lottery', drawAt: new Date(Date.now() + 30 * 60_000).toISOString() });
+    const { app, request } = testApp(show, lottery);
     await enrol('CACHE-1', '1111');
     const signIn = json({ memberNumber: 'CACHE-1', phoneLast4: '1111' }, { 'CF-Connecting-IP': '198.51.100.90' });
     const a = await sessionCookie('cache-a');
@@ -244,6 +246,10 @@ describe('caching of answers', () => {
       ['POST /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b, json({})))],
       ['GET /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b))],
       ['DELETE /api/screenings/:id/queue', () => request('/api/screenings/cache/queue', asMember(b, { method: 'DELETE' }))],
+      ['GET /api/screenings/:id/draw', () => request('/api/screenings/cache-lottery/draw')],
+      ['POST /api/screenings/:id/lottery', () => request('/api/screenings/cache-lottery/lottery', asMember(b, json({ seats: 2 })))],
+      ['GET /api/screenings/:id/lottery', () => request('/api/screenings/cache-lottery/lottery', asMember(b))],
+      ['DELETE /api/screenings/:id/lottery', () => request('/api/screenings/cache-lottery/lottery', asMember(b, { method: 'DELETE' }))],
       ['GET /api/staff/console/screenings', () => request('/api/staff/console/screenings', staff())],
       ['GET /api/staff/console/screenings/:id', () => request('/api/staff/console/screenings/cache', staff())],
       ['GET /api/staff/console/unions', () => request('/api/staff/console/unions', staff())],
@@ -284,6 +290,9 @@ describe('caching of answers', () => {
       'GET /api/me/tickets 200',
       'GET /api/door/screenings/:id 200',
       'POST /api/door/screenings/:id/checkins 200',
+      'GET /api/screenings/:id/draw 200',
+      'POST /api/screenings/:id/lottery 201',
+      'GET /api/screenings/:id/lottery 200',
     ]));
   });
 });

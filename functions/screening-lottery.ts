@@ -1,0 +1,199 @@
+import { drawOrder, type LotteryEntry } from '../src/cinema/lottery-draw.ts';
+import { seatDraw } from '../src/cinema/lottery-seating.ts';
+import { newSeed, seedCommitment } from '../src/cinema/noon-queue.ts';
+import type { Seat } from '../src/cinema/seat-map.ts';
+import type { ObjectMeta } from './object-meta.ts';
+import type { ScreeningWaitlist } from './screening-waitlist.ts';
+import type { TicketRecord } from './seat-store.ts';
+import type { TicketLedger } from './ticket-ledger.ts';
+
+interface EntryRow extends Record<string, SqlStorageValue> {
+  member_id: string;
+  entrant: string;
+  seats: number;
+  weight: number;
+  entered_at: number;
+  result: string | null;
+  ticket_codes: string | null;
+}
+
+/** A member's entry as they see it. */
+export interface LotteryEntryView {
+  seats: 1 | 2;
+  weight: number;
+  entrant: string;
+  enteredAt: string;
+}
+
+/** A member's entry and, after the draw, its result (the tickets' codes: the member's, then the guest's). */
+export interface LotteryEntryState {
+  entry: LotteryEntryView;
+  result?: { won: true; ticketCodes: string[] } | { won: false };
+}
+
+/** What the draw publishes (GET …/draw): hashed entrants and weights only, never a member's id or number. */
+export interface DrawRecord {
+  seed: string;
+  seatsOffered: number;
+  entries: LotteryEntry[];
+  /** Every entrant in draw order. */
+  order: string[];
+  /** The winners, in draw order (= the order they were seated in). */
+  winners: string[];
+  /** Entrants who fit by count but could not be seated: pairs with no two seats together (see LOTTERY_METHOD). */
+  passedOver: string[];
+  drawnAt: string;
+}
+
+/** Each entrant's result in the draw's transaction: the caller reports them (member standing). */
+export interface DrawnResult {
+  memberId: string;
+  won: boolean;
+}
+
+/**
+ * A lottery screening's entries and draw in the object's SQLite (the rules: src/cinema/lottery-draw.ts and
+ * lottery-seating.ts). One entry per member, changed in place; the seed and its commitment in meta from
+ * when entries open; the draw, once, in one synchronous transaction guarded by `lottery_draw` (the record
+ * it publishes), so a retried alarm, a status read racing the alarm or a restart mid-draw draws exactly
+ * once: a transaction cut short leaves nothing and is run again from the same seed and entries.
+ *
+ * Winners are ticketed in that transaction; a pair's guest seat is a ticket with `guest_of` = the member
+ * (TicketLedger), so the one-active-ticket-per-member index still holds. Losers join the waitlist in draw
+ * order, a pair as the member alone: a promotion gives one freed seat, to the member (a single freed seat
+ * cannot seat two together, and holding seats back for a pair would leave them empty).
+ */
+export class ScreeningLottery {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly meta: ObjectMeta,
+  ) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS lottery_entries (
+      member_id TEXT PRIMARY KEY,
+      entrant TEXT NOT NULL UNIQUE,
+      seats INTEGER NOT NULL,
+      weight INTEGER NOT NULL,
+      entered_at INTEGER NOT NULL,
+      result TEXT,
+      ticket_codes TEXT
+    )`);
+  }
+
+  /** A fresh seed and its commitment, made outside the transaction (hashing is async); `commitSeed` keeps the first. */
+  static async drawSeed(): Promise<{ seed: string; commitment: string }> {
+    const seed = newSeed();
+    return { seed, commitment: await seedCommitment(seed) };
+  }
+
+  hasSeed(): boolean {
+    return this.meta.get('lottery_seed') !== undefined;
+  }
+
+  commitSeed(drawn: { seed: string; commitment: string }): void {
+    if (this.hasSeed()) return;
+    this.meta.set('lottery_seed', drawn.seed);
+    this.meta.set('lottery_commitment', drawn.commitment);
+  }
+
+  commitment(): string | undefined {
+    return this.meta.get('lottery_commitment');
+  }
+
+  isDrawn(): boolean {
+    return this.meta.get('lottery_draw') !== undefined;
+  }
+
+  /** The published record of the draw, once drawn. */
+  drawRecord(): DrawRecord | undefined {
+    const stored = this.meta.get('lottery_draw');
+    return stored === undefined ? undefined : (JSON.parse(stored) as DrawRecord);
+  }
+
+  /** Enters, or changes the member's entry (it keeps its first entry time); whether it is new. */
+  enter(memberId: string, entry: { entrant: string; seats: 1 | 2; weight: number }, now: number): boolean {
+    const existed = this.row(memberId) !== undefined;
+    this.sql.exec(
+      `INSERT INTO lottery_entries (member_id, entrant, seats, weight, entered_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(member_id) DO UPDATE SET seats = excluded.seats, weight = excluded.weight`,
+      memberId,
+      entry.entrant,
+      entry.seats,
+      entry.weight,
+      now,
+    );
+    return !existed;
+  }
+
+  withdraw(memberId: string): boolean {
+    return this.sql.exec('DELETE FROM lottery_entries WHERE member_id = ?', memberId).rowsWritten > 0;
+  }
+
+  entryOf(memberId: string): LotteryEntryState | undefined {
+    const row = this.row(memberId);
+    if (!row) return undefined;
+    const entry = { seats: row.seats as 1 | 2, weight: row.weight, entrant: row.entrant, enteredAt: new Date(row.entered_at).toISOString() };
+    if (row.result === null) return { entry };
+    return { entry, result: row.result === 'won' ? { won: true, ticketCodes: (row.ticket_codes ?? '').split(',') } : { won: false } };
+  }
+
+  size(): number {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM lottery_entries').one().n;
+  }
+
+  /** The draw order of the entries from the committed seed (async: call before the transaction that draws). */
+  async order(): Promise<(LotteryEntry & { memberId: string })[]> {
+    const entries = this.sql
+      .exec<EntryRow>('SELECT * FROM lottery_entries')
+      .toArray()
+      .map((row) => ({ memberId: row.member_id, entrant: row.entrant, weight: row.weight, seats: row.seats as 1 | 2 }));
+    return drawOrder(this.meta.get('lottery_seed')!, entries);
+  }
+
+  /**
+   * Draws, inside the caller's transaction, in `order` (from `order()`; entries cannot change in between:
+   * they close at the draw time, which has passed): winners seated and ticketed, the rest onto the
+   * waitlist in draw order, the record published. A member who holds a ticket already is passed over
+   * (one seat per member). Does nothing and returns undefined if drawn already.
+   */
+  draw(
+    order: readonly (LotteryEntry & { memberId: string })[],
+    { ledger, waitlist, seats, bestRow, now }: { ledger: TicketLedger; waitlist: ScreeningWaitlist; seats: readonly Seat[]; bestRow: number; now: number },
+  ): DrawnResult[] | undefined {
+    if (this.isDrawn()) return undefined;
+    const seated = seatDraw(order, { seats, bestRow, taken: ledger.takenSeats(), mayHold: (entry) => !ledger.activeTicketOf(entry.memberId) });
+    const byEntrant = new Map(order.map((entry) => [entry.entrant, entry]));
+    for (const { entrant, seats: [own, guest] } of seated.seated) {
+      const { memberId } = byEntrant.get(entrant)!;
+      const tickets: TicketRecord[] = [ledger.issue(own!, { memberId, source: 'lottery' })];
+      if (guest) tickets.push(ledger.issue(guest, { guestOf: memberId, source: 'lottery' }));
+      this.sql.exec("UPDATE lottery_entries SET result = 'won', ticket_codes = ? WHERE member_id = ?", tickets.map((t) => t.code).join(','), memberId);
+    }
+    const winners = new Set(seated.winners);
+    for (const entry of order) {
+      if (winners.has(entry.entrant)) continue;
+      this.sql.exec("UPDATE lottery_entries SET result = 'lost' WHERE member_id = ?", entry.memberId);
+      // Passed over for holding a ticket already: nothing to wait for.
+      if (!ledger.activeTicketOf(entry.memberId)) waitlist.add(entry.memberId, now);
+    }
+    const record: DrawRecord = {
+      seed: this.meta.get('lottery_seed')!,
+      seatsOffered: seated.seatsOffered,
+      entries: [...order].sort((a, b) => (a.entrant < b.entrant ? -1 : 1)).map(({ entrant, weight, seats }) => ({ entrant, weight, seats })),
+      order: order.map((entry) => entry.entrant),
+      winners: seated.winners,
+      passedOver: seated.passedOver,
+      drawnAt: new Date(now).toISOString(),
+    };
+    this.meta.set('lottery_draw', JSON.stringify(record));
+    return order.map((entry) => ({ memberId: entry.memberId, won: winners.has(entry.entrant) }));
+  }
+
+  /** Deletes the entries (personal data) once the screening is over; the published draw stays (hashed entrants only). */
+  purge(): void {
+    this.sql.exec('DELETE FROM lottery_entries');
+  }
+
+  private row(memberId: string): EntryRow | undefined {
+    return this.sql.exec<EntryRow>('SELECT * FROM lottery_entries WHERE member_id = ?', memberId).toArray()[0];
+  }
+}

@@ -1,0 +1,256 @@
+import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CatalogueScreening } from '../../functions/catalogue';
+import type { ScreeningObject } from '../../functions/screening-object';
+import { drawOrder, lotteryEntrant } from '../../src/cinema/lottery-draw';
+import { seedCommitment } from '../../src/cinema/noon-queue';
+import { asMember, body, json, plainHall, screening, sessionCookie, testApp } from './helpers/cinema';
+
+const MINUTE = 60_000;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A lottery screening whose entries are open: released an hour ago, drawn in 30 minutes. */
+const lotteryShow = (id: string, rows = 1, perRow = 4, over: Partial<CatalogueScreening> = {}) =>
+  screening(id, { hall: plainHall(rows, perRow), allocation: 'lottery', drawAt: new Date(Date.now() + 30 * MINUTE).toISOString(), ...over });
+
+const atDraw = (show: { drawAt?: string }) => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.parse(show.drawAt!) + 1);
+};
+
+/** Every active ticket per holder (member or the member who brought a guest), from SQLite. */
+const activeTickets = (stub: DurableObjectStub<ScreeningObject>) =>
+  runInDurableObject(stub, (_instance: ScreeningObject, state) =>
+    state.storage.sql
+      .exec<{ member_id: string | null; guest_of: string | null; seat: string; source: string }>(
+        "SELECT member_id, guest_of, seat, source FROM tickets WHERE status = 'active'",
+      )
+      .toArray(),
+  );
+
+describe('the lottery routes', () => {
+  it('refuse before the release, enter idempotently, publish the commitment, and after the draw the tickets and the seed', async () => {
+    const early = lotteryShow('lot-early', 1, 4, { releaseAt: new Date(Date.now() + 60 * MINUTE).toISOString(), drawAt: new Date(Date.now() + 90 * MINUTE).toISOString() });
+    const show = lotteryShow('lot-route');
+    const firstCome = screening('lot-first-come');
+    const { request } = testApp(early, show, firstCome);
+    const cookie = await sessionCookie('lot-route-member');
+
+    const tooEarly = await request('/api/screenings/lot-early/lottery', asMember(cookie, json({})));
+    expect(await body(tooEarly)).toMatchObject({ error: { code: 'lottery_not_open', opensAt: early.releaseAt } });
+    expect(tooEarly.status).toBe(409);
+    expect(await body(await request('/api/screenings/lot-first-come/lottery', asMember(cookie, json({}))))).toMatchObject({ error: { code: 'not_lottery' } });
+    expect(await body(await request('/api/screenings/lot-route/lottery', asMember(cookie, json({ seats: 3 }))))).toMatchObject({ error: { code: 'invalid_input' } });
+
+    const entered = await request('/api/screenings/lot-route/lottery', asMember(cookie, json({ seats: 2 })));
+    expect(entered.status).toBe(201);
+    const { lottery } = await body(entered);
+    const entrant = await lotteryEntrant('lot-route', 'lot-route-member');
+    expect(lottery).toMatchObject({ screeningId: 'lot-route', state: 'open', opensAt: show.releaseAt, drawAt: show.drawAt, entry: { seats: 2, weight: 1, entrant } });
+    expect(lottery.commitment).toMatch(/^[0-9a-f]{64}$/);
+    // The same entry again is the same entry; a change keeps its time.
+    const again = await request('/api/screenings/lot-route/lottery', asMember(cookie, json({ seats: 2 })));
+    expect(again.status).toBe(200);
+    const changed = await body(await request('/api/screenings/lot-route/lottery', asMember(cookie, json({ seats: 1 }))));
+    expect(changed.lottery.entry).toEqual({ ...lottery.entry, seats: 1 });
+    await request('/api/screenings/lot-route/lottery', asMember(cookie, json({ seats: 2 })));
+
+    const sealed = await request('/api/screenings/lot-route/draw');
+    expect(sealed.headers.get('Cache-Control')).toBe('public, max-age=5');
+    const { draw: open } = await body(sealed);
+    expect(open).toMatchObject({ screeningId: 'lot-route', state: 'open', commitment: lottery.commitment });
+    expect(open).not.toHaveProperty('seed');
+    expect(open).not.toHaveProperty('entries');
+
+    // Before the draw: no claim, no waitlist place, no noon queue.
+    expect(await body(await request('/api/screenings/lot-route/claims', asMember(cookie, { method: 'POST' })))).toMatchObject({
+      error: { code: 'lottery_not_drawn', drawAt: show.drawAt },
+    });
+    expect(await body(await request('/api/screenings/lot-route/waitlist', asMember(cookie, { method: 'POST' })))).toMatchObject({ error: { code: 'lottery_not_drawn' } });
+    expect(await body(await request('/api/screenings/lot-route/queue', asMember(cookie, json({}))))).toMatchObject({ error: { code: 'not_first_come' } });
+
+    atDraw(show);
+    // No alarm ran: the status read draws first.
+    const after = await body(await request('/api/screenings/lot-route/lottery', asMember(cookie)));
+    expect(after.lottery).toMatchObject({ state: 'drawn', outcome: { result: 'won' } });
+    const tickets = after.lottery.outcome.tickets;
+    expect(tickets.map((ticket: { seat: string }) => ticket.seat)).toEqual(['1-2', '1-3']);
+    expect(tickets.every((ticket: { qr: string; source: string }) => ticket.qr && ticket.source === 'lottery')).toBe(true);
+
+    const { draw } = await body(await request('/api/screenings/lot-route/draw'));
+    expect(await seedCommitment(draw.seed)).toBe(lottery.commitment);
+    expect(draw).toMatchObject({ state: 'drawn', seatsOffered: 4, entries: [{ entrant, weight: 1, seats: 2 }], order: [entrant], winners: [entrant], passedOver: [] });
+    expect(draw.method).toContain('Efraimidis');
+    expect(JSON.stringify(draw)).not.toContain('lot-route-member');
+
+    expect(await body(await request('/api/screenings/lot-route/lottery', asMember(cookie, json({}))))).toMatchObject({ error: { code: 'lottery_closed', drawAt: show.drawAt } });
+    expect(await body(await request('/api/screenings/lot-route/lottery', asMember(cookie, { method: 'DELETE' })))).toMatchObject({ error: { code: 'lottery_closed' } });
+    expect(await body(await request('/api/screenings/lot-route/claims', asMember(cookie, { method: 'POST' })))).toMatchObject({ error: { code: 'already_holds_ticket' } });
+  });
+
+  it('withdraws an entry, twice without harm', async () => {
+    const show = lotteryShow('lot-withdraw');
+    const { request } = testApp(show);
+    const cookie = await sessionCookie('lot-withdrawer');
+    await request('/api/screenings/lot-withdraw/lottery', asMember(cookie, json({})));
+    for (let i = 0; i < 2; i++) {
+      const withdrawn = await request('/api/screenings/lot-withdraw/lottery', asMember(cookie, { method: 'DELETE' }));
+      expect(withdrawn.status).toBe(200);
+      expect((await body(withdrawn)).lottery).not.toHaveProperty('entry');
+    }
+    expect((await body(await request('/api/screenings/lot-withdraw/lottery', asMember(cookie)))).lottery).not.toHaveProperty('entry');
+  });
+});
+
+describe('the draw', () => {
+  it('runs by the alarm at the draw time, as the published seed and entries give, exactly once across retries and a restart', async () => {
+    const show = lotteryShow('lot-alarm', 2, 3);
+    const stub = env.SCREENINGS.getByName('lot-alarm');
+    const members = Array.from({ length: 10 }, (_, i) => `la${i}`);
+    for (const [i, memberId] of members.entries()) {
+      expect(await stub.enterLottery(show, { memberId, seats: i % 4 === 0 ? 2 : 1, weight: 1 + (i % 4) })).toMatchObject({ ok: true, created: true });
+    }
+    atDraw(show);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const draw = await stub.lotteryDraw(show);
+    if ('refusal' in draw) throw new Error('not a lottery');
+    // Recomputed from what is published alone.
+    const order = await drawOrder(draw.seed!, draw.entries!);
+    expect(order.map((entry) => entry.entrant)).toEqual(draw.order);
+    const seatsWon = draw.winners!.reduce((sum, entrant) => sum + draw.entries!.find((entry) => entry.entrant === entrant)!.seats, 0);
+    const tickets = await activeTickets(stub);
+    expect(tickets).toHaveLength(seatsWon);
+    expect(draw.seatsOffered).toBe(6);
+
+    const entrantOf = new Map(await Promise.all(members.map(async (memberId) => [await lotteryEntrant('lot-alarm', memberId), memberId] as const)));
+    const losers = draw.order!.filter((entrant) => !draw.winners!.includes(entrant)).map((entrant) => entrantOf.get(entrant));
+    expect((await stub.backup(show)).waitlist.map((place) => place.memberId)).toEqual(losers);
+
+    // A retried alarm, and a restart, change nothing.
+    await runDurableObjectAlarm(stub);
+    await abortAllDurableObjects();
+    const restarted = env.SCREENINGS.getByName('lot-alarm');
+    await runDurableObjectAlarm(restarted);
+    await restarted.lotteryStatus(show, { memberId: 'la0' });
+    expect(await activeTickets(restarted)).toHaveLength(seatsWon);
+    expect(await restarted.lotteryDraw(show)).toEqual(draw);
+  });
+
+  it('is not lost or doubled by a restart mid-draw', async () => {
+    const show = lotteryShow('lot-restart', 1, 6);
+    const stub = env.SCREENINGS.getByName('lot-restart');
+    for (let i = 0; i < 8; i++) await stub.enterLottery(show, { memberId: `lr${i}`, seats: 1, weight: 1 });
+    atDraw(show);
+    // The third ticket throws: as if the object died inside the draw's transaction.
+    await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      const ledger = (instance as unknown as { ledger: { issue: (...args: unknown[]) => unknown } }).ledger;
+      const issue = ledger.issue.bind(ledger);
+      let calls = 0;
+      ledger.issue = (...args: unknown[]) => {
+        if (++calls === 3) throw new Error('object reset mid-draw');
+        return issue(...args);
+      };
+      await expect(instance.alarm()).rejects.toThrow('mid-draw');
+    });
+    expect(await activeTickets(stub)).toHaveLength(0);
+    const drawRecord = await runInDurableObject(stub, (_instance: ScreeningObject, state) =>
+      state.storage.sql.exec("SELECT value FROM meta WHERE key = 'lottery_draw'").toArray(),
+    );
+    expect(drawRecord).toHaveLength(0);
+    await abortAllDurableObjects();
+    const restarted = env.SCREENINGS.getByName('lot-restart');
+    // The restarted object set its alarm again for the draw it has not made.
+    expect(await runDurableObjectAlarm(restarted)).toBe(true);
+    expect(await activeTickets(restarted)).toHaveLength(6);
+    expect((await restarted.backup(show)).waitlist).toHaveLength(2);
+  });
+});
+
+describe('a pair and its guest ticket', () => {
+  it('sits side by side; the guest ticket is the member’s, cancelled with the member’s own, and alone on its own', async () => {
+    const show = lotteryShow('lot-pair', 1, 4);
+    const stub = env.SCREENINGS.getByName('lot-pair');
+    await stub.enterLottery(show, { memberId: 'pair-a', seats: 2, weight: 1 });
+    await stub.enterLottery(show, { memberId: 'pair-b', seats: 2, weight: 1 });
+    await stub.enterLottery(show, { memberId: 'single-c', seats: 1, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    // Never a split pair: each holder has one seat, or two for a pair.
+    const seatsOf = new Map<string, number>();
+    for (const ticket of await activeTickets(stub)) {
+      const holder = (ticket.member_id ?? ticket.guest_of)!;
+      seatsOf.set(holder, (seatsOf.get(holder) ?? 0) + 1);
+    }
+    for (const [holder, count] of seatsOf) expect(count).toBe(holder.startsWith('pair') ? 2 : 1);
+    const a = await stub.lotteryStatus(show, { memberId: 'pair-a' });
+    const b = await stub.lotteryStatus(show, { memberId: 'pair-b' });
+    if ('refusal' in a || 'refusal' in b) throw new Error('not a lottery');
+    const winner = a.outcome?.result === 'won' ? { id: 'pair-a', status: a } : { id: 'pair-b', status: b };
+    if (winner.status.outcome?.result !== 'won') throw new Error('no pair won');
+    const [own, guest] = winner.status.outcome.tickets;
+    expect(own).toMatchObject({ memberId: winner.id, source: 'lottery' });
+    expect(guest).toMatchObject({ guestOf: winner.id, source: 'lottery' });
+    expect(guest).not.toHaveProperty('memberId');
+    expect(Math.abs(Number(own!.seat.split('-')[1]) - Number(guest!.seat.split('-')[1]))).toBe(1);
+
+    // The guest's ticket alone: the member keeps theirs.
+    expect(await stub.cancel(show, { memberId: winner.id, code: guest!.code })).toMatchObject({ ok: true, ticket: { status: 'cancelled' } });
+    expect(await stub.cancel(show, { memberId: 'someone-else', code: own!.code })).toMatchObject({ ok: false, refusal: { code: 'unknown_ticket' } });
+    expect((await stub.tickets(show)).find((ticket) => ticket.code === own!.code)?.status).toBe('active');
+  });
+
+  it('cancelling the member’s own ticket cancels the guest’s too, and both seats go to the waitlist', async () => {
+    const show = lotteryShow('lot-pair-cancel', 1, 2);
+    const stub = env.SCREENINGS.getByName('lot-pair-cancel');
+    await stub.enterLottery(show, { memberId: 'pc-pair', seats: 2, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    // Sold out to the pair: two members wait.
+    expect(await stub.joinWaitlist(show, { memberId: 'pc-1' })).toMatchObject({ ok: true, position: 1 });
+    expect(await stub.joinWaitlist(show, { memberId: 'pc-2' })).toMatchObject({ ok: true, position: 2 });
+    const status = await stub.lotteryStatus(show, { memberId: 'pc-pair' });
+    if ('refusal' in status || status.outcome?.result !== 'won') throw new Error('the pair did not win');
+    expect(status.outcome.tickets).toHaveLength(2);
+    const outcome = await stub.cancel(show, { memberId: 'pc-pair', code: status.outcome.tickets[0]!.code });
+    expect(outcome).toMatchObject({ ok: true, guest: { status: 'cancelled', guestOf: 'pc-pair' } });
+    const holders = (await activeTickets(stub)).map((ticket) => ticket.member_id).sort();
+    expect(holders).toEqual(['pc-1', 'pc-2']);
+  });
+});
+
+describe('one seat per member', () => {
+  it('through lottery, claim, noon queue and waitlist', async () => {
+    const show = lotteryShow('lot-one-seat', 1, 3);
+    const { request } = testApp(show);
+    const members = ['os-a', 'os-b', 'os-c', 'os-d', 'os-e'];
+    const cookies = await Promise.all(members.map((memberId) => sessionCookie(memberId)));
+    for (const cookie of cookies) {
+      await request('/api/screenings/lot-one-seat/lottery', asMember(cookie, json({})));
+      expect((await request('/api/screenings/lot-one-seat/claims', asMember(cookie, { method: 'POST' }))).status).toBe(409);
+      expect((await request('/api/screenings/lot-one-seat/queue', asMember(cookie, json({})))).status).toBe(409);
+      expect((await request('/api/screenings/lot-one-seat/waitlist', asMember(cookie, { method: 'POST' }))).status).toBe(409);
+    }
+    atDraw(show);
+    const stub = env.SCREENINGS.getByName('lot-one-seat');
+    await runDurableObjectAlarm(stub);
+    // After the draw everyone tries everything again.
+    for (const cookie of cookies) {
+      await request('/api/screenings/lot-one-seat/claims', asMember(cookie, { method: 'POST' }));
+      await request('/api/screenings/lot-one-seat/waitlist', asMember(cookie, { method: 'POST' }));
+      await request('/api/screenings/lot-one-seat/queue', asMember(cookie, json({})));
+    }
+    // A winner cancels: the first loser on the waitlist is promoted, and claims again without a second seat.
+    const winner = (await activeTickets(stub))[0]!;
+    const { tickets } = await stub.backup(show);
+    const code = tickets.find((ticket) => ticket.memberId === winner.member_id)!.code;
+    const cancelled = await stub.cancel(show, { memberId: winner.member_id!, code });
+    expect(cancelled).toMatchObject({ ok: true, promoted: { source: 'waitlist' } });
+    for (const cookie of cookies) await request('/api/screenings/lot-one-seat/claims', asMember(cookie, { method: 'POST' }));
+    const held = (await activeTickets(stub)).map((ticket) => ticket.member_id);
+    expect(held).toHaveLength(3);
+    expect(new Set(held).size).toBe(3);
+  });
+});
