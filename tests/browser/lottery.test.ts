@@ -88,6 +88,15 @@ describe('a lottery screening', () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await page.locator('#lottery-line').textContent()).toMatch(/^已中签：\d+排\d+号、\d+排\d+号$/);
     await expect.poll(() => page.locator('#claim').textContent(), { timeout: 10_000 }).toMatch(/^已领 \d+排\d+号 · 查看票$/);
+    // The hall comes back for the seats left, fitted to the width it gets now (it was drawn while put away).
+    await page.locator('#seat-map-scroll').waitFor();
+    const hall = await page.locator('#seat-map-scroll').evaluate((scroller) => ({
+      scrollWidth: scroller.scrollWidth,
+      clientWidth: scroller.clientWidth,
+      seat: scroller.querySelector('.seat')!.getBoundingClientRect().width,
+    }));
+    expect(hall.scrollWidth).toBeLessThanOrEqual(hall.clientWidth);
+    expect(hall.seat).toBeGreaterThan(hall.clientWidth / 40);
     expect(await seriousViolations(page)).toEqual([]);
     await other.page.locator('#picker-message', { hasText: '抽签结果：中签！' }).waitFor({ timeout: 30_000 });
     expect(await seriousViolations(other.page)).toEqual([]);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/cinema/catalogue';
+import { drawOrder, walkDraw } from '../../src/cinema/lottery-draw';
 import { rulesInWords } from '../../src/cinema/rules-in-words';
 import { distDir, executableScripts, readPage } from '../helpers/dist';
 
@@ -55,6 +56,20 @@ describe('/cinema/rules/', () => {
     expect(commitment).toBe(createHash('sha256').update(Buffer.from(seed!, 'hex')).digest('hex'));
     expect(section('verify')).toContain('npm run lottery:verify --');
     expect(section('verify')).toContain('/api/screenings/场次编号/draw');
+  });
+
+  it('works an example draw whose order and winners the server’s draw reproduces from the seed and entries shown', async () => {
+    const seed = page.querySelector('section[aria-labelledby="verify"] .hex code')!.text.trim();
+    const rows = page.querySelectorAll('table.example tbody tr').map((row) => row.querySelectorAll('td').map((cell) => cell.text.trim()));
+    expect(rows.length).toBeGreaterThan(2);
+    const entries = rows.map(([, entrant, weight, seats]) => ({ entrant: entrant!, weight: Number(weight), seats: Number(seats) as 1 | 2 }));
+    const seats = Number(/假如这场有 (\d+) 个座位/.exec(section('verify'))![1]);
+    const order = await drawOrder(seed, entries);
+    const winners = walkDraw(order, seats).winners;
+    expect(rows.map(([place, entrant]) => [place, entrant])).toEqual(order.map((entry, i) => [String(i + 1), entry.entrant]));
+    expect(rows.map((row) => row[4])).toEqual(order.map((entry) => (winners.includes(entry.entrant) ? '中签' : '未中签')));
+    // The example shows the cases a reader needs: a pair, a weight above 1, someone passed over.
+    expect(entries.some((entry) => entry.seats === 2) && entries.some((entry) => entry.weight > 1) && winners.length < entries.length).toBe(true);
   });
 
   it('is linked from /cinema/, the 惠工影院 program page, and every lottery screening listed without scripts', () => {
