@@ -86,7 +86,13 @@ describe('a lottery screening', () => {
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     await page.locator('#picker-message', { hasText: '抽签结果：中签！' }).waitFor({ timeout: (DRAW_IN + 30) * 1000 });
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    expect(await page.locator('#lottery-line').textContent()).toMatch(/^已中签：\d+排\d+号、\d+排\d+号$/);
+    const line = (await page.locator('#lottery-line').textContent())!;
+    expect(line).toMatch(/^已中签：\d+排\d+号、\d+排\d+号$/);
+    // The guest's ticket, which 我的票 does not list, is in the panel with its QR code.
+    const guestTicket = page.locator('#lottery-guest .ticket');
+    expect(await guestTicket.count()).toBe(1);
+    expect(line.endsWith(`、${await guestTicket.locator('.seat-label').textContent()}`)).toBe(true);
+    expect(await guestTicket.locator('.qr svg').count()).toBe(1);
     await expect.poll(() => page.locator('#claim').textContent(), { timeout: 10_000 }).toMatch(/^已领 \d+排\d+号 · 查看票$/);
     // The hall comes back for the seats left, fitted to the width it gets now (it was drawn while put away).
     await page.locator('#seat-map-scroll').waitFor();

@@ -58,6 +58,7 @@ export async function startCinemaPage(): Promise<void> {
     joinQueue: (screening, seat) => noonQueue.join(screening, seat),
     enterLottery: (screening, seats) => lottery.enter(screening, seats),
     withdrawLottery: (screening) => lottery.withdraw(screening),
+    cancelGuestTicket: (screening, ticket) => lottery.cancelGuest(screening, ticket),
   });
   const showTicketFromAnywhere = (screeningId: string) => {
     if (route.current() === undefined) tickets.show(screeningId);

@@ -2,7 +2,7 @@ import { drawPollAt, lotteryOutcomeText } from '../../cinema/lottery-view';
 import { api, sendJson, type ApiErrorBody } from './api';
 import type { CinemaStore } from './cinema-state';
 import { el } from './dom';
-import type { LotteryStatus, Screening } from './types';
+import type { LotteryStatus, Screening, Ticket } from './types';
 
 export interface LotteryHandlers {
   /** An answer about a screening, where the member is looking (the picker, else the list's status line). */
@@ -29,7 +29,8 @@ export function mountLottery(store: CinemaStore, handlers: LotteryHandlers) {
 
   function keep(status: LotteryStatus): void {
     const lotteries = new Map(store.state.lotteries).set(status.screeningId, status);
-    const won = status.outcome?.result === 'won' ? status.outcome.tickets : [];
+    // The member's own ticket (first) joins 我的票; a guest's shows in the lottery panel (not in GET /api/me/tickets).
+    const won = status.outcome?.result === 'won' ? status.outcome.tickets.slice(0, 1) : [];
     const localTickets = won.length > 0 ? new Map([...store.state.localTickets, ...won.map((ticket) => [ticket.code, ticket] as const)]) : store.state.localTickets;
     store.update({ lotteries, localTickets });
   }
@@ -57,6 +58,16 @@ export function mountLottery(store: CinemaStore, handlers: LotteryHandlers) {
     if (!result.ok) return result;
     keep(result.data.lottery);
     return { ok: true, text: '已撤回报名。抽签前还可以重新报名。' };
+  }
+
+  /** 退票 on the guest's ticket of a pair that won; the status is asked again so the panel drops it. */
+  async function cancelGuest(screening: Screening, ticket: Ticket): Promise<LotteryAnswer> {
+    const result = await api<{ ticket: Ticket }>(`/api/screenings/${screening.id}/tickets/${ticket.code}`, { method: 'DELETE' });
+    if (!result.ok) return result;
+    const status = await api<{ lottery: LotteryStatus }>(`/api/screenings/${screening.id}/lottery`, { cache: 'no-store' });
+    if (status.ok) keep(status.data.lottery);
+    handlers.reloadTickets();
+    return { ok: true, text: `已退掉同伴的票（${ticket.seatLabel}）。` };
   }
 
   async function askOutcome(screening: Screening & { drawAt: string }, now: number): Promise<void> {
@@ -88,6 +99,7 @@ export function mountLottery(store: CinemaStore, handlers: LotteryHandlers) {
     load,
     enter,
     withdraw,
+    cancelGuest,
     /** On every tick: an entry whose draw time has come gets its outcome asked for, spread and backing off. */
     check(now: number): void {
       if (!store.state.signedIn) return;

@@ -4,7 +4,8 @@ import { icsLink } from './calendar-links';
 import type { CinemaStore } from './cinema-state';
 import { byId } from './dom';
 import { serverNow } from './server-time';
-import type { Screening } from './types';
+import { ticketCard } from './ticket-view';
+import type { Screening, Ticket } from './types';
 
 export interface LotteryPanel {
   /** Draws the panel for the screening the picker shows (hidden for a first-come one). */
@@ -17,6 +18,8 @@ export interface LotteryPanelHandlers {
   /** The seats chosen changed: the picker's button says what a tap now does. */
   changed(): void;
   withdraw(screening: Screening): void;
+  /** 退票 on the guest's ticket (the member's own is in 我的票). */
+  cancelGuest(screening: Screening, ticket: Ticket): void;
 }
 
 const setText = (element: HTMLElement, text: string) => {
@@ -42,6 +45,9 @@ export function mountLotteryPanel(store: CinemaStore, handlers: LotteryPanelHand
   /** The screening and entry the panel was last drawn for: the radio follows a new entry, the .ics a new screening. */
   let drawnFor: { id: string; entrySeats?: number } | undefined;
   let shown: Screening | undefined;
+  const guest = byId('lottery-guest');
+  const guestTickets = byId('lottery-guest-tickets');
+  let guestDrawn = '';
 
   seats.addEventListener('change', () => handlers.changed());
   withdraw.addEventListener('click', () => shown && handlers.withdraw(shown));
@@ -88,6 +94,14 @@ export function mountLotteryPanel(store: CinemaStore, handlers: LotteryPanelHand
         drawnFor = { id: screening.id, entrySeats: entry?.seats };
       }
       reminder.hidden = !beforeDraw;
+      // The member's own ticket is first and shows in 我的票; the guest's only here.
+      const won = status?.outcome?.result === 'won' ? status.outcome.tickets.slice(1).filter((ticket) => ticket.status === 'active') : [];
+      const drawnGuest = won.map((ticket) => ticket.code).join();
+      if (drawnGuest !== guestDrawn) {
+        guestDrawn = drawnGuest;
+        guestTickets.replaceChildren(...won.map((ticket) => ticketCard(ticket, screening.film.runtimeMinutes, (cancelled) => handlers.cancelGuest(screening, cancelled))));
+      }
+      guest.hidden = won.length === 0;
     },
     chosenSeats() {
       if (panel.hidden || seats.hidden) return undefined;

@@ -32,6 +32,8 @@ export interface PickerHandlers {
   /** Enters the screening's lottery for these seats, or changes the entry (lottery-client.ts). */
   enterLottery(screening: Screening, seats: 1 | 2): Promise<LotteryAnswer>;
   withdrawLottery(screening: Screening): Promise<LotteryAnswer>;
+  /** 退票 on a lottery pair's guest ticket. */
+  cancelGuestTicket(screening: Screening, ticket: Ticket): Promise<LotteryAnswer>;
 }
 
 /** Buttons that only say something (what is coming, what is done): a tap does nothing here. */
@@ -76,6 +78,7 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
   const lotteryPanel = mountLotteryPanel(store, {
     changed: () => refresh(),
     withdraw: (screening) => void sendLottery(screening, () => handlers.withdrawLottery(screening), '正在撤回…'),
+    cancelGuest: (screening, ticket) => void sendLottery(screening, () => handlers.cancelGuestTicket(screening, ticket), '正在退票…'),
   });
   /** The idempotency key of a claim whose answer decided nothing, reused when the member taps again for the same seat. */
   let pendingClaim: { key: string; seat?: string; screeningId: string } | undefined;
