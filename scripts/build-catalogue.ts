@@ -4,6 +4,8 @@
  *
  * --demo (used by `npm start` only) adds a local demo screening whose seats are released now, so the
  * claim flow can be tried on any day; --demo-release-in SECONDS releases it that many seconds later.
+ * --demo-lottery-draw-in SECONDS adds a local demo lottery screening, `demo-lottery`: entries open now,
+ * drawn that many seconds later (the browser test enters it and sees the result without a reload).
  * --smoke (used by `npm run deploy:staging`) adds the smoke test's screening, `smoke-<build time>`:
  * released at once, starting in 30 days, new with every build so each deploy's smoke runs get an empty hall.
  */
@@ -20,7 +22,12 @@ const contentDir = path.resolve(process.env.HUIGONG_CONTENT_DIR ?? 'content');
 const output = path.resolve(process.env.HUIGONG_CATALOGUE ?? 'functions/generated/catalogue.json');
 
 const { values } = parseArgs({
-  options: { demo: { type: 'boolean', default: false }, 'demo-release-in': { type: 'string' }, smoke: { type: 'boolean', default: false } },
+  options: {
+    demo: { type: 'boolean', default: false },
+    'demo-release-in': { type: 'string' },
+    'demo-lottery-draw-in': { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+  },
 });
 
 const halls = loadYamlDir(path.join(contentDir, 'halls'), hallSchema);
@@ -33,6 +40,7 @@ const { catalogue, problems } = buildCatalogue(hallsById, Object.fromEntries(scr
 const extraHall = halls.entries[0]?.id;
 const extras: Record<string, ScreeningSource> = {};
 if ((values.demo || values['demo-release-in']) && extraHall) Object.assign(extras, demoScreening(extraHall, Number(values['demo-release-in'] ?? 0) * 1000));
+if (values['demo-lottery-draw-in'] && extraHall) Object.assign(extras, demoLotteryScreening(extraHall, Number(values['demo-lottery-draw-in']) * 1000));
 if (values.smoke && extraHall) Object.assign(extras, smokeScreening(extraHall));
 if (Object.keys(extras).length > 0) {
   catalogue.screenings.push(...buildCatalogue(hallsById, extras).catalogue.screenings);
@@ -72,6 +80,22 @@ function demoScreening(hall: string, releaseInMs: number): Record<string, Screen
       startsAt,
       allocation: 'first-come',
       releaseAt: new Date(now + releaseInMs - (releaseInMs === 0 ? 60_000 : 0)),
+    },
+  };
+}
+
+/** A local demo lottery: starts in about five hours (not at the demo screening's time), entries open now, drawn `drawInMs` from now. */
+function demoLotteryScreening(hall: string, drawInMs: number): Record<string, ScreeningSource> {
+  const now = Date.now();
+  return {
+    'demo-lottery': {
+      id: 'demo-lottery',
+      film: { title: '演示影片（抽签场次）', synopsis: '仅在本地出现的演示抽签场次，用来试用报名、抽签和查看结果。', runtimeMinutes: 90, sample: true },
+      hall,
+      startsAt: new Date(Math.ceil((now + 5 * 3_600_000) / 3_600_000) * 3_600_000 + 30 * 60_000),
+      allocation: 'lottery',
+      releaseAt: new Date(now - 60_000),
+      drawAt: new Date(now + drawInMs),
     },
   };
 }

@@ -23,6 +23,7 @@ const pages = [
   '/regions/yunnan/',
   '/archive/2023-09/',
   '/search/?q=驿站',
+  '/cinema/rules/',
   '/no-such-page/',
 ];
 

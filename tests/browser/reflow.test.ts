@@ -34,6 +34,7 @@ const PAGES = [
   '/programs/nuanfeng-yizhan/stations/',
   '/cinema/',
   '/cinema/checkin/',
+  '/cinema/rules/',
   '/search/?q=工会',
   '/sitemap/',
   '/no-such-page/',

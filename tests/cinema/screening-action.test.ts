@@ -88,5 +88,64 @@ describe('screeningAction', () => {
     it('is asked to sign in like anyone when signed out', () => {
       expect(action({ suspendedUntil, signedIn: false }).kind).toBe('sign_in');
     });
+
+    it('sees why in place of entering a lottery, or of entries opening while the suspension runs', () => {
+      const lottery = { drawAt: '2027-01-12T00:00:00.000Z', phase: 'open' as const };
+      expect(action({ ...release, suspendedUntil, lottery }).kind).toBe('suspended');
+      expect(action({ ...release, suspendedUntil, where: 'list', lottery }).kind).toBe('suspended');
+      expect(action({ ...release, suspendedUntil, state: 'not_open', lottery }).kind).toBe('suspended');
+      expect(action({ suspendedUntil, state: 'not_open', releaseAt: '2027-02-08T04:00:00.000Z', lottery }).kind).toBe('lottery_opens');
+    });
+  });
+
+  describe('a lottery screening', () => {
+    // Released 周四 12:00 (2026-12-03), drawn 周五 08:00.
+    const lottery = (over: Partial<NonNullable<ScreeningActionInput['lottery']>> = {}) => ({ drawAt: '2026-12-04T00:00:00.000Z', phase: 'open' as const, ...over });
+
+    it('says when entries open before the release, never 开抢 (there is nothing to grab)', () => {
+      expect(action({ state: 'not_open', lottery: lottery() })).toEqual({ kind: 'lottery_opens', label: '12月3日 12:00 开始报名抽签', look: 'quiet' });
+      // The noon queue is a first-come thing: a lottery screening never offers it.
+      expect(action({ state: 'not_open', noonQueue: 'open', lottery: lottery() }).kind).toBe('lottery_opens');
+    });
+
+    it('in the entry window: sign in first, then 报名抽签 on the list, and in the picker with the seats chosen', () => {
+      expect(action({ signedIn: false, lottery: lottery() })).toMatchObject({ kind: 'sign_in', label: '登录后报名抽签', look: 'primary' });
+      expect(action({ where: 'list', lottery: lottery() })).toEqual({ kind: 'open_lottery', label: '报名抽签', look: 'primary' });
+      expect(action({ lottery: lottery() })).toEqual({ kind: 'enter_lottery', label: '报名抽签 · 一人', look: 'primary', seats: 1 });
+      expect(action({ lottery: lottery({ chosenSeats: 2 }) })).toEqual({ kind: 'enter_lottery', label: '报名抽签 · 两人', look: 'primary', seats: 2 });
+      // Sold out does not matter before the draw: no waitlist to join yet.
+      expect(action({ available: 0, lottery: lottery() }).kind).toBe('enter_lottery');
+    });
+
+    it('once entered: 已报名 with the seats and the draw time; changing the seats makes the button change the entry', () => {
+      const entered = { kind: 'lottery_entered', label: '已报名 · 2 张 · 12月4日 08:00 抽签', look: 'quiet' };
+      expect(action({ where: 'list', lottery: lottery({ entered: 2 }) })).toEqual({ kind: 'lottery_entered', label: '已报名 · 改人数或撤回', look: 'quiet' });
+      expect(action({ lottery: lottery({ entered: 2 }) })).toEqual(entered);
+      expect(action({ lottery: lottery({ entered: 2, chosenSeats: 2 }) })).toEqual(entered);
+      expect(action({ lottery: lottery({ entered: 2, chosenSeats: 1 }) })).toEqual({ kind: 'enter_lottery', label: '改为一人', look: 'primary', seats: 1 });
+    });
+
+    it('after the draw time: 正在出结果 until the outcome is heard, then 中签 or the waitlist place', () => {
+      expect(action({ lottery: lottery({ phase: 'drawing', entered: 1 }) })).toMatchObject({ kind: 'lottery_drawing', look: 'quiet' });
+      expect(action({ lottery: lottery({ phase: 'drawn', entered: 1 }) }).kind).toBe('lottery_drawing');
+      expect(action({ lottery: lottery({ phase: 'drawn', entered: 1, outcome: { result: 'won' } }) })).toMatchObject({ kind: 'lottery_won' });
+      expect(action({ lottery: lottery({ phase: 'drawn', entered: 1, outcome: { result: 'won' } }), ticketSeat: '6排8号' }).kind).toBe('view_ticket');
+      expect(action({ available: 0, lottery: lottery({ phase: 'drawn', entered: 2, outcome: { result: 'lost', waitlistPosition: 3 } }) })).toEqual({
+        kind: 'lottery_lost',
+        label: '未中签 · 候补第 3 位',
+        look: 'quiet',
+      });
+    });
+
+    it('after the draw, a member who did not enter goes first-come for the seats left, as any screening', () => {
+      expect(action({ lottery: lottery({ phase: 'drawn' }) })).toEqual({ kind: 'claim', label: '领取最佳座位', look: 'primary' });
+      expect(action({ where: 'list', lottery: lottery({ phase: 'drawing' }) }).kind).toBe('open_picker');
+      expect(action({ available: 0, lottery: lottery({ phase: 'drawn' }) }).kind).toBe('join_waitlist');
+    });
+
+    it('shows the ticket won, and nothing once claims close', () => {
+      expect(action({ ticketSeat: '3排5号', lottery: lottery({ phase: 'drawn', entered: 2 }) }).kind).toBe('view_ticket');
+      expect(action({ state: 'closed', lottery: lottery({ entered: 1 }) }).kind).toBe('closed');
+    });
   });
 });

@@ -15,6 +15,8 @@ export interface DevServerOptions {
   members?: number;
   /** Adds the local demo screening, its seats released this many seconds after start-up. */
   demoReleaseInSeconds?: number;
+  /** Adds the local demo lottery screening (`demo-lottery`), open for entries, drawn this many seconds after start-up. */
+  demoLotteryDrawInSeconds?: number;
   /** Builds the server's own catalogue with these arguments to scripts/build-catalogue.ts instead (e.g. ['--smoke']). */
   catalogueArgs?: string[];
 }
@@ -38,14 +40,17 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
  * `wrangler dev` on the built site with fresh local state in a temporary folder, as `npm start` runs it,
  * optionally with demo members and its own catalogue (a demo screening released seconds from now).
  */
-export async function startDevServer({ members = 0, demoReleaseInSeconds, catalogueArgs }: DevServerOptions = {}): Promise<DevServer> {
+export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLotteryDrawInSeconds, catalogueArgs }: DevServerOptions = {}): Promise<DevServer> {
   const state = mkdtempSync(path.join(tmpdir(), 'huigong-wrangler-'));
   runOrThrow('node', ['scripts/dev-setup.ts', '--persist-to', state, '--members', String(members)]);
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', state];
   args.push('--show-interactive-dev-session=false');
-  if (demoReleaseInSeconds !== undefined || catalogueArgs) {
+  if (demoReleaseInSeconds !== undefined || demoLotteryDrawInSeconds !== undefined || catalogueArgs) {
     const catalogue = path.join(state, 'catalogue.json');
-    const buildArgs = catalogueArgs ?? ['--demo-release-in', String(demoReleaseInSeconds)];
+    const buildArgs = catalogueArgs ?? [
+      ...(demoReleaseInSeconds !== undefined ? ['--demo-release-in', String(demoReleaseInSeconds)] : []),
+      ...(demoLotteryDrawInSeconds !== undefined ? ['--demo-lottery-draw-in', String(demoLotteryDrawInSeconds)] : []),
+    ];
     runOrThrow('node', ['scripts/build-catalogue.ts', ...buildArgs], { HUIGONG_CATALOGUE: catalogue });
     // wrangler dev ignores --alias, so a copy of wrangler.toml points the catalogue alias elsewhere.
     // Paths in it resolve from its folder, which also needs the local secrets.

@@ -4,6 +4,7 @@ import { api } from './api';
 import { createCinemaStore, type CinemaState } from './cinema-state';
 import { showReleaseReminders } from './calendar-links';
 import { byId } from './dom';
+import { mountLottery } from './lottery-client';
 import { mountNoonQueue } from './noon-queue-client';
 import { mountPickerRoute } from './picker-route';
 import { mountScreeningList } from './screening-list-view';
@@ -29,9 +30,9 @@ export async function startCinemaPage(): Promise<void> {
 
   const signIn = mountSignIn(async (signedIn, text) => {
     status(text);
-    if (!signedIn) return store.update({ signedIn, serverTickets: [], waitlist: [], localTickets: new Map(), standing: undefined });
-    // Tickets and standing first: a member holding one (or suspended) never sees the card offer 选座领取 for a moment.
-    await Promise.all([tickets.load(), standing.load()]);
+    if (!signedIn) return store.update({ signedIn, serverTickets: [], waitlist: [], localTickets: new Map(), standing: undefined, lotteries: new Map() });
+    // Tickets, standing and entries first: a member holding one (or suspended) never sees the card offer 选座领取 or 报名抽签 for a moment.
+    await Promise.all([tickets.load(), standing.load(), lottery.load(serverNow())]);
     store.update({ signedIn });
   });
   const tickets = mountTicketsPanel(store, (ticket) => picker.reloadSeats(ticket.screening.id));
@@ -57,16 +58,25 @@ export async function startCinemaPage(): Promise<void> {
     listStatus: status,
     joinWaitlist,
     joinQueue: (screening, seat) => noonQueue.join(screening, seat),
+    enterLottery: (screening, seats) => lottery.enter(screening, seats),
+    withdrawLottery: (screening) => lottery.withdraw(screening),
+    cancelGuestTicket: (screening, ticket) => lottery.cancelGuest(screening, ticket),
+  });
+  const showTicketFromAnywhere = (screeningId: string) => {
+    if (route.current() === undefined) tickets.show(screeningId);
+    else {
+      route.close();
+      window.addEventListener('popstate', () => tickets.show(screeningId), { once: true });
+    }
+  };
+  const lottery = mountLottery(store, {
+    report: (screening, text, ...more) => picker.report(screening, text, ...more),
+    showTicket: showTicketFromAnywhere,
+    reloadTickets: () => void tickets.load(),
   });
   const noonQueue = mountNoonQueue(store, {
     report: (screening, text, ...more) => picker.report(screening, text, ...more),
-    showTicket: (screeningId) => {
-      if (route.current() === undefined) tickets.show(screeningId);
-      else {
-        route.close();
-        window.addEventListener('popstate', () => tickets.show(screeningId), { once: true });
-      }
-    },
+    showTicket: showTicketFromAnywhere,
     reloadTickets: () => void tickets.load(),
   });
 
@@ -100,6 +110,7 @@ export async function startCinemaPage(): Promise<void> {
       else if (action.kind === 'join_waitlist') void joinWaitlist(screening).then((answer) => status(`${screening.film.title}：${answer.ok ? answer.text : answer.error.message}`));
       // 候补中: its place, with 退出候补, is in 我的票.
       else if (action.kind === 'waitlisted') tickets.show(screening.id);
+      else if (action.kind === 'lottery_won') tickets.show(screening.id);
       else route.open(screening.id);
     },
   });
@@ -160,13 +171,14 @@ export async function startCinemaPage(): Promise<void> {
     list.render(store.state, now);
     picker.refresh();
     noonQueue.check(now);
+    lottery.check(now);
   }
 
   // ---- start -------------------------------------------------------------------------------------
 
   await syncServerClock();
   const [session] = await Promise.all([api<{ signedIn: boolean }>('/api/session', { cache: 'no-store' }), loadScreenings()]);
-  if (session.ok && session.data.signedIn) await Promise.all([tickets.load(), standing.load()]);
+  if (session.ok && session.data.signedIn) await Promise.all([tickets.load(), standing.load(), lottery.load(serverNow())]);
   store.update({ signedIn: session.ok && session.data.signedIn });
   show(route.current());
   window.setInterval(tick, 250);

@@ -3,7 +3,8 @@ import { ticketsToShow } from '../../cinema/my-tickets';
 import { noonQueueState } from '../../cinema/noon-queue';
 import { claimWindowState } from '../../cinema/release-window';
 import { screeningAction, type ScreeningAction, type ScreeningActionInput } from '../../cinema/screening-action';
-import type { Screening, Ticket, WaitlistPlace } from './types';
+import { lotteryActionInput } from '../../cinema/lottery-view';
+import type { LotteryStatus, Screening, Ticket, WaitlistPlace } from './types';
 
 /** Everything the cinema page knows, in one place; the list, the picker and 我的票 are drawn from it. */
 export interface CinemaState {
@@ -18,6 +19,8 @@ export interface CinemaState {
   queued: Set<string>;
   /** The member's strikes and any suspension (我的信用, standing-panel.ts), once read. */
   standing?: Standing;
+  /** This member's status in each lottery the page has asked about (signed in only). */
+  lotteries: Map<string, LotteryStatus>;
 }
 
 export interface CinemaStore {
@@ -28,7 +31,7 @@ export interface CinemaStore {
 }
 
 export function createCinemaStore(): CinemaStore {
-  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [], queued: new Set() };
+  const state: CinemaState = { screenings: [], signedIn: false, serverTickets: [], localTickets: new Map(), waitlist: [], queued: new Set(), lotteries: new Map() };
   const listeners: ((state: CinemaState) => void)[] = [];
   return {
     state,
@@ -67,9 +70,10 @@ export function actionFor(
   now: number,
   where: ScreeningActionInput['where'],
   selectedSeat?: ScreeningActionInput['selectedSeat'],
+  chosenSeats?: 1 | 2,
 ): ScreeningAction {
   const window = windowState(screening, now);
-  const queueOpen = window === 'not_open' && noonQueueState(now, Date.parse(screening.releaseAt)) === 'open';
+  const queueOpen = window === 'not_open' && screening.allocation !== 'lottery' && noonQueueState(now, Date.parse(screening.releaseAt)) === 'open';
   return screeningAction({
     state: window,
     releaseAt: screening.releaseAt,
@@ -81,6 +85,9 @@ export function actionFor(
     where,
     selectedSeat,
     ...(suspendedAt(state, now) ? { suspendedUntil: state.standing!.suspended!.until } : {}),
+    ...(screening.allocation === 'lottery' && screening.drawAt
+      ? { lottery: lotteryActionInput(screening.drawAt, state.lotteries.get(screening.id), now, chosenSeats) }
+      : {}),
   });
 }
 

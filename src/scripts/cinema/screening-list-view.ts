@@ -1,9 +1,10 @@
 import { formatCountdown, formatShanghaiDay as dayHeading, formatShanghaiTime } from '../../cinema/countdown';
+import { CINEMA_RULES_PATH, lotteryLine } from '../../cinema/lottery-view';
 import { pickerPath } from '../../cinema/picker-url';
 import type { ScreeningAction } from '../../cinema/screening-action';
 import { screeningGroups, type ScreeningDay } from '../../cinema/screening-groups';
 import { drawAction } from './action-button';
-import { actionFor, windowState, type CinemaState } from './cinema-state';
+import { actionFor, windowState, type CinemaState, type WindowState } from './cinema-state';
 import { byId, el } from './dom';
 import type { Screening } from './types';
 
@@ -20,10 +21,25 @@ export interface ListHandlers {
 }
 
 /** The live line under a card's title: seats left, or the countdown to its release. */
-function stateLine(screening: Screening, now: number): string {
-  const state = windowState(screening, now);
-  if (state === 'booked') return `包场：${screening.booking?.union ?? ''}`;
-  if (state === 'closed') return '已停止领票';
+function stateLine(screening: Screening, now: number, state: CinemaState): string {
+  const window = windowState(screening, now);
+  if (window === 'booked') return `包场：${screening.booking?.union ?? ''}`;
+  if (window === 'closed') return '已停止领票';
+  const lottery = lotteryStateLine(screening, now, state);
+  if (lottery) return lottery;
+  return firstComeLine(screening, now, window);
+}
+
+/** A lottery's line until its result is known; after the draw, a member who did not enter reads the seats left. */
+function lotteryStateLine(screening: Screening, now: number, state: CinemaState): string | undefined {
+  if (screening.allocation !== 'lottery' || !screening.drawAt) return undefined;
+  if (now < Date.parse(screening.releaseAt)) return `抽签 · 报名 ${formatShanghaiTime(screening.releaseAt)} 开始 · ${formatShanghaiTime(screening.drawAt)} 抽签`;
+  const status = state.lotteries.get(screening.id);
+  if (now < Date.parse(screening.drawAt) || status?.entry || status?.outcome) return lotteryLine(screening.drawAt, status, now);
+  return undefined;
+}
+
+function firstComeLine(screening: Screening, now: number, state: WindowState): string {
   const seats = `剩余 ${screening.available} / ${screening.capacity} 座`;
   if (state === 'not_open') return `距放票 ${formatCountdown(Date.parse(screening.releaseAt) - now)} · ${screening.capacity} 座`;
   return screening.available > 0 ? `正在放票 · ${seats}` : '座位已领完，可加入候补';
@@ -60,6 +76,7 @@ export function mountScreeningList(handlers: ListHandlers): ScreeningListView {
       el('p', { class: 'when' }, `${formatShanghaiTime(screening.startsAt)} · ${screening.hall.venue} ${screening.hall.name} · ${screening.film.runtimeMinutes} 分钟`),
       el('p', { class: 'state' }),
     );
+    if (screening.allocation === 'lottery') item.append(el('p', { class: 'rules-link' }, el('a', { href: `${CINEMA_RULES_PATH}#lottery` }, '抽签规则')));
     const button = el('button', { type: 'button', class: 'action', 'aria-describedby': `title-${screening.id}` });
     drawAction(button, action, true);
     button.addEventListener('click', () => handlers.act(screening, action, button));
@@ -111,7 +128,10 @@ export function mountScreeningList(handlers: ListHandlers): ScreeningListView {
         redraw(state, now, actions);
       }
       for (const screening of state.screenings) {
-        for (const line of document.querySelectorAll(`.screening[data-id="${screening.id}"] .state`)) line.textContent = stateLine(screening, now);
+        for (const line of document.querySelectorAll(`.screening[data-id="${screening.id}"] .state`)) {
+          const text = stateLine(screening, now, state);
+          if (line.textContent !== text) line.textContent = text;
+        }
       }
     },
   };

@@ -135,7 +135,12 @@ export function mountSeatMap(
   scroller.addEventListener('touchend', (event) => {
     if (event.touches.length < 2) pinch = undefined;
   });
-  window.addEventListener('resize', refit);
+  // The scroller's width, not the window's: the map may first be drawn while hidden (a lottery puts the
+  // hall away until its draw), and fits the width it gets when shown.
+  const resized = new ResizeObserver(() => {
+    if (halfColumns > 0 && scroller.clientWidth > 0) refit();
+  });
+  resized.observe(scroller);
 
   return {
     update(map) {
@@ -180,7 +185,7 @@ export function mountSeatMap(
       setPitch(zoomStep(pitch, fit, direction));
     },
     unmount() {
-      window.removeEventListener('resize', refit);
+      resized.disconnect();
     },
   };
 }

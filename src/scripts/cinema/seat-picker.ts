@@ -4,11 +4,14 @@ import { noonQueueState } from '../../cinema/noon-queue';
 import { CINEMA_RULES } from '../../cinema/rules';
 import { newestSeatMap } from '../../cinema/newest-seat-map';
 import { nextPollDelay } from '../../cinema/poll-delay';
+import type { ScreeningAction } from '../../cinema/screening-action';
 import { withSeatStatuses } from '../../cinema/seat-statuses';
 import { drawAction } from './action-button';
 import { api, sendJson, type ApiErrorBody } from './api';
 import { actionFor, windowState, type CinemaStore, type WindowState } from './cinema-state';
 import { byId, el } from './dom';
+import type { LotteryAnswer } from './lottery-client';
+import { mountLotteryPanel } from './lottery-panel';
 import { mountSeatMap, type SeatMapView } from './seat-map-view';
 import { serverNow, syncServerClock } from './server-time';
 import type { Screening, SeatLayout, SeatStatuses, Ticket } from './types';
@@ -26,7 +29,15 @@ export interface PickerHandlers {
   joinWaitlist(screening: Screening): Promise<{ ok: true; text: string } | { ok: false; error: ApiErrorBody }>;
   /** Takes a place in the screening's noon queue, with the seat picked if any; the answer's words. */
   joinQueue(screening: Screening, seat: string | undefined): Promise<{ ok: true; text: string } | { ok: false; error: ApiErrorBody }>;
+  /** Enters the screening's lottery for these seats, or changes the entry (lottery-client.ts). */
+  enterLottery(screening: Screening, seats: 1 | 2): Promise<LotteryAnswer>;
+  withdrawLottery(screening: Screening): Promise<LotteryAnswer>;
+  /** 退票 on a lottery pair's guest ticket. */
+  cancelGuestTicket(screening: Screening, ticket: Ticket): Promise<LotteryAnswer>;
 }
+
+/** Buttons that only say something (what is coming, what is done): a tap does nothing here. */
+const WORDS_ONLY = new Set<ScreeningAction['kind']>(['opens_at', 'waitlisted', 'queued', 'lottery_opens', 'lottery_entered', 'lottery_drawing', 'lottery_lost']);
 
 export interface SeatPicker {
   open(screening: Screening): void;
@@ -64,6 +75,11 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
   const zoomOut = byId<HTMLButtonElement>('zoom-out');
   let current: Shown | undefined;
   let claiming = false;
+  const lotteryPanel = mountLotteryPanel(store, {
+    changed: () => refresh(),
+    withdraw: (screening) => void sendLottery(screening, () => handlers.withdrawLottery(screening), '正在撤回…'),
+    cancelGuest: (screening, ticket) => void sendLottery(screening, () => handlers.cancelGuestTicket(screening, ticket), '正在退票…'),
+  });
   /** The idempotency key of a claim whose answer decided nothing, reused when the member taps again for the same seat. */
   let pendingClaim: { key: string; seat?: string; screeningId: string } | undefined;
 
@@ -135,6 +151,13 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
   });
 
   function windowLine(screening: Screening, state: WindowState, now: number): string {
+    if (screening.allocation === 'lottery' && screening.drawAt && now < Date.parse(screening.drawAt) && state !== 'booked') {
+      if (state === 'not_open') return `抽签场次，距报名开始还有 ${formatCountdown(Date.parse(screening.releaseAt) - now)}。`;
+      if (state === 'open') {
+        if (!store.state.signedIn) return '抽签场次，正在报名：登录后即可报名。';
+        return store.state.lotteries.get(screening.id)?.entry ? '抽签场次，已报名：抽签前可以改人数或撤回。' : '抽签场次，正在报名：选好人数，点下面的按钮报名。';
+      }
+    }
     if (state === 'not_open') {
       const left = `距放票还有 ${formatCountdown(Date.parse(screening.releaseAt) - now)}`;
       return noonQueueState(now, Date.parse(screening.releaseAt)) === 'open'
@@ -154,21 +177,24 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
     const state = windowState(screening, now);
     byId('picker-window').textContent = windowLine(screening, state, now);
     if (current.state === 'not_open' && state === 'open') {
-      handlers.listStatus(`${screening.film.title} 开始放票了。`);
+      handlers.listStatus(`${screening.film.title} ${screening.allocation === 'lottery' ? '开始报名抽签' : '开始放票'}了。`);
       void refreshSeats();
     }
     current.state = state;
+    lotteryPanel.render(screening, now);
     const selected = current.view.selected();
-    const action = actionFor(store.state, screening, now, 'picker', selected && { id: selected.id, label: selected.label });
-    drawAction(claimButton, action, !claiming && action.kind !== 'opens_at' && action.kind !== 'waitlisted' && action.kind !== 'queued');
+    const action = actionFor(store.state, screening, now, 'picker', selected && { id: selected.id, label: selected.label }, lotteryPanel.chosenSeats());
+    drawAction(claimButton, action, !claiming && !WORDS_ONLY.has(action.kind));
   }
 
   claimButton.addEventListener('click', () => {
     if (!current) return;
     const screening = screeningNow(current);
     const selected = current.view.selected();
-    const action = actionFor(store.state, screening, serverNow(), 'picker', selected && { id: selected.id, label: selected.label });
+    const action = actionFor(store.state, screening, serverNow(), 'picker', selected && { id: selected.id, label: selected.label }, lotteryPanel.chosenSeats());
     if (action.kind === 'claim') void claim(action.seat);
+    else if (action.kind === 'enter_lottery') void sendLottery(screening, () => handlers.enterLottery(screening, action.seats), '正在报名…');
+    else if (action.kind === 'lottery_won') handlers.showTicket(screening.id);
     else if (action.kind === 'sign_in') handlers.signIn(claimButton.parentElement!);
     else if (action.kind === 'view_ticket') handlers.showTicket(screening.id);
     else if (action.kind === 'join_waitlist') void joinWaitlist(screening);
@@ -251,6 +277,8 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
         if (current) markSoldOut(current.screening);
         parts.push('可以点“加入候补”，有人退票时自动补位。');
         break;
+      case 'lottery_not_open':
+      case 'lottery_closed':
       case 'queue_not_open':
       case 'queue_closed':
         void syncServerClock();
@@ -283,6 +311,20 @@ export function mountSeatPicker(store: CinemaStore, handlers: PickerHandlers): S
     const answer = await handlers.joinWaitlist(screening);
     if (!answer.ok) return showing(screening) ? showRefusal(answer.error) : report(screening, `${answer.error.message}。`);
     report(screening, answer.text);
+  }
+
+  /** Enters, changes or withdraws a lottery entry: one request at a time, the answer where the member looks. */
+  async function sendLottery(screening: Screening, send: () => Promise<LotteryAnswer>, pending: string): Promise<void> {
+    if (claiming) return;
+    claiming = true;
+    refresh();
+    message.replaceChildren(pending);
+    const answer = await send();
+    claiming = false;
+    if (answer.ok) report(screening, answer.text);
+    else if (showing(screening)) showRefusal(answer.error);
+    else report(screening, `${answer.error.message}。`);
+    refresh();
   }
 
   async function joinQueue(screening: Screening, seat: string | undefined): Promise<void> {

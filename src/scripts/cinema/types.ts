@@ -12,6 +12,9 @@ export interface Screening {
   capacity: number;
   available: number;
   waitlist: number;
+  /** first-come unless the screening's file says lottery; a lottery has its draw time. */
+  allocation?: 'first-come' | 'lottery';
+  drawAt?: string;
 }
 
 export interface SeatView {
@@ -63,4 +66,15 @@ export interface WaitlistPlace {
   startsAt: string;
   closesAt: string;
   joinedAt: string;
+}
+
+/** GET/POST/DELETE /api/screenings/:id/lottery: the member's entry and, after the draw, its outcome. */
+export interface LotteryStatus {
+  screeningId: string;
+  state: 'not_open' | 'open' | 'drawn';
+  opensAt: string;
+  drawAt: string;
+  commitment?: string;
+  entry?: { seats: 1 | 2; weight: number; entrant: string; enteredAt: string };
+  outcome?: { result: 'won'; tickets: Ticket[] } | { result: 'lost'; waitlistPosition?: number };
 }
