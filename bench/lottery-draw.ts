@@ -12,12 +12,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
-import { hallSchema } from '../src/cinema/hall-schema.ts';
 import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
+import { benchScreening, bundleDriver, screeningObjectWorker } from './lib/screening-object-driver.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' } } });
@@ -26,35 +24,18 @@ const MEMBERS = Number(values.members);
 const IN_FLIGHT = 32;
 
 const work = mkdtempSync(path.join(tmpdir(), 'huigong-bench-lottery-'));
-const script = path.join(work, 'driver.mjs');
-await build({
-  entryPoints: [path.join(ROOT, 'bench/lottery-draw/driver.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2024',
-  external: ['cloudflare:*', 'node:*'],
-  outfile: script,
-  logLevel: 'error',
-});
+const script = await bundleDriver(path.join(ROOT, 'bench/lottery-draw/driver.ts'), path.join(work, 'driver.mjs'));
 
 function screening(id: string): CatalogueScreening {
-  const hall = hallSchema.parse({
-    name: '基准厅',
-    venue: '基准',
-    rows: Array.from({ length: 50 }, (_, i) => ({ row: i + 1, seats: 50, aisleAfter: [10, 40] })),
-  });
   const now = Date.now();
   return {
-    id,
-    film: { title: '基准', synopsis: '基准', runtimeMinutes: 100, sample: true } as CatalogueScreening['film'],
-    hallId: 'bench',
-    hall,
+    ...benchScreening(id, {
+      startsAt: new Date(now + 27 * 3_600_000).toISOString(),
+      releaseAt: new Date(now - 3_600_000).toISOString(),
+      closesAt: new Date(now + 26 * 3_600_000).toISOString(),
+    }),
     allocation: 'lottery',
-    startsAt: new Date(now + 27 * 3_600_000).toISOString(),
-    releaseAt: new Date(now - 3_600_000).toISOString(),
     drawAt: new Date(now + 20 * 3_600_000).toISOString(),
-    closesAt: new Date(now + 26 * 3_600_000).toISOString(),
   };
 }
 
@@ -72,16 +53,7 @@ interface Run {
 }
 
 async function run(runId: number): Promise<Run> {
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      modules: true,
-      scriptPath: script,
-      modulesRoot: work,
-      compatibilityDate: '2026-08-01',
-      durableObjects: { SCREENINGS: { className: 'ScreeningObject', useSQLite: true } },
-      kvNamespaces: ['SEATS'],
-    }),
-  );
+  const mf = screeningObjectWorker(script);
   try {
     const entry = screening(`lottery-${runId}`);
     const members = Array.from({ length: MEMBERS }, (_, i) => `l${runId}-${String(i).padStart(5, '0')}`);

@@ -1,7 +1,7 @@
 /**
  * What the benches that call one screening's Durable Object directly share: the driver Worker bundled
  * for workerd, a 50 × 50 benchmark hall, and plain workerd (Miniflare, no Vitest wrapper) running it with
- * the object's binding. bench/object-capacity.ts, bench/noon-queue.ts.
+ * the object's binding. bench/object-capacity.ts, bench/noon-queue.ts, bench/lottery-draw.ts.
  */
 import path from 'node:path';
 import { build } from 'esbuild';
