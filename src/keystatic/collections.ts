@@ -151,6 +151,15 @@ function screenings({ halls }: EditorVocabulary) {
       hall: fields.select({ label: '影厅', options: halls.map((hall) => ({ label: hall, value: hall })), defaultValue: halls[0] ?? '' }),
       startsAt: beijingTimeField({ label: '开场时间（北京时间，如 2026-12-02T18:30:00+08:00）', isRequired: true }),
       releaseAt: beijingTimeField({ label: '放票时间（不填按规则：开场前至少 24 小时的最近一个周一或周四中午）' }),
+      allocation: storedSelect({
+        label: '放票方式',
+        options: [
+          { label: '先到先得（放票前 5 分钟可排队，12:00 统一随机分配）', value: 'first-come' },
+          { label: '抽签（放票后报名，抽签后直接出票）', value: 'lottery' },
+        ],
+        none: '不写（先到先得）',
+      }),
+      drawAt: beijingTimeField({ label: '抽签时间（只用于抽签场次；不填是放票第二天早上 8:00）' }),
       booking: bookingField(),
     },
   });
