@@ -14,8 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
-import { machine, waitForQuiet } from './lib/machine.ts';
-import { benchScreening, bundleDriver, screeningObjectWorker } from './lib/screening-object-driver.ts';
+import { machine } from './lib/machine.ts';
+import { askDriver, benchMembers, benchScreening, bundleDriver, quietRuns, screeningObjectWorker } from './lib/screening-object-driver.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' } } });
@@ -56,24 +56,16 @@ async function run(runId: number): Promise<Run> {
   const mf = screeningObjectWorker(script);
   try {
     const entry = screening(`lottery-${runId}`);
-    const members = Array.from({ length: MEMBERS }, (_, i) => `l${runId}-${String(i).padStart(5, '0')}`);
-    const post = async <T>(action: string) =>
-      (await (await mf.dispatchFetch('http://bench/', { method: 'POST', body: JSON.stringify({ action, screening: entry, members, inFlight: IN_FLIGHT }) })).json()) as T;
-    const entered = await post<{ ms: number; outcomes: Record<string, number> }>('enter');
-    const drawn = await post<Omit<Run, 'enterMs' | 'enterOutcomes'>>('draw');
+    const request = { screening: entry, members: benchMembers(`l${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
+    const entered = await askDriver<{ ms: number; outcomes: Record<string, number> }>(mf, 'enter', request);
+    const drawn = await askDriver<Omit<Run, 'enterMs' | 'enterOutcomes'>>(mf, 'draw', request);
     return { enterMs: entered.ms, enterOutcomes: entered.outcomes, ...drawn };
   } finally {
     await mf.dispose();
   }
 }
 
-const runs: Run[] = [];
-for (let r = 0; r < RUNS; r++) {
-  const quiet = await waitForQuiet();
-  const result = await run(r);
-  runs.push(result);
-  console.log(`run ${r + 1} (cpu busy before ${Math.round(quiet.busy * 100)}%): ${JSON.stringify(result)}`);
-}
+const runs = await quietRuns(RUNS, run);
 console.log(
   '\n' +
     markdownTable(

@@ -15,8 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
-import { machine, waitForQuiet } from './lib/machine.ts';
-import { BENCH_ROWS, BENCH_SEATS_PER_ROW, benchScreening, bundleDriver, screeningObjectWorker } from './lib/screening-object-driver.ts';
+import { machine } from './lib/machine.ts';
+import { askDriver, BENCH_ROWS, BENCH_SEATS_PER_ROW, benchMembers, benchScreening, bundleDriver, quietRuns, screeningObjectWorker } from './lib/screening-object-driver.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' }, 'release-in': { type: 'string', default: '120' } } });
@@ -52,24 +52,16 @@ async function run(runId: number): Promise<Run> {
   const mf = screeningObjectWorker(script);
   try {
     const entry = screening(`queue-${runId}`);
-    const members = Array.from({ length: MEMBERS }, (_, i) => `q${runId}-${String(i).padStart(5, '0')}`);
-    const post = async <T>(action: string) =>
-      (await (await mf.dispatchFetch('http://bench/', { method: 'POST', body: JSON.stringify({ action, screening: entry, members, inFlight: IN_FLIGHT }) })).json()) as T;
-    const joined = await post<{ ms: number; outcomes: Record<string, number> }>('join');
-    const resolved = await post<Omit<Run, 'joinMs' | 'joinOutcomes'>>('resolve');
+    const request = { screening: entry, members: benchMembers(`q${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
+    const joined = await askDriver<{ ms: number; outcomes: Record<string, number> }>(mf, 'join', request);
+    const resolved = await askDriver<Omit<Run, 'joinMs' | 'joinOutcomes'>>(mf, 'resolve', request);
     return { joinMs: joined.ms, joinOutcomes: joined.outcomes, ...resolved };
   } finally {
     await mf.dispose();
   }
 }
 
-const runs: Run[] = [];
-for (let r = 0; r < RUNS; r++) {
-  const quiet = await waitForQuiet();
-  const result = await run(r);
-  runs.push(result);
-  console.log(`run ${r + 1} (cpu busy before ${Math.round(quiet.busy * 100)}%): ${JSON.stringify(result)}`);
-}
+const runs = await quietRuns(RUNS, run);
 console.log(
   '\n' +
     markdownTable(

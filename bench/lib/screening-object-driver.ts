@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../../src/cinema/catalogue.ts';
 import { hallSchema } from '../../src/cinema/hall-schema.ts';
+import { waitForQuiet } from './machine.ts';
 
 export const BENCH_ROWS = 50;
 export const BENCH_SEATS_PER_ROW = 50;
@@ -57,4 +58,25 @@ export function screeningObjectWorker(script: string, bindings: Record<string, s
       bindings,
     }),
   );
+}
+
+/** Member ids for a run: `prefix` and a zero-padded number, distinct across runs when prefixes are. */
+export const benchMembers = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`);
+
+/** Asks the driver Worker to do `action` (its own verbs: join, resolve, enter, draw) for these members. */
+export async function askDriver<T>(mf: Miniflare, action: string, request: { screening: CatalogueScreening; members: string[]; inFlight: number }): Promise<T> {
+  const response = await mf.dispatchFetch('http://bench/', { method: 'POST', body: JSON.stringify({ action, ...request }) });
+  return (await response.json()) as T;
+}
+
+/** `count` runs, each started once the machine is quiet (or a minute has passed), each logged as it ends. */
+export async function quietRuns<T>(count: number, run: (index: number) => Promise<T>): Promise<T[]> {
+  const runs: T[] = [];
+  for (let index = 0; index < count; index++) {
+    const quiet = await waitForQuiet();
+    const result = await run(index);
+    runs.push(result);
+    console.log(`run ${index + 1} (cpu busy before ${Math.round(quiet.busy * 100)}%): ${JSON.stringify(result)}`);
+  }
+  return runs;
 }
