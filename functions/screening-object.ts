@@ -666,7 +666,8 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
     const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
     if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
-    if (state === 'drawn') return { code: 'lottery_closed', drawAt: screening.drawAt };
+    // Drawn already, whatever the (since moved) draw time says: a draw is made once.
+    if (state === 'drawn' || this.lottery.isDrawn()) return { code: 'lottery_closed', drawAt: screening.drawAt };
     return undefined;
   }
 
@@ -682,7 +683,8 @@ export class ScreeningObject extends DurableObject<Env> {
     const commitment = this.lottery.commitment();
     const base: LotteryStatus = {
       // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
-      state: window === 'drawn' && !this.lottery.isDrawn() ? 'open' : window,
+      // Drawn before a draw time moved later: drawn.
+      state: this.lottery.isDrawn() ? 'drawn' : window === 'drawn' ? 'open' : window,
       opensAt: screening.releaseAt,
       drawAt,
       ...(commitment ? { commitment } : {}),

@@ -342,3 +342,20 @@ describe('the purge', () => {
     expect(await stub.lotteryDraw(show)).toEqual(drawn);
   });
 });
+
+describe('a draw time an editor moves', () => {
+  it('later after the draw: the drawn lottery takes no new entry and keeps the results it gave', async () => {
+    const show = lotteryShow('lot-moved', 1, 2);
+    const stub = env.SCREENINGS.getByName('lot-moved');
+    await stub.enterLottery(show, { memberId: 'lm-winner', seats: 1, weight: 1 });
+    atDraw(show);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const drawn = await stub.lotteryDraw(show);
+    // The editor pushes the draw time a day on: the draw it already made stands.
+    const moved = { ...show, drawAt: new Date(Date.parse(show.drawAt!) + 24 * 60 * MINUTE).toISOString() };
+    expect(await stub.enterLottery(moved, { memberId: 'lm-late', seats: 1, weight: 1 })).toMatchObject({ ok: false, refusal: { code: 'lottery_closed' } });
+    expect(await stub.withdrawLottery(moved, { memberId: 'lm-winner' })).toMatchObject({ ok: false, refusal: { code: 'lottery_closed' } });
+    expect(await stub.lotteryStatus(moved, { memberId: 'lm-winner' })).toMatchObject({ state: 'drawn', outcome: { result: 'won' } });
+    expect(await stub.lotteryDraw(moved)).toMatchObject({ state: 'drawn', seed: (drawn as { seed: string }).seed });
+  });
+});
