@@ -619,6 +619,11 @@ export class ScreeningObject extends DurableObject<Env> {
   private async resolveQueueIfDue(): Promise<void> {
     const screening = this.screening;
     if (!this.queue.isPending() || !screening || Date.now() < Date.parse(screening.releaseAt)) return;
+    // Made a lottery after places were taken: the draw gives every seat, so the places lapse (enter instead).
+    if (screening.allocation === 'lottery') {
+      this.transaction(() => this.queue.purge());
+      return;
+    }
     const order = await this.queue.order();
     this.transaction(() =>
       this.queue.resolve(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),

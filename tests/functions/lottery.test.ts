@@ -359,3 +359,31 @@ describe('a draw time an editor moves', () => {
     expect(await stub.lotteryDraw(moved)).toMatchObject({ state: 'drawn', seed: (drawn as { seed: string }).seed });
   });
 });
+
+describe('a screening an editor turns into a lottery while its noon queue is open', () => {
+  it('gives its seats by the draw only: the queue seats no one at the release, and a queued member who enters is drawn like anyone', async () => {
+    const firstCome = screening('lot-switched', { hall: plainHall(1, 2), releaseAt: new Date(Date.now() + 2 * MINUTE).toISOString() });
+    const stub = env.SCREENINGS.getByName('lot-switched');
+    expect(await stub.joinQueue(firstCome, { memberId: 'ls-queued' })).toMatchObject({ ok: true });
+    const lottery = { ...firstCome, allocation: 'lottery' as const, drawAt: new Date(Date.parse(firstCome.releaseAt) + 30 * MINUTE).toISOString() };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(lottery.releaseAt) + 1);
+    expect(await stub.enterLottery(lottery, { memberId: 'ls-queued', seats: 1, weight: 1 })).toMatchObject({ ok: true });
+    await runDurableObjectAlarm(stub);
+    // No seat before the draw, from the queue or otherwise.
+    expect(await activeTickets(stub)).toEqual([]);
+    for (let i = 0; i < 2; i++) await stub.enterLottery(lottery, { memberId: `ls-${i}`, seats: 1, weight: 1 });
+    atDraw(lottery);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    const draw = await stub.lotteryDraw(lottery);
+    if ('refusal' in draw) throw new Error('not a lottery');
+    expect(draw.seatsOffered).toBe(2);
+    expect(draw.passedOver).toEqual([]);
+    const tickets = await activeTickets(stub);
+    expect(tickets.map((ticket) => ticket.source)).toEqual(['lottery', 'lottery']);
+    // Only a draw's real loss raises the member's weight.
+    const queued = await stub.lotteryStatus(lottery, { memberId: 'ls-queued' });
+    if ('refusal' in queued) throw new Error('not a lottery');
+    expect((await env.MEMBER_STANDING.getByName('ls-queued').standing()).lotteryWeight).toBe(queued.outcome?.result === 'won' ? 1 : 2);
+  });
+});
