@@ -645,6 +645,9 @@ export class ScreeningObject extends DurableObject<Env> {
       for (const { memberId, won } of results ?? []) {
         this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at: now });
       }
+      // Seats no winner could take (a pair short of two, or of two together) go down the waitlist, each to a
+      // member alone, before a newcomer who never entered can claim them.
+      if (results) this.promoteIntoFreeSeats(screening);
     });
     // The alarm the KV writes set delivers the reports.
     await this.outbox.scheduleFlush();

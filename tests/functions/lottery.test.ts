@@ -181,9 +181,9 @@ describe('a pair and its guest ticket', () => {
     await stub.enterLottery(show, { memberId: 'single-c', seats: 1, weight: 1 });
     atDraw(show);
     await runDurableObjectAlarm(stub);
-    // Never a split pair: each holder has one seat, or two for a pair.
+    // Never a split pair: each winner has one seat, or two for a pair (a seat left over goes to a loser alone, from the waitlist).
     const seatsOf = new Map<string, number>();
-    for (const ticket of await activeTickets(stub)) {
+    for (const ticket of (await activeTickets(stub)).filter((ticket) => ticket.source === 'lottery')) {
       const holder = (ticket.member_id ?? ticket.guest_of)!;
       seatsOf.set(holder, (seatsOf.get(holder) ?? 0) + 1);
     }
@@ -385,5 +385,22 @@ describe('a screening an editor turns into a lottery while its noon queue is ope
     const queued = await stub.lotteryStatus(lottery, { memberId: 'ls-queued' });
     if ('refusal' in queued) throw new Error('not a lottery');
     expect((await env.MEMBER_STANDING.getByName('ls-queued').standing()).lotteryWeight).toBe(queued.outcome?.result === 'won' ? 1 : 2);
+  });
+});
+
+describe('seats the draw leaves free', () => {
+  it('go to the losers on the waitlist in draw order, each alone, before any newcomer can claim them', async () => {
+    // Three seats, two pairs: one pair wins two seats; the third seat is the losing member's, not the first claimant's.
+    const show = lotteryShow('lot-leftover', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-leftover');
+    for (const memberId of ['lo-a', 'lo-b']) await stub.enterLottery(show, { memberId, seats: 2, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    expect(await stub.claim(show, { memberId: 'lo-newcomer' })).toMatchObject({ ok: false, refusal: { code: 'sold_out' } });
+    const tickets = await activeTickets(stub);
+    expect(tickets).toHaveLength(3);
+    const loser = tickets.some((ticket) => ticket.member_id === 'lo-a' && ticket.source === 'lottery') ? 'lo-b' : 'lo-a';
+    expect(tickets.filter((ticket) => ticket.member_id === loser)).toEqual([{ member_id: loser, guest_of: null, seat: '1-3', source: 'waitlist' }]);
+    expect((await stub.backup(show)).waitlist).toEqual([]);
   });
 });
