@@ -619,6 +619,11 @@ export class ScreeningObject extends DurableObject<Env> {
   private async resolveQueueIfDue(): Promise<void> {
     const screening = this.screening;
     if (!this.queue.isPending() || !screening || Date.now() < Date.parse(screening.releaseAt)) return;
+    // Made a lottery after places were taken: the draw gives every seat, so the places lapse (enter instead).
+    if (screening.allocation === 'lottery') {
+      this.transaction(() => this.queue.purge());
+      return;
+    }
     const order = await this.queue.order();
     this.transaction(() =>
       this.queue.resolve(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now: Date.now() }),
@@ -640,6 +645,9 @@ export class ScreeningObject extends DurableObject<Env> {
       for (const { memberId, won } of results ?? []) {
         this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at: now });
       }
+      // Seats no winner could take (a pair short of two, or of two together) go down the waitlist, each to a
+      // member alone, before a newcomer who never entered can claim them.
+      if (results) this.promoteIntoFreeSeats(screening);
     });
     // The alarm the KV writes set delivers the reports.
     await this.outbox.scheduleFlush();
@@ -666,7 +674,8 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
     const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
     if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
-    if (state === 'drawn') return { code: 'lottery_closed', drawAt: screening.drawAt };
+    // Drawn already, whatever the (since moved) draw time says: a draw is made once.
+    if (state === 'drawn' || this.lottery.isDrawn()) return { code: 'lottery_closed', drawAt: screening.drawAt };
     return undefined;
   }
 
@@ -682,7 +691,8 @@ export class ScreeningObject extends DurableObject<Env> {
     const commitment = this.lottery.commitment();
     const base: LotteryStatus = {
       // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
-      state: window === 'drawn' && !this.lottery.isDrawn() ? 'open' : window,
+      // Drawn before a draw time moved later: drawn.
+      state: this.lottery.isDrawn() ? 'drawn' : window === 'drawn' ? 'open' : window,
       opensAt: screening.releaseAt,
       drawAt,
       ...(commitment ? { commitment } : {}),

@@ -1,5 +1,6 @@
 import { drawOrder, walkDraw, type LotteryEntry } from './lottery-draw.ts';
 import { seedCommitment } from './noon-queue.ts';
+import { CINEMA_RULES } from './rules.ts';
 
 /** What GET /api/screenings/:id/draw publishes (docs/api.md, PublishedDraw), as far as checking needs it. */
 export interface PublishedDrawInput {
@@ -38,6 +39,17 @@ export async function verifyDraw(draw: PublishedDrawInput): Promise<{ ok: boolea
     ok: committed,
     line: committed ? `种子与报名开始时公布的承诺值一致（SHA-256 = ${commitment}）` : `种子与承诺值不一致：SHA-256(种子) 不是 ${commitment ?? '（未公布承诺值）'}`,
   });
+  // A draw recomputed faithfully from entries the rules forbid (a favoured weight of 1,000, seats 0 that win
+  // without a seat) is still not fair; refusing them first also keeps hostile weights from the exact bigint compare.
+  const maxWeight = CINEMA_RULES.lottery.maxWeight;
+  const outOfRules = Array.isArray(entries)
+    ? entries.filter((entry) => !(Number.isInteger(entry?.weight) && entry.weight >= 1 && entry.weight <= maxWeight && (entry.seats === 1 || entry.seats === 2)))
+    : undefined;
+  if (!outOfRules || outOfRules.length > 0) {
+    const named = outOfRules?.slice(0, 3).map((entry) => entry?.entrant).join('、');
+    checks.push({ ok: false, line: `报名名单不合规则：每份报名的权重须为 1 到 ${maxWeight} 的整数，人数须为 1 或 2${named ? `（如 ${named}）` : ''}` });
+    return { ok: false, checks };
+  }
   let recomputed: LotteryEntry[];
   try {
     recomputed = await drawOrder(seed, entries);

@@ -54,6 +54,31 @@ describe('verifyDraw', () => {
     expect((await verifyDraw(favoured)).ok).toBe(false);
   });
 
+  it('finds a draw computed consistently from entries the rules do not allow: a weight above the cap, a seat count other than 1 or 2', async () => {
+    const consistent = async (forged: LotteryEntry[], seatsOffered: number): Promise<PublishedDrawInput> => {
+      const order = await drawOrder(seed, forged);
+      return {
+        state: 'drawn',
+        commitment: await seedCommitment(seed),
+        seed,
+        seatsOffered,
+        entries: forged,
+        order: order.map((entry) => entry.entrant),
+        winners: walkDraw(order, seatsOffered).winners,
+        passedOver: [],
+      };
+    };
+    // A friend given weight 1,000 (the rules cap it at 4): everything else recomputes.
+    const favoured = await verifyDraw(await consistent(entries.map((entry, i) => (i === 0 ? { ...entry, weight: 1000 } : entry)), 6));
+    expect(favoured.ok).toBe(false);
+    expect(favoured.checks.map((check) => check.line).join('\n')).toContain('权重');
+    // Seats 0 win without taking a seat; negative seats make seats.
+    for (const seats of [0, -3, 1.5]) {
+      const forged = entries.map((entry, i) => (i === 1 ? { ...entry, seats: seats as 1 } : entry));
+      expect((await verifyDraw(await consistent(forged, 6))).ok).toBe(false);
+    }
+  });
+
   it('says a draw not yet made cannot be checked', async () => {
     const result = await verifyDraw({ state: 'open', commitment: await seedCommitment(seed) });
     expect(result).toEqual({ ok: false, checks: [{ ok: false, line: expect.stringContaining('还没有开奖') }] });

@@ -181,9 +181,9 @@ describe('a pair and its guest ticket', () => {
     await stub.enterLottery(show, { memberId: 'single-c', seats: 1, weight: 1 });
     atDraw(show);
     await runDurableObjectAlarm(stub);
-    // Never a split pair: each holder has one seat, or two for a pair.
+    // Never a split pair: each winner has one seat, or two for a pair (a seat left over goes to a loser alone, from the waitlist).
     const seatsOf = new Map<string, number>();
-    for (const ticket of await activeTickets(stub)) {
+    for (const ticket of (await activeTickets(stub)).filter((ticket) => ticket.source === 'lottery')) {
       const holder = (ticket.member_id ?? ticket.guest_of)!;
       seatsOf.set(holder, (seatsOf.get(holder) ?? 0) + 1);
     }
@@ -340,5 +340,67 @@ describe('the purge', () => {
     const entries = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.sql.exec('SELECT * FROM lottery_entries').toArray());
     expect(entries).toHaveLength(0);
     expect(await stub.lotteryDraw(show)).toEqual(drawn);
+  });
+});
+
+describe('a draw time an editor moves', () => {
+  it('later after the draw: the drawn lottery takes no new entry and keeps the results it gave', async () => {
+    const show = lotteryShow('lot-moved', 1, 2);
+    const stub = env.SCREENINGS.getByName('lot-moved');
+    await stub.enterLottery(show, { memberId: 'lm-winner', seats: 1, weight: 1 });
+    atDraw(show);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const drawn = await stub.lotteryDraw(show);
+    // The editor pushes the draw time a day on: the draw it already made stands.
+    const moved = { ...show, drawAt: new Date(Date.parse(show.drawAt!) + 24 * 60 * MINUTE).toISOString() };
+    expect(await stub.enterLottery(moved, { memberId: 'lm-late', seats: 1, weight: 1 })).toMatchObject({ ok: false, refusal: { code: 'lottery_closed' } });
+    expect(await stub.withdrawLottery(moved, { memberId: 'lm-winner' })).toMatchObject({ ok: false, refusal: { code: 'lottery_closed' } });
+    expect(await stub.lotteryStatus(moved, { memberId: 'lm-winner' })).toMatchObject({ state: 'drawn', outcome: { result: 'won' } });
+    expect(await stub.lotteryDraw(moved)).toMatchObject({ state: 'drawn', seed: (drawn as { seed: string }).seed });
+  });
+});
+
+describe('a screening an editor turns into a lottery while its noon queue is open', () => {
+  it('gives its seats by the draw only: the queue seats no one at the release, and a queued member who enters is drawn like anyone', async () => {
+    const firstCome = screening('lot-switched', { hall: plainHall(1, 2), releaseAt: new Date(Date.now() + 2 * MINUTE).toISOString() });
+    const stub = env.SCREENINGS.getByName('lot-switched');
+    expect(await stub.joinQueue(firstCome, { memberId: 'ls-queued' })).toMatchObject({ ok: true });
+    const lottery = { ...firstCome, allocation: 'lottery' as const, drawAt: new Date(Date.parse(firstCome.releaseAt) + 30 * MINUTE).toISOString() };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(lottery.releaseAt) + 1);
+    expect(await stub.enterLottery(lottery, { memberId: 'ls-queued', seats: 1, weight: 1 })).toMatchObject({ ok: true });
+    await runDurableObjectAlarm(stub);
+    // No seat before the draw, from the queue or otherwise.
+    expect(await activeTickets(stub)).toEqual([]);
+    for (let i = 0; i < 2; i++) await stub.enterLottery(lottery, { memberId: `ls-${i}`, seats: 1, weight: 1 });
+    atDraw(lottery);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    const draw = await stub.lotteryDraw(lottery);
+    if ('refusal' in draw) throw new Error('not a lottery');
+    expect(draw.seatsOffered).toBe(2);
+    expect(draw.passedOver).toEqual([]);
+    const tickets = await activeTickets(stub);
+    expect(tickets.map((ticket) => ticket.source)).toEqual(['lottery', 'lottery']);
+    // Only a draw's real loss raises the member's weight.
+    const queued = await stub.lotteryStatus(lottery, { memberId: 'ls-queued' });
+    if ('refusal' in queued) throw new Error('not a lottery');
+    expect((await env.MEMBER_STANDING.getByName('ls-queued').standing()).lotteryWeight).toBe(queued.outcome?.result === 'won' ? 1 : 2);
+  });
+});
+
+describe('seats the draw leaves free', () => {
+  it('go to the losers on the waitlist in draw order, each alone, before any newcomer can claim them', async () => {
+    // Three seats, two pairs: one pair wins two seats; the third seat is the losing member's, not the first claimant's.
+    const show = lotteryShow('lot-leftover', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-leftover');
+    for (const memberId of ['lo-a', 'lo-b']) await stub.enterLottery(show, { memberId, seats: 2, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    expect(await stub.claim(show, { memberId: 'lo-newcomer' })).toMatchObject({ ok: false, refusal: { code: 'sold_out' } });
+    const tickets = await activeTickets(stub);
+    expect(tickets).toHaveLength(3);
+    const loser = tickets.some((ticket) => ticket.member_id === 'lo-a' && ticket.source === 'lottery') ? 'lo-b' : 'lo-a';
+    expect(tickets.filter((ticket) => ticket.member_id === loser)).toEqual([{ member_id: loser, guest_of: null, seat: '1-3', source: 'waitlist' }]);
+    expect((await stub.backup(show)).waitlist).toEqual([]);
   });
 });

@@ -57,4 +57,19 @@ describe('npm run lottery:verify', () => {
     expect(output).toContain('不是开奖记录');
     expect(status).toBe(2);
   });
+
+  it('exits 2, in Chinese and without a stack trace, for JSON shaped unlike a draw', async () => {
+    const shapes: ((draw: Record<string, unknown>) => Record<string, unknown>)[] = [
+      (draw) => ({ ...draw, order: {} }),
+      (draw) => ({ ...draw, passedOver: 5 }),
+      (draw) => ({ ...draw, entries: 'everyone' }),
+      (draw) => ({ ...draw, seed: 42 }),
+    ];
+    for (const [i, shape] of shapes.entries()) {
+      const { status, output } = verify(await savedDraw(`shape-${i}.json`, shape));
+      expect(output).toContain('不是开奖记录');
+      expect(output).not.toMatch(/TypeError|    at /);
+      expect(status).toBe(2);
+    }
+  });
 });
