@@ -32,14 +32,16 @@ import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { nextPollDelay } from '../src/cinema/poll-delay.ts';
 import { withSeatStatuses } from '../src/cinema/seat-statuses.ts';
+import { closedLoopGet } from './lib/bare-route.ts';
+import { writeHall, writeScreeningCatalogue } from './lib/bench-catalogue.ts';
+import { address, demoMembers, importDemoMembers, signInMembers } from './lib/demo-members.ts';
 import { snapshotCode, startDevServer, type DevServer } from './lib/dev-server.ts';
-import { beijingIso } from '../scripts/content-templates.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { closedLoop, pool, request, tally, type Response } from './lib/http.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
 import { treeCpuMs } from './lib/process-tree.ts';
 import { prng, shuffle } from './lib/prng.ts';
-import { latencySummary, markdownTable, median, round } from './lib/stats.ts';
+import { latencySummary, markdownTable, median, perSecond as rate, round } from './lib/stats.ts';
 import { scriptStaffToken } from '../scripts/staff/script-token.ts';
 
 const { values } = parseArgs({
@@ -71,7 +73,6 @@ const PER_ROW = 20;
 const SIGN_IN_CONNECTIONS = 100;
 /** A whole rush may take at most this long before the bench gives up on it. */
 const RUSH_DEADLINE_MS = 5 * 60_000;
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 
 // ---- set-up ---------------------------------------------------------------------------------------
 
@@ -97,35 +98,12 @@ const revision = execFileSync('git', ['describe', '--always', '--dirty'], { cwd:
 const template = path.join(work, 'template');
 const contentDir = path.join(work, 'content');
 console.log(`work folder ${work}; importing ${MEMBERS} demo members once into a template state folder…`);
-const importStarted = performance.now();
-const setup = spawnSync(path.join(BIN, 'node'), ['scripts/dev-setup.ts', '--persist-to', template, '--members', String(MEMBERS)], {
-  cwd: ROOT,
-  env: childEnv(),
-  encoding: 'utf8',
-  timeout: 300_000,
-});
-if (setup.status !== 0) throw new Error(`dev-setup failed:\n${setup.stdout}\n${setup.stderr}`);
-const importS = round((performance.now() - importStarted) / 1000, 1);
+const importS = importDemoMembers(template, MEMBERS);
 console.log(`  imported in ${importS} s`);
 
 // A 300-seat hall: 15 rows of 20, aisles after seats 5 and 15, best row by the default rule (row 9).
-mkdirSync(path.join(contentDir, 'halls'), { recursive: true });
-mkdirSync(path.join(contentDir, 'screenings'), { recursive: true });
-writeFileSync(
-  path.join(contentDir, 'halls', 'bench-300.yaml'),
-  ['name: 压测影厅', 'venue: 本地压测', 'rows:', ...Array.from({ length: ROWS }, (_, i) => `  - { row: ${i + 1}, seats: ${PER_ROW}, aisleAfter: [5, 15] }`)].join('\n') + '\n',
-);
-
-/**
- * Each simulated phone has its own address: wrangler dev passes CF-Connecting-IP through (Cloudflare
- * sets it from the real client), and the Worker's per-address limits (60 sign-ins and 600 claims a
- * minute) would otherwise refuse a one-machine load generator, as they should.
- */
-const address = (block: number, i: number) => `10.${block}.${(i >> 8) & 255}.${i & 255}`;
-const members = Array.from({ length: MEMBERS }, (_, i) => {
-  const number = `DEMO${String(i + 1).padStart(5, '0')}`;
-  return { index: i, number, phoneLast4: number.slice(-4), ip: address(1 + (i >> 16), i) };
-});
+writeHall(contentDir, 'bench-300', ROWS, PER_ROW);
+const members = demoMembers(MEMBERS);
 
 // ---- one round ------------------------------------------------------------------------------------
 
@@ -142,53 +120,8 @@ function errorCode(r: Response): string | undefined {
 }
 
 const is5xx = (r: Response) => r.status >= 500;
-const rate = (count: number, ms: number) => round(count / (ms / 1000), 1);
 
-async function signIn(server: DevServer) {
-  const agent = pool(SIGN_IN_CONNECTIONS);
-  const cookies: string[] = new Array(MEMBERS);
-  const { responses, elapsedMs } = await closedLoop(
-    SIGN_IN_CONNECTIONS,
-    async (_, index) => {
-      const member = members[index]!;
-      let r: Response = { status: 0, ms: 0, text: '', headers: {} };
-      for (let attempt = 0; attempt < 3; attempt++) {
-        r = await request(agent, server.base, 'POST', '/api/session', {
-          headers: { 'CF-Connecting-IP': member.ip },
-          body: { memberNumber: member.number, phoneLast4: member.phoneLast4 },
-        });
-        if (r.status === 200) break;
-        await sleep(500);
-      }
-      const setCookie = ([] as string[]).concat(r.headers['set-cookie'] ?? []).find((c) => c.startsWith('hg_session='));
-      if (r.status !== 200 || !setCookie) throw new Error(`sign-in of ${member.number} failed: ${r.status} ${r.text.slice(0, 200)}`);
-      cookies[index] = setCookie.split(';')[0]!;
-      return r;
-    },
-    { count: MEMBERS },
-  );
-  agent.destroy();
-  return { cookies, ratePerS: rate(responses.length, elapsedMs), latency: latencySummary(responses.map((r) => r.ms)), ...tally(responses) };
-}
-
-async function bare(server: DevServer, connections: number, path_: string) {
-  const agent = pool(connections);
-  const cpu0 = treeCpuMs(server.pid);
-  const { responses, elapsedMs } = await closedLoop(
-    connections,
-    (worker) => request(agent, server.base, 'GET', path_, { headers: { 'CF-Connecting-IP': address(100, worker) } }),
-    { durationMs: PHASE_MS },
-  );
-  agent.destroy();
-  return {
-    requests: responses.length,
-    ratePerS: rate(responses.length, elapsedMs),
-    /** CPU time of wrangler dev's processes per request: steadier than the rate on a shared machine. */
-    serverCpuMs: round((treeCpuMs(server.pid) - cpu0) / responses.length, 2),
-    latency: latencySummary(responses.map((r) => r.ms)),
-    ...tally(responses),
-  };
-}
+const bare = (server: DevServer, connections: number, path_: string) => closedLoopGet(server, connections, path_, PHASE_MS);
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -207,33 +140,11 @@ async function round_(run: number, connections: number, leadMs: number) {
   const state = path.join(work, id);
   cpSync(template, state, { recursive: true });
   // The screening: starts in about four hours, released `leadMs` from now.
-  rmSync(path.join(contentDir, 'screenings'), { recursive: true, force: true });
-  mkdirSync(path.join(contentDir, 'screenings'));
   const roundStart = Date.now();
-  // Whole seconds: screening files give times to the second, in Beijing time.
   const releaseAt = Math.ceil((roundStart + leadMs) / 1_000) * 1_000;
   const startsAt = Math.ceil((roundStart + 4 * 3_600_000) / 3_600_000) * 3_600_000;
-  writeFileSync(
-    path.join(contentDir, 'screenings', `${id}.yaml`),
-    [
-      `id: ${id}`,
-      'film:',
-      '  title: 压测影片',
-      '  synopsis: 本地压测场次。',
-      '  runtimeMinutes: 100',
-      '  sample: true',
-      'hall: bench-300',
-      `startsAt: ${beijingIso(new Date(startsAt))}`,
-      `releaseAt: ${beijingIso(new Date(releaseAt))}`,
-    ].join('\n') + '\n',
-  );
   const catalogue = path.join(state, 'catalogue.json');
-  const built = spawnSync(path.join(BIN, 'node'), ['scripts/build-catalogue.ts'], {
-    cwd: ROOT,
-    env: childEnv({ HUIGONG_CONTENT_DIR: contentDir, HUIGONG_CATALOGUE: catalogue }),
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`build-catalogue failed:\n${built.stdout}\n${built.stderr}`);
+  writeScreeningCatalogue(contentDir, catalogue, { id, hall: 'bench-300', startsAt, releaseAt });
 
   console.log(
     `\n[${id}] ${connections} connections; release at ${new Date(releaseAt).toISOString()} (in ${round(leadMs / 1000, 0)} s); ` +
@@ -533,7 +444,7 @@ function count5xx(statuses: Record<string, number>): number {
 const results: Awaited<ReturnType<typeof round_>>[] = [];
 const benchStarted = Date.now();
 let lead = Number(values['lead-seconds']) * 1000;
-let signedIn: Awaited<ReturnType<typeof signIn>>;
+let signedIn: Awaited<ReturnType<typeof signInMembers>>;
 try {
   {
     const state = path.join(work, 'sign-in');
@@ -541,7 +452,7 @@ try {
     const quiet = await waitForQuiet();
     const server = await startDevServer({ state, code, ...SERVER_OPTIONS });
     try {
-      signedIn = await signIn(server);
+      signedIn = await signInMembers(server, members, SIGN_IN_CONNECTIONS);
     } finally {
       await server.stop();
       rmSync(state, { recursive: true, force: true });

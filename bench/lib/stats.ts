@@ -35,3 +35,8 @@ export function markdownTable(header: string[], rows: (string | number)[][]): st
   const line = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** Answers per second over `ms` milliseconds. */
+export function perSecond(count: number, ms: number): number {
+  return round(count / (ms / 1000), 1);
+}
