@@ -36,16 +36,24 @@ export const requireGoodStanding = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 async function suspendedUntil(c: Context<AppEnv>): Promise<string | null> {
+  if ((await c.env.SEATS.get(strikeMarkerKey(c.get('memberId')))) === null) return null;
+  return standingOrElse(() => memberStandingOf(c.env, c.get('memberId')).suspendedUntil(), null, 'claim let through');
+}
+
+/**
+ * The member's object's answer, or `fallback` if it fails or has not answered within
+ * STANDING_CHECK_TIMEOUT_MS (logged with `instead`, what the request does without it): fail open.
+ */
+export async function standingOrElse<T>(ask: () => Promise<T>, fallback: T, instead: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    if ((await c.env.SEATS.get(strikeMarkerKey(c.get('memberId')))) === null) return null;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('standing check timed out')), STANDING_CHECK_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error('standing read timed out')), STANDING_CHECK_TIMEOUT_MS);
     });
-    return await Promise.race([memberStandingOf(c.env, c.get('memberId')).suspendedUntil(), timeout]);
+    return await Promise.race([ask(), timeout]);
   } catch (error) {
-    console.error('member standing unavailable, claim let through:', error instanceof Error ? error.message : error);
-    return null;
+    console.error(`member standing unavailable, ${instead}:`, error instanceof Error ? error.message : error);
+    return fallback;
   } finally {
     clearTimeout(timer);
   }

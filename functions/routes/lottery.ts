@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { LOTTERY_METHOD } from '../../src/cinema/lottery-draw.ts';
 import { findScreening, type Catalogue, type CatalogueScreening } from '../catalogue.ts';
 import type { AppEnv } from '../env.ts';
-import { memberStandingOf, requireGoodStanding, STANDING_CHECK_TIMEOUT_MS } from '../member-standing-check.ts';
+import { memberStandingOf, requireGoodStanding, standingOrElse } from '../member-standing-check.ts';
 import { memberWriteLimits } from '../rate-limit.ts';
 import { readJson } from '../read-json.ts';
 import { refusal } from '../refusals.ts';
@@ -19,18 +19,7 @@ const lotteryEntrySchema = z.object({ seats: z.union([z.literal(1), z.literal(2)
  * does (member-standing-check.ts): an unreachable standing object must not shut the lottery.
  */
 async function lotteryWeight(c: Context<AppEnv>, memberId: string): Promise<number> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('standing read timed out')), STANDING_CHECK_TIMEOUT_MS);
-    });
-    return (await Promise.race([memberStandingOf(c.env, memberId).standing(), timeout])).lotteryWeight;
-  } catch (error) {
-    console.error('member standing unavailable, lottery entry weighted 1:', error instanceof Error ? error.message : error);
-    return 1;
-  } finally {
-    clearTimeout(timer);
-  }
+  return standingOrElse(async () => (await memberStandingOf(c.env, memberId).standing()).lotteryWeight, 1, 'lottery entry weighted 1');
 }
 
 /** What the member's page shows: the window, the commitment, their entry and, after the draw, the outcome with tickets. */
