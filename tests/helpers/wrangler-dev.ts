@@ -43,8 +43,7 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
 export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLotteryDrawInSeconds, catalogueArgs }: DevServerOptions = {}): Promise<DevServer> {
   const state = mkdtempSync(path.join(tmpdir(), 'huigong-wrangler-'));
   runOrThrow('node', ['scripts/dev-setup.ts', '--persist-to', state, '--members', String(members)]);
-  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', state];
-  args.push('--show-interactive-dev-session=false');
+  const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'];
   if (demoReleaseInSeconds !== undefined || demoLotteryDrawInSeconds !== undefined || catalogueArgs) {
     const catalogue = path.join(state, 'catalogue.json');
     const buildArgs = catalogueArgs ?? [
@@ -63,8 +62,18 @@ export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLo
     copyFileSync('.dev.vars', path.join(state, '.dev.vars'));
     args.push('--config', path.join(state, 'wrangler.toml'));
   }
-  const port = args[args.indexOf('--port') + 1];
-  const child = spawn('npx', args, { env: cleanEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A port found free can be taken by another test's server before wrangler binds it: try another.
+  for (let attempt = 1; ; attempt++) {
+    const started = await listenOn(await freePort(), args, state);
+    if (started.ok) return started.server;
+    if (!started.portTaken || attempt === 3) throw new Error(started.message);
+  }
+}
+
+type Started = { ok: true; server: DevServer } | { ok: false; portTaken: boolean; message: string };
+
+async function listenOn(port: number, args: string[], state: string): Promise<Started> {
+  const child = spawn('npx', [...args, '--port', String(port)], { env: cleanEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   let exited = false;
   child.stdout.on('data', (chunk) => (log += chunk));
@@ -79,14 +88,14 @@ export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLo
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`wrangler dev exited early:\n${log}`);
+    if (exited) return { ok: false, portTaken: log.includes('Address already in use'), message: `wrangler dev exited early:\n${log}` };
     try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) return { baseURL, stop };
+      if ((await fetch(`${baseURL}/api/health`)).ok) return { ok: true, server: { baseURL, stop } };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stop();
-  throw new Error(`wrangler dev did not answer within 90 s:\n${log}`);
+  return { ok: false, portTaken: false, message: `wrangler dev did not answer within 90 s:\n${log}` };
 }
