@@ -36,8 +36,13 @@ export const requireGoodStanding = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 async function suspendedUntil(c: Context<AppEnv>): Promise<string | null> {
-  if ((await c.env.SEATS.get(strikeMarkerKey(c.get('memberId')))) === null) return null;
-  return standingOrElse(() => memberStandingOf(c.env, c.get('memberId')).suspendedUntil(), null, 'claim let through');
+  const memberId = c.get('memberId');
+  // The KV read fails open too: claims ride out KV failing.
+  return standingOrElse(
+    async () => ((await c.env.SEATS.get(strikeMarkerKey(memberId))) === null ? null : memberStandingOf(c.env, memberId).suspendedUntil()),
+    null,
+    'claim let through',
+  );
 }
 
 /**
