@@ -1,5 +1,7 @@
+import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { drawOrder, type LotteryEntry } from '../src/cinema/lottery-draw.ts';
 import { seatDraw } from '../src/cinema/lottery-seating.ts';
+import { lotteryWindowState } from '../src/cinema/lottery-window.ts';
 import { newSeed, seedCommitment } from '../src/cinema/noon-queue.ts';
 import type { Seat } from '../src/cinema/seat-map.ts';
 import type { ObjectMeta } from './object-meta.ts';
@@ -51,6 +53,29 @@ export interface DrawnResult {
   won: boolean;
 }
 
+/** A member's lottery entry and outcome, as the object knows it (the route renders the tickets). */
+export interface LotteryStatus {
+  state: 'not_open' | 'open' | 'drawn';
+  opensAt: string;
+  drawAt: string;
+  commitment?: string;
+  entry?: LotteryEntryView;
+  outcome?: { result: 'won'; tickets: TicketRecord[] } | { result: 'lost'; waitlistPosition?: number };
+}
+
+export type LotteryEntryOutcome =
+  | { ok: true; created: boolean; status: LotteryStatus }
+  | {
+      ok: false;
+      refusal: { code: 'not_lottery' | 'already_holds_ticket' } | { code: 'lottery_not_open'; opensAt: string } | { code: 'lottery_closed'; drawAt: string };
+    };
+
+/** What GET …/draw publishes: the commitment while open; after the draw the seed, the hashed entries and the result. */
+export type PublishedDraw = { state: 'not_open' | 'open' | 'drawn'; drawAt: string; commitment?: string } & Partial<Omit<DrawRecord, 'drawnAt'>>;
+
+/** A lottery screening before its draw: no claim or waitlist place yet (the draw gives the seats). */
+export type LotteryNotDrawn = { code: 'lottery_not_drawn'; drawAt: string };
+
 /**
  * A lottery screening's entries and draw in the object's SQLite (the rules: src/cinema/lottery-draw.ts and
  * lottery-seating.ts). One entry per member, changed in place; the seed and its commitment in meta from
@@ -67,6 +92,8 @@ export class ScreeningLottery {
   constructor(
     private readonly sql: SqlStorage,
     private readonly meta: ObjectMeta,
+    private readonly ledger: TicketLedger,
+    private readonly waitlist: ScreeningWaitlist,
   ) {
     sql.exec(`CREATE TABLE IF NOT EXISTS lottery_entries (
       member_id TEXT PRIMARY KEY,
@@ -187,6 +214,54 @@ export class ScreeningLottery {
     };
     this.meta.set('lottery_draw', JSON.stringify(record));
     return order.map((entry) => ({ memberId: entry.memberId, won: winners.has(entry.entrant) }));
+  }
+
+  /** Why an entry is refused now (not a lottery, before the release, after the draw time), if it is. */
+  windowRefusal(screening: CatalogueScreening): Extract<LotteryEntryOutcome, { ok: false }>['refusal'] | undefined {
+    if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
+    const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
+    if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
+    // Drawn already, whatever the (since moved) draw time says: a draw is made once.
+    if (state === 'drawn' || this.isDrawn()) return { code: 'lottery_closed', drawAt: screening.drawAt };
+    return undefined;
+  }
+
+  /** A lottery screening not yet drawn: claims and waitlist places wait for the draw. */
+  notDrawn(screening: CatalogueScreening): LotteryNotDrawn | undefined {
+    if (screening.allocation !== 'lottery' || !screening.drawAt || this.isDrawn()) return undefined;
+    return { code: 'lottery_not_drawn', drawAt: screening.drawAt };
+  }
+
+  /** The window, the commitment and, for a member, their entry and outcome. */
+  status(screening: CatalogueScreening, memberId: string | undefined): LotteryStatus {
+    const drawAt = screening.drawAt!;
+    const window = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(drawAt) });
+    const commitment = this.commitment();
+    const base: LotteryStatus = {
+      // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
+      // Drawn before a draw time moved later: drawn.
+      state: this.isDrawn() ? 'drawn' : window === 'drawn' ? 'open' : window,
+      opensAt: screening.releaseAt,
+      drawAt,
+      ...(commitment ? { commitment } : {}),
+    };
+    const mine = memberId === undefined ? undefined : this.entryOf(memberId);
+    if (!mine) return base;
+    if (!mine.result) return { ...base, entry: mine.entry };
+    if (mine.result.won) {
+      return { ...base, entry: mine.entry, outcome: { result: 'won', tickets: mine.result.ticketCodes.map((code) => this.ledger.ticket(code)!) } };
+    }
+    const position = this.waitlist.members().indexOf(memberId!);
+    return { ...base, entry: mine.entry, outcome: { result: 'lost', ...(position >= 0 ? { waitlistPosition: position + 1 } : {}) } };
+  }
+
+  /** The public record: the commitment while open; after the draw the seed, the hashed entries, the order and the winners. */
+  published(screening: CatalogueScreening): PublishedDraw {
+    const { state, drawAt, commitment } = this.status(screening, undefined);
+    const record = this.drawRecord();
+    if (!record) return { state, drawAt, ...(commitment ? { commitment } : {}) };
+    const { drawnAt: _drawnAt, ...published } = record;
+    return { state, drawAt, ...(commitment ? { commitment } : {}), ...published };
   }
 
   /** Deletes the entries (personal data) once the screening is over; the published draw stays (hashed entrants only). */

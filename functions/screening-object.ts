@@ -10,7 +10,7 @@ import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
 import { NoonQueue, type QueueEntryState } from './noon-queue.ts';
 import { ObjectMeta } from './object-meta.ts';
-import { ScreeningLottery, type DrawRecord, type LotteryEntryView } from './screening-lottery.ts';
+import { ScreeningLottery, type LotteryEntryOutcome, type LotteryNotDrawn, type LotteryStatus, type PublishedDraw } from './screening-lottery.ts';
 import { ScreeningWaitlist } from './screening-waitlist.ts';
 import { seatMapSnapshot } from './seat-map-snapshot.ts';
 import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts';
@@ -21,13 +21,12 @@ import { isLateCancel, noShowsCountedAt } from '../src/cinema/member-standing.ts
 import { screeningEndsAt } from '../src/cinema/screening-end.ts';
 import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../src/cinema/offline-checkin.ts';
 
+export type { LotteryEntryOutcome, LotteryStatus, PublishedDraw } from './screening-lottery.ts';
+
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
   /** `soldOut`: no seat is free, whatever the refusal; the Worker's shortcut (sold-out-cache.ts) takes it from here. */
   | { ok: false; refusal: ClaimRefusal | { code: 'claim_cancelled' } | LotteryNotDrawn; ticket?: TicketRecord; soldOut?: true };
-
-/** A lottery screening before its draw: no claim or waitlist place yet (the draw gives the seats). */
-type LotteryNotDrawn = { code: 'lottery_not_drawn'; drawAt: string };
 
 export type CancelOutcome =
   /** `guest`: the guest's ticket (a lottery pair's), cancelled with the member's own. */
@@ -68,26 +67,6 @@ export type QueueJoinOutcome =
 
 /** A member's place in the noon queue, and after the release what it got them (the ticket as it is now). */
 export type QueueStatus = QueueEntryState & { ticket?: TicketRecord; waitlistPosition?: number };
-
-/** A member's lottery entry and outcome, as the object knows it (the route renders the tickets). */
-export interface LotteryStatus {
-  state: 'not_open' | 'open' | 'drawn';
-  opensAt: string;
-  drawAt: string;
-  commitment?: string;
-  entry?: LotteryEntryView;
-  outcome?: { result: 'won'; tickets: TicketRecord[] } | { result: 'lost'; waitlistPosition?: number };
-}
-
-export type LotteryEntryOutcome =
-  | { ok: true; created: boolean; status: LotteryStatus }
-  | {
-      ok: false;
-      refusal: { code: 'not_lottery' | 'already_holds_ticket' } | { code: 'lottery_not_open'; opensAt: string } | { code: 'lottery_closed'; drawAt: string };
-    };
-
-/** What GET …/draw publishes: the commitment while open; after the draw the seed, the hashed entries and the result. */
-export type PublishedDraw = { state: 'not_open' | 'open' | 'drawn'; drawAt: string; commitment?: string } & Partial<Omit<DrawRecord, 'drawnAt'>>;
 
 export interface ScreeningStats {
   capacity: number;
@@ -150,7 +129,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
     this.queue = new NoonQueue(ctx.storage.sql, this.meta);
-    this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta);
+    this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta, this.ledger, this.waitlist);
     this.memberReports = new MemberReports(ctx.storage.sql, this.meta);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
@@ -176,7 +155,7 @@ export class ScreeningObject extends DurableObject<Env> {
         if (prior?.status === 'cancelled') return { ok: false, refusal: { code: 'claim_cancelled' }, ticket: prior };
         if (prior) return { ok: true, ticket: prior, replayed: true };
       }
-      const notDrawn = this.lotteryNotDrawn(screening);
+      const notDrawn = this.lottery.notDrawn(screening);
       if (notDrawn) return { ok: false, refusal: notDrawn };
       const held = this.ledger.activeTicketOf(request.memberId);
       const taken = this.ledger.takenSeats();
@@ -243,7 +222,7 @@ export class ScreeningObject extends DurableObject<Env> {
       const window = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
       if (window !== 'open') return { ok: false, refusal: { code: window === 'not_open' ? 'window_not_open' : 'window_closed' } };
       if (screening.booking) return { ok: false, refusal: { code: 'screening_booked' } };
-      const notDrawn = this.lotteryNotDrawn(screening);
+      const notDrawn = this.lottery.notDrawn(screening);
       if (notDrawn) return { ok: false, refusal: notDrawn };
       if (this.ledger.activeTicketOf(request.memberId)) return { ok: false, refusal: { code: 'already_holds_ticket' } };
       if (this.ledger.occupancy.free > 0) return { ok: false, refusal: { code: 'seats_available' } };
@@ -557,29 +536,29 @@ export class ScreeningObject extends DurableObject<Env> {
    */
   async enterLottery(screening: CatalogueScreening, request: { memberId: string; seats: 1 | 2; weight: number }): Promise<LotteryEntryOutcome> {
     this.adopt(screening);
-    const refusal = this.lotteryWindowRefusal(screening);
+    const refusal = this.lottery.windowRefusal(screening);
     if (refusal) return { ok: false, refusal };
     const entrant = await lotteryEntrant(screening.id, request.memberId);
     await this.commitLotterySeed();
     const created = this.transaction(() => {
       // Re-checked after the awaits: the draw may have come in between.
-      if (this.lotteryWindowRefusal(screening)) return undefined;
+      if (this.lottery.windowRefusal(screening)) return undefined;
       if (this.ledger.activeTicketOf(request.memberId)) return 'holds_ticket' as const;
       return this.lottery.enter(request.memberId, { entrant, seats: request.seats, weight: request.weight }, Date.now());
     });
-    if (created === undefined) return { ok: false, refusal: this.lotteryWindowRefusal(screening)! };
+    if (created === undefined) return { ok: false, refusal: this.lottery.windowRefusal(screening)! };
     if (created === 'holds_ticket') return { ok: false, refusal: { code: 'already_holds_ticket' } };
     await this.armLotteryAlarm();
-    return { ok: true, created, status: this.lotteryState(screening, request.memberId) };
+    return { ok: true, created, status: this.lottery.status(screening, request.memberId) };
   }
 
   /** Takes the member's entry back (none is fine): in the same window. */
   async withdrawLottery(screening: CatalogueScreening, request: { memberId: string }): Promise<LotteryEntryOutcome> {
     this.adopt(screening);
-    const refusal = this.lotteryWindowRefusal(screening);
+    const refusal = this.lottery.windowRefusal(screening);
     if (refusal) return { ok: false, refusal };
     this.transaction(() => this.lottery.withdraw(request.memberId));
-    return { ok: true, created: false, status: this.lotteryState(screening, request.memberId) };
+    return { ok: true, created: false, status: this.lottery.status(screening, request.memberId) };
   }
 
   /** The member's entry and outcome; while open it commits the seed, after the draw time it draws first if the alarm has not. */
@@ -587,7 +566,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
     this.adopt(screening);
     await this.openOrDrawLottery(screening);
-    return this.lotteryState(screening, request.memberId);
+    return this.lottery.status(screening, request.memberId);
   }
 
   /** The public record: the commitment while open; after the draw the seed, the hashed entries, the order and the winners. */
@@ -595,11 +574,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
     this.adopt(screening);
     await this.openOrDrawLottery(screening);
-    const { state, drawAt, commitment } = this.lotteryState(screening, undefined);
-    const record = this.lottery.drawRecord();
-    if (!record) return { state, drawAt, ...(commitment ? { commitment } : {}) };
-    const { drawnAt: _drawnAt, ...published } = record;
-    return { state, drawAt, ...(commitment ? { commitment } : {}), ...published };
+    return this.lottery.published(screening);
   }
 
   // ---- state -------------------------------------------------------------------------------------
@@ -667,44 +642,6 @@ export class ScreeningObject extends DurableObject<Env> {
       await this.armLotteryAlarm();
     }
     if (state === 'drawn') await this.drawLotteryIfDue();
-  }
-
-  /** Why an entry is refused now (not a lottery, before the release, after the draw time), if it is. */
-  private lotteryWindowRefusal(screening: CatalogueScreening): Extract<LotteryEntryOutcome, { ok: false }>['refusal'] | undefined {
-    if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
-    const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
-    if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
-    // Drawn already, whatever the (since moved) draw time says: a draw is made once.
-    if (state === 'drawn' || this.lottery.isDrawn()) return { code: 'lottery_closed', drawAt: screening.drawAt };
-    return undefined;
-  }
-
-  /** A lottery screening not yet drawn: claims and waitlist places wait for the draw. */
-  private lotteryNotDrawn(screening: CatalogueScreening): LotteryNotDrawn | undefined {
-    if (screening.allocation !== 'lottery' || !screening.drawAt || this.lottery.isDrawn()) return undefined;
-    return { code: 'lottery_not_drawn', drawAt: screening.drawAt };
-  }
-
-  private lotteryState(screening: CatalogueScreening, memberId: string | undefined): LotteryStatus {
-    const drawAt = screening.drawAt!;
-    const window = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(drawAt) });
-    const commitment = this.lottery.commitment();
-    const base: LotteryStatus = {
-      // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
-      // Drawn before a draw time moved later: drawn.
-      state: this.lottery.isDrawn() ? 'drawn' : window === 'drawn' ? 'open' : window,
-      opensAt: screening.releaseAt,
-      drawAt,
-      ...(commitment ? { commitment } : {}),
-    };
-    const mine = memberId === undefined ? undefined : this.lottery.entryOf(memberId);
-    if (!mine) return base;
-    if (!mine.result) return { ...base, entry: mine.entry };
-    if (mine.result.won) {
-      return { ...base, entry: mine.entry, outcome: { result: 'won', tickets: mine.result.ticketCodes.map((code) => this.ledger.ticket(code)!) } };
-    }
-    const position = this.waitlist.members().indexOf(memberId!);
-    return { ...base, entry: mine.entry, outcome: { result: 'lost', ...(position >= 0 ? { waitlistPosition: position + 1 } : {}) } };
   }
 
   /** An alarm by the draw time once entries are open; shared with the outbox as the queue's is. */
