@@ -17,6 +17,7 @@ import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts'
 import { TicketLedger } from './ticket-ledger.ts';
 import { DoorCheckIns } from './door-checkins.ts';
 import { MemberReports } from './member-reports.ts';
+import { suspendedAmong } from './member-standing-check.ts';
 import { isLateCancel, noShowsCountedAt } from '../src/cinema/member-standing.ts';
 import { screeningEndsAt } from '../src/cinema/screening-end.ts';
 import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../src/cinema/offline-checkin.ts';
@@ -194,6 +195,8 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {
     this.adopt(screening);
+    // The member's seat and their guest's may free two.
+    const suspended = await this.suspendedOnWaitlist(2);
     const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
       // Someone else's ticket is as unknown to this member as a made-up code; their guest's is theirs.
@@ -205,11 +208,11 @@ export class ScreeningObject extends DurableObject<Env> {
       const ticket = this.ledger.cancel(found.code, now);
       // Reported at once: the alarm this cancel's KV writes set delivers it.
       if (isLateCancel(now, Date.parse(screening.startsAt))) this.memberReports.enqueue(request.memberId, { screeningId: screening.id, kind: 'late_cancel', at: now });
-      const promoted = this.promoteFromWaitlist(found.seat);
+      const promoted = this.promoteFromWaitlist(found.seat, suspended);
       // The member's own ticket takes their guest's with it (the guest came as theirs); the guest's alone does not.
       const guestHeld = found.memberId ? this.ledger.activeGuestTicketOf(found.memberId) : undefined;
       const guest = guestHeld && guestHeld.checkedInAt === undefined ? this.ledger.cancel(guestHeld.code, now) : undefined;
-      if (guest) this.promoteFromWaitlist(guest.seat);
+      if (guest) this.promoteFromWaitlist(guest.seat, suspended);
       return { ok: true, ticket, ...(promoted ? { promoted } : {}), ...(guest ? { guest } : {}) };
     });
     await this.outbox.scheduleFlush();
@@ -318,6 +321,7 @@ export class ScreeningObject extends DurableObject<Env> {
    */
   async cancelBooking(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingCancelOutcome> {
     this.adopt(screening);
+    const suspended = await this.suspendedOnWaitlist(request.seats?.length ?? this.ledger.bookedBy(request.union).length);
     const outcome = this.transaction((): BookingCancelOutcome => {
       const now = Date.now();
       if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
@@ -331,7 +335,7 @@ export class ScreeningObject extends DurableObject<Env> {
       const promoted: TicketRecord[] = [];
       for (const ticket of chosen) {
         released.push(this.ledger.cancel(ticket.code, now));
-        const next = this.promoteFromWaitlist(ticket.seat);
+        const next = this.promoteFromWaitlist(ticket.seat, suspended);
         if (next) promoted.push(next);
       }
       return { ok: true, released, promoted };
@@ -442,8 +446,9 @@ export class ScreeningObject extends DurableObject<Env> {
       return { ok: false, refusal: { code: 'screening_not_over' } };
     }
     const tickets = this.transaction(() => {
-      // No-shows are counted from the tickets: before they go, if the alarm has not counted them yet.
+      // No-shows and the lottery's losses are counted from the tickets: before they go, if the alarm has not yet.
       this.memberReports.reportNoShows(this.ledger.all(), screening, Date.now());
+      this.reportLotteryLosers(screening);
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
       const purged = this.ledger.purge();
@@ -515,6 +520,7 @@ export class ScreeningObject extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     await this.resolveQueueIfDue();
     await this.drawLotteryIfDue();
+    this.reportLotteryLosersIfFinal();
     this.reportNoShowsIfDue();
     await this.outbox.alarm();
     await this.deliverMemberReports();
@@ -613,19 +619,37 @@ export class ScreeningObject extends DurableObject<Env> {
     // No one entered or looked while it was open: a seed now, revealed with its commitment.
     await this.commitLotterySeed();
     const order = await this.lottery.order();
+    // Standing lives in other objects, so it is read before the transaction; a retry reads it again, and
+    // only the first draw to commit counts (the transaction draws nothing once drawn).
+    const suspended = await suspendedAmong(this.env, order.map((entry) => entry.memberId));
     this.transaction(() => {
       const now = Date.now();
-      const results = this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now });
-      // Each entrant's result goes to their standing (their next weight) with the draw, or not at all.
-      for (const { memberId, won } of results ?? []) {
-        this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at: now });
-      }
+      const winners = this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now, suspended });
+      // A win goes to the winner's standing (their next weight) with the draw, or not at all; a loss waits
+      // for the close, as the waitlist may yet seat the loser (reportLotteryLosersIfFinal).
+      for (const memberId of winners ?? []) this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: 'lottery_won', at: now });
       // Seats no winner could take (a pair short of two, or of two together) go down the waitlist, each to a
       // member alone, before a newcomer who never entered can claim them.
-      if (results) this.promoteIntoFreeSeats(screening);
+      if (winners) this.promoteIntoFreeSeats(screening, suspended);
     });
     // The alarm the KV writes set delivers the reports.
     await this.outbox.scheduleFlush();
+  }
+
+  /** Once claims have closed, no promotion can seat a loser any more: their results go to their standing (once). */
+  private reportLotteryLosersIfFinal(): void {
+    const screening = this.screening;
+    if (!screening || !this.lottery.losersUnsettled() || Date.now() < Date.parse(screening.closesAt)) return;
+    this.transaction(() => this.reportLotteryLosers(screening));
+  }
+
+  /** Inside the caller's transaction: each loser's settled result, dated by the draw (weights order draws by it). */
+  private reportLotteryLosers(screening: CatalogueScreening): void {
+    const record = this.lottery.drawRecord();
+    const settled = this.lottery.settleLosers(Date.now());
+    if (!record || !settled) return;
+    const at = Date.parse(record.drawnAt);
+    for (const { memberId, won } of settled) this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at });
   }
 
   private async commitLotterySeed(): Promise<void> {
@@ -674,7 +698,8 @@ export class ScreeningObject extends DurableObject<Env> {
 
   /**
    * Keeps the alarm by the time reports are due: queued ones now (or at their retry), a screening's
-   * no-shows at its end plus the grace, for a screening members hold tickets for. Shares the one alarm
+   * no-shows at its end plus the grace, for a screening members hold tickets for, a drawn lottery's losers
+   * at the close. Shares the one alarm
    * through the outbox's wakeBy, as the noon queue does.
    */
   private async armReportsAlarm(): Promise<void> {
@@ -683,6 +708,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening && !this.memberReports.noShowsReported() && this.ledger.counts().claimed > 0) {
       await this.outbox.wakeBy(noShowsCountedAt(screeningEndsAt(screening)));
     }
+    if (screening && this.lottery.losersUnsettled()) await this.outbox.wakeBy(Date.parse(screening.closesAt));
   }
 
   /**
@@ -703,7 +729,8 @@ export class ScreeningObject extends DurableObject<Env> {
       if (previous === undefined) return [];
       // The hall or a whole-screening booking may have changed: the seat map is rendered again.
       this.outbox.touch();
-      return this.promoteIntoFreeSeats(screening);
+      // Standing is not looked up here (this step is synchronous): a rare hall change promotes without it (fail open).
+      return this.promoteIntoFreeSeats(screening, new Set());
     });
     if (previous === undefined || JSON.stringify(previous.hall) === JSON.stringify(screening.hall)) return;
     const stranded = this.ticketsOnUnavailableSeats(this.seats);
@@ -741,27 +768,46 @@ export class ScreeningObject extends DurableObject<Env> {
    * Gives the seats free now (a deploy added or unblocked some) to the waitlist, in its order, the best
    * available seat each, as long as claims are open to members; a newcomer would otherwise take them.
    */
-  private promoteIntoFreeSeats(screening: CatalogueScreening): TicketRecord[] {
+  private promoteIntoFreeSeats(screening: CatalogueScreening, suspended: ReadonlySet<string>): TicketRecord[] {
     const promoted: TicketRecord[] = [];
     if (screening.booking || Date.now() >= Date.parse(screening.closesAt)) return promoted;
     while (this.ledger.occupancy.free > 0) {
       const seat = bestAvailableSeat(this.seats, this.ledger.takenSeats(), bestRowOf(screening.hall));
-      const next = seat && this.promoteFromWaitlist(seat.id);
+      const next = seat && this.promoteFromWaitlist(seat.id, suspended);
       if (!next) break;
       promoted.push(next);
     }
     return promoted;
   }
 
-  /** Gives a freed seat to the first member on the waitlist who holds no ticket, if members may hold it. */
-  private promoteFromWaitlist(seat: string): TicketRecord | undefined {
+  /**
+   * Gives a freed seat to the first member on the waitlist who holds no ticket and is not in `suspended`
+   * (from `suspendedOnWaitlist`), if members may hold it. A suspended member keeps their place: a suspension
+   * that ends, or a strike staff clear, before the close lets a later seat reach them.
+   */
+  private promoteFromWaitlist(seat: string, suspended: ReadonlySet<string>): TicketRecord | undefined {
     // A seat a later deploy blocked or removed frees nothing members could take.
     if (!this.ledger.occupancy.isReleasable(seat)) return undefined;
     for (const memberId of this.waitlist.members()) {
+      if (suspended.has(memberId)) continue;
       this.waitlist.remove(memberId);
       if (!this.ledger.activeTicketOf(memberId)) return this.ledger.issue(seat, { memberId, source: 'waitlist' });
     }
     return undefined;
+  }
+
+  /**
+   * The suspended among the members at the head of the waitlist, enough of them to find `seats` members in
+   * good standing (100 at a time), looked up before a transaction that may promote. A member who moves up
+   * while the lookup awaits is promoted unchecked (fail open, as the lookup itself).
+   */
+  private async suspendedOnWaitlist(seats: number): Promise<Set<string>> {
+    const waiting = this.waitlist.members();
+    const suspended = new Set<string>();
+    for (let from = 0; from < waiting.length && from - suspended.size < seats; from += 100) {
+      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100))) suspended.add(memberId);
+    }
+    return suspended;
   }
 
   private snapshot(screening: CatalogueScreening, seats: readonly Seat[], version: number): SeatMapSnapshot {
