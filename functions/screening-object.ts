@@ -434,16 +434,22 @@ export class ScreeningObject extends DurableObject<Env> {
   }
 
   /**
-   * Deletes the screening's personal data once it is over (the retention rule in docs/security.md):
+   * Deletes the screening's personal data once it is over and its no-shows can be counted (the end plus the
+   * grace for offline doors; the retention rule in docs/security.md):
    * tickets, waitlist and idempotency records here and their KV keys. The seat-map snapshot stays: it
    * holds only seat ids and counts, which the program's totals (人次) are made of.
    */
-  async purge(screening: CatalogueScreening): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } }> {
+  async purge(
+    screening: CatalogueScreening,
+  ): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } | { code: 'purge_too_early'; purgeableAt: string } }> {
     this.adopt(screening);
-    const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
-    if (Date.now() < end) {
+    const end = screeningEndsAt(screening);
+    // Not before the grace for offline doors: a check-in synced after the tickets are gone could not spare
+    // its member the no-shows counted from them.
+    const purgeableAt = noShowsCountedAt(end);
+    if (Date.now() < purgeableAt) {
       await this.outbox.scheduleFlush(); // what adopting the entry staged
-      return { ok: false, refusal: { code: 'screening_not_over' } };
+      return { ok: false, refusal: Date.now() < end ? { code: 'screening_not_over' } : { code: 'purge_too_early', purgeableAt: new Date(purgeableAt).toISOString() } };
     }
     const tickets = this.transaction(() => {
       // No-shows and the lottery's losses are counted from the tickets: before they go, if the alarm has not yet.

@@ -337,7 +337,7 @@ describe('the purge', () => {
     atDraw(show);
     await runDurableObjectAlarm(stub);
     const drawn = await stub.lotteryDraw(show);
-    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 1) * MINUTE);
+    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 12 * 60) * MINUTE);
     expect(await stub.purge(show)).toMatchObject({ ok: true });
     const entries = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.sql.exec('SELECT * FROM lottery_entries').toArray());
     expect(entries).toHaveLength(0);
