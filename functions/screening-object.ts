@@ -112,6 +112,8 @@ export class ScreeningObject extends DurableObject<Env> {
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
   private seats: Seat[] = [];
+  /** The draw in flight, if one is (drawLotteryIfDue). */
+  private drawing?: Promise<void>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -618,10 +620,22 @@ export class ScreeningObject extends DurableObject<Env> {
     await this.outbox.scheduleFlush();
   }
 
-  /** The draw, once, when its time has come: order outside the transaction (hashing is async), the rest in one. */
-  private async drawLotteryIfDue(): Promise<void> {
+  /**
+   * The draw, once, when its time has come. Calls that arrive while it runs (the status reads of every
+   * entrant's phone at the draw time) wait for the one in flight rather than each hashing the entries and
+   * asking their standing again.
+   */
+  private drawLotteryIfDue(): Promise<void> {
     const screening = this.screening;
-    if (screening?.allocation !== 'lottery' || !screening.drawAt || Date.now() < Date.parse(screening.drawAt) || this.lottery.isDrawn()) return;
+    if (screening?.allocation !== 'lottery' || !screening.drawAt || Date.now() < Date.parse(screening.drawAt) || this.lottery.isDrawn()) return Promise.resolve();
+    this.drawing ??= this.drawLottery(screening).finally(() => {
+      this.drawing = undefined;
+    });
+    return this.drawing;
+  }
+
+  /** Order and standing outside the transaction (hashing and other objects are async), the rest in one. */
+  private async drawLottery(screening: CatalogueScreening): Promise<void> {
     // No one entered or looked while it was open: a seed now, revealed with its commitment.
     await this.commitLotterySeed();
     const order = await this.lottery.order();

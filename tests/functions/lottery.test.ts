@@ -474,6 +474,25 @@ describe('a member suspended after entering', () => {
   });
 });
 
+describe('status reads arriving together at the draw time', () => {
+  it('wait for one draw: the entrants’ standing is looked up once, not once per read', async () => {
+    const show = lotteryShow('lot-crowd', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-crowd');
+    for (const memberId of ['cr-a', 'cr-b', 'cr-c']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    atDraw(show);
+    const bulkReads = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      let reads = 0;
+      const seats = { get: (keys: string[]) => (reads++, env.SEATS.get(keys)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, SEATS: seats } });
+      const statuses = await Promise.all(['cr-a', 'cr-b', 'cr-c', 'cr-a', 'cr-b'].map((memberId) => instance.lotteryStatus(show, { memberId })));
+      expect(statuses.every((status) => 'state' in status && status.state === 'drawn')).toBe(true);
+      return reads;
+    });
+    expect(bulkReads).toBe(1);
+    expect(await activeTickets(stub)).toHaveLength(3);
+  });
+});
+
 describe('a suspended member on the waitlist', () => {
   it('is passed over by a promotion and keeps their place: the freed seat goes to the next member in good standing', async () => {
     const show = screening('wait-suspended', { hall: plainHall(1, 1) });
