@@ -719,8 +719,7 @@ export class ScreeningObject extends DurableObject<Env> {
   /**
    * Keeps the alarm by the time reports are due: queued ones now (or at their retry), a screening's
    * no-shows at its end plus the grace, for a screening members hold tickets for, a drawn lottery's losers
-   * at the close. Shares the one alarm
-   * through the outbox's wakeBy, as the noon queue does.
+   * at the close. Shares the one alarm through the outbox's wakeBy, as the noon queue does.
    */
   private async armReportsAlarm(): Promise<void> {
     const screening = this.screening;
