@@ -63,3 +63,32 @@ export async function standingOrElse<T>(ask: () => Promise<T>, fallback: T, inst
     clearTimeout(timer);
   }
 }
+
+/** Keys per KV bulk read (its limit). */
+const KV_BULK_READ = 100;
+
+/**
+ * Which of `memberIds` are suspended now, for the lottery's draw and the waitlist's promotions (a screening
+ * object asks before its transaction): the KV strike notes, read 100 keys a call, say who could be, and only
+ * those members' objects are asked, in parallel. Fails open as a claim's check does: a batch of notes or
+ * a member's object that cannot be read in time counts as not suspended, so an outage never stops a draw.
+ */
+export async function suspendedAmong(env: Env, memberIds: readonly string[]): Promise<Set<string>> {
+  const batches = Array.from({ length: Math.ceil(memberIds.length / KV_BULK_READ) }, (_, i) => memberIds.slice(i * KV_BULK_READ, (i + 1) * KV_BULK_READ));
+  const struck = await Promise.all(
+    batches.map((batch) =>
+      standingOrElse(
+        async () => {
+          const notes = await env.SEATS.get(batch.map(strikeMarkerKey));
+          return batch.filter((memberId) => notes.get(strikeMarkerKey(memberId)) != null);
+        },
+        [],
+        'their members counted in good standing',
+      ),
+    ),
+  );
+  const answers = await Promise.all(
+    struck.flat().map(async (memberId) => [memberId, await standingOrElse(() => memberStandingOf(env, memberId).suspendedUntil(), null, 'member counted in good standing')] as const),
+  );
+  return new Set(answers.filter(([, until]) => until !== null).map(([memberId]) => memberId));
+}

@@ -64,6 +64,7 @@ export const REFUSALS = {
   screening_booked_whole: [409, '本场已在节目单中整场包给基层工会，不能再订座'],
   booking_not_found: [404, '该工会在本场没有包下这些座位'],
   screening_not_over: [409, '放映结束后才能清除本场的票务数据'],
+  purge_too_early: [409, `放映结束 ${CINEMA_RULES.strikes.noShowGraceHours} 小时后才能清除本场的票务数据：离线检票的设备可能还没同步，爽约要到那时才统计`],
   invalid_restore_point: [422, '只能恢复到过去 30 天内的某个时间'],
   strike_not_found: [404, '该会员在这一场没有这项记录'],
   restore_unsupported: [501, '这里的存储不保留历史（本地开发环境），无法按时间恢复'],

@@ -10,24 +10,24 @@ import type { Env } from './env.ts';
 import { KvOutbox, type KvWriter } from './kv-outbox.ts';
 import { NoonQueue, type QueueEntryState } from './noon-queue.ts';
 import { ObjectMeta } from './object-meta.ts';
-import { ScreeningLottery, type DrawRecord, type LotteryEntryView } from './screening-lottery.ts';
+import { ScreeningLottery, type LotteryEntryOutcome, type LotteryNotDrawn, type LotteryStatus, type PublishedDraw } from './screening-lottery.ts';
 import { ScreeningWaitlist } from './screening-waitlist.ts';
 import { seatMapSnapshot } from './seat-map-snapshot.ts';
 import { kvKey, type SeatMapSnapshot, type TicketRecord } from './seat-store.ts';
 import { TicketLedger } from './ticket-ledger.ts';
 import { DoorCheckIns } from './door-checkins.ts';
 import { MemberReports } from './member-reports.ts';
+import { suspendedAmong } from './member-standing-check.ts';
 import { isLateCancel, noShowsCountedAt } from '../src/cinema/member-standing.ts';
 import { screeningEndsAt } from '../src/cinema/screening-end.ts';
 import { decideSyncedCheckIn, type CheckInConflict, type DoorCheckIn } from '../src/cinema/offline-checkin.ts';
+
+export type { LotteryEntryOutcome, LotteryStatus, PublishedDraw } from './screening-lottery.ts';
 
 export type ClaimOutcome =
   | { ok: true; ticket: TicketRecord; replayed: boolean }
   /** `soldOut`: no seat is free, whatever the refusal; the Worker's shortcut (sold-out-cache.ts) takes it from here. */
   | { ok: false; refusal: ClaimRefusal | { code: 'claim_cancelled' } | LotteryNotDrawn; ticket?: TicketRecord; soldOut?: true };
-
-/** A lottery screening before its draw: no claim or waitlist place yet (the draw gives the seats). */
-type LotteryNotDrawn = { code: 'lottery_not_drawn'; drawAt: string };
 
 export type CancelOutcome =
   /** `guest`: the guest's ticket (a lottery pair's), cancelled with the member's own. */
@@ -68,26 +68,6 @@ export type QueueJoinOutcome =
 
 /** A member's place in the noon queue, and after the release what it got them (the ticket as it is now). */
 export type QueueStatus = QueueEntryState & { ticket?: TicketRecord; waitlistPosition?: number };
-
-/** A member's lottery entry and outcome, as the object knows it (the route renders the tickets). */
-export interface LotteryStatus {
-  state: 'not_open' | 'open' | 'drawn';
-  opensAt: string;
-  drawAt: string;
-  commitment?: string;
-  entry?: LotteryEntryView;
-  outcome?: { result: 'won'; tickets: TicketRecord[] } | { result: 'lost'; waitlistPosition?: number };
-}
-
-export type LotteryEntryOutcome =
-  | { ok: true; created: boolean; status: LotteryStatus }
-  | {
-      ok: false;
-      refusal: { code: 'not_lottery' | 'already_holds_ticket' } | { code: 'lottery_not_open'; opensAt: string } | { code: 'lottery_closed'; drawAt: string };
-    };
-
-/** What GET …/draw publishes: the commitment while open; after the draw the seed, the hashed entries and the result. */
-export type PublishedDraw = { state: 'not_open' | 'open' | 'drawn'; drawAt: string; commitment?: string } & Partial<Omit<DrawRecord, 'drawnAt'>>;
 
 export interface ScreeningStats {
   capacity: number;
@@ -132,6 +112,8 @@ export class ScreeningObject extends DurableObject<Env> {
   /** The catalogue entry as last stored, to notice a change with one comparison. */
   private screeningJson?: string;
   private seats: Seat[] = [];
+  /** The draw in flight, if one is (drawLotteryIfDue). */
+  private drawing?: Promise<void>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -150,7 +132,7 @@ export class ScreeningObject extends DurableObject<Env> {
     this.waitlist = new ScreeningWaitlist(ctx.storage.sql, this.outbox, screeningId);
     this.doorCheckIns = new DoorCheckIns(ctx.storage.sql);
     this.queue = new NoonQueue(ctx.storage.sql, this.meta);
-    this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta);
+    this.lottery = new ScreeningLottery(ctx.storage.sql, this.meta, this.ledger, this.waitlist);
     this.memberReports = new MemberReports(ctx.storage.sql, this.meta);
     const stored = this.meta.get('screening');
     if (stored) this.use(JSON.parse(stored), stored);
@@ -176,7 +158,7 @@ export class ScreeningObject extends DurableObject<Env> {
         if (prior?.status === 'cancelled') return { ok: false, refusal: { code: 'claim_cancelled' }, ticket: prior };
         if (prior) return { ok: true, ticket: prior, replayed: true };
       }
-      const notDrawn = this.lotteryNotDrawn(screening);
+      const notDrawn = this.lottery.notDrawn(screening);
       if (notDrawn) return { ok: false, refusal: notDrawn };
       const held = this.ledger.activeTicketOf(request.memberId);
       const taken = this.ledger.takenSeats();
@@ -215,6 +197,8 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {
     this.adopt(screening);
+    // The member's seat and their guest's may free two.
+    const suspended = await this.suspendedOnWaitlist(2);
     const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
       // Someone else's ticket is as unknown to this member as a made-up code; their guest's is theirs.
@@ -226,11 +210,11 @@ export class ScreeningObject extends DurableObject<Env> {
       const ticket = this.ledger.cancel(found.code, now);
       // Reported at once: the alarm this cancel's KV writes set delivers it.
       if (isLateCancel(now, Date.parse(screening.startsAt))) this.memberReports.enqueue(request.memberId, { screeningId: screening.id, kind: 'late_cancel', at: now });
-      const promoted = this.promoteFromWaitlist(found.seat);
+      const promoted = this.promoteFromWaitlist(found.seat, suspended);
       // The member's own ticket takes their guest's with it (the guest came as theirs); the guest's alone does not.
       const guestHeld = found.memberId ? this.ledger.activeGuestTicketOf(found.memberId) : undefined;
       const guest = guestHeld && guestHeld.checkedInAt === undefined ? this.ledger.cancel(guestHeld.code, now) : undefined;
-      if (guest) this.promoteFromWaitlist(guest.seat);
+      if (guest) this.promoteFromWaitlist(guest.seat, suspended);
       return { ok: true, ticket, ...(promoted ? { promoted } : {}), ...(guest ? { guest } : {}) };
     });
     await this.outbox.scheduleFlush();
@@ -243,7 +227,7 @@ export class ScreeningObject extends DurableObject<Env> {
       const window = claimWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), closesAt: Date.parse(screening.closesAt) });
       if (window !== 'open') return { ok: false, refusal: { code: window === 'not_open' ? 'window_not_open' : 'window_closed' } };
       if (screening.booking) return { ok: false, refusal: { code: 'screening_booked' } };
-      const notDrawn = this.lotteryNotDrawn(screening);
+      const notDrawn = this.lottery.notDrawn(screening);
       if (notDrawn) return { ok: false, refusal: notDrawn };
       if (this.ledger.activeTicketOf(request.memberId)) return { ok: false, refusal: { code: 'already_holds_ticket' } };
       if (this.ledger.occupancy.free > 0) return { ok: false, refusal: { code: 'seats_available' } };
@@ -339,6 +323,7 @@ export class ScreeningObject extends DurableObject<Env> {
    */
   async cancelBooking(screening: CatalogueScreening, request: { union: string; seats?: string[] }): Promise<BookingCancelOutcome> {
     this.adopt(screening);
+    const suspended = await this.suspendedOnWaitlist(request.seats?.length ?? this.ledger.bookedBy(request.union).length);
     const outcome = this.transaction((): BookingCancelOutcome => {
       const now = Date.now();
       if (now >= Date.parse(screening.closesAt)) return { ok: false, refusal: { code: 'window_closed' } };
@@ -352,7 +337,7 @@ export class ScreeningObject extends DurableObject<Env> {
       const promoted: TicketRecord[] = [];
       for (const ticket of chosen) {
         released.push(this.ledger.cancel(ticket.code, now));
-        const next = this.promoteFromWaitlist(ticket.seat);
+        const next = this.promoteFromWaitlist(ticket.seat, suspended);
         if (next) promoted.push(next);
       }
       return { ok: true, released, promoted };
@@ -451,20 +436,27 @@ export class ScreeningObject extends DurableObject<Env> {
   }
 
   /**
-   * Deletes the screening's personal data once it is over (the retention rule in docs/security.md):
+   * Deletes the screening's personal data once it is over and its no-shows can be counted (the end plus the
+   * grace for offline doors; the retention rule in docs/security.md):
    * tickets, waitlist and idempotency records here and their KV keys. The seat-map snapshot stays: it
    * holds only seat ids and counts, which the program's totals (人次) are made of.
    */
-  async purge(screening: CatalogueScreening): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } }> {
+  async purge(
+    screening: CatalogueScreening,
+  ): Promise<{ ok: true; tickets: number } | { ok: false; refusal: { code: 'screening_not_over' } | { code: 'purge_too_early'; purgeableAt: string } }> {
     this.adopt(screening);
-    const end = Date.parse(screening.startsAt) + screening.film.runtimeMinutes * 60_000;
-    if (Date.now() < end) {
+    const end = screeningEndsAt(screening);
+    // Not before the grace for offline doors: a check-in synced after the tickets are gone could not spare
+    // its member the no-shows counted from them.
+    const purgeableAt = noShowsCountedAt(end);
+    if (Date.now() < purgeableAt) {
       await this.outbox.scheduleFlush(); // what adopting the entry staged
-      return { ok: false, refusal: { code: 'screening_not_over' } };
+      return { ok: false, refusal: Date.now() < end ? { code: 'screening_not_over' } : { code: 'purge_too_early', purgeableAt: new Date(purgeableAt).toISOString() } };
     }
     const tickets = this.transaction(() => {
-      // No-shows are counted from the tickets: before they go, if the alarm has not counted them yet.
+      // No-shows and the lottery's losses are counted from the tickets: before they go, if the alarm has not yet.
       this.memberReports.reportNoShows(this.ledger.all(), screening, Date.now());
+      this.reportLotteryLosers(screening);
       // Freeze the seat map first: its counts (人次) outlive the tickets they were made of.
       this.meta.set('frozen_snapshot', JSON.stringify(this.snapshot(screening, this.seats, 0)));
       const purged = this.ledger.purge();
@@ -536,6 +528,7 @@ export class ScreeningObject extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     await this.resolveQueueIfDue();
     await this.drawLotteryIfDue();
+    this.reportLotteryLosersIfFinal();
     this.reportNoShowsIfDue();
     await this.outbox.alarm();
     await this.deliverMemberReports();
@@ -557,29 +550,29 @@ export class ScreeningObject extends DurableObject<Env> {
    */
   async enterLottery(screening: CatalogueScreening, request: { memberId: string; seats: 1 | 2; weight: number }): Promise<LotteryEntryOutcome> {
     this.adopt(screening);
-    const refusal = this.lotteryWindowRefusal(screening);
+    const refusal = this.lottery.windowRefusal(screening);
     if (refusal) return { ok: false, refusal };
     const entrant = await lotteryEntrant(screening.id, request.memberId);
     await this.commitLotterySeed();
     const created = this.transaction(() => {
       // Re-checked after the awaits: the draw may have come in between.
-      if (this.lotteryWindowRefusal(screening)) return undefined;
+      if (this.lottery.windowRefusal(screening)) return undefined;
       if (this.ledger.activeTicketOf(request.memberId)) return 'holds_ticket' as const;
       return this.lottery.enter(request.memberId, { entrant, seats: request.seats, weight: request.weight }, Date.now());
     });
-    if (created === undefined) return { ok: false, refusal: this.lotteryWindowRefusal(screening)! };
+    if (created === undefined) return { ok: false, refusal: this.lottery.windowRefusal(screening)! };
     if (created === 'holds_ticket') return { ok: false, refusal: { code: 'already_holds_ticket' } };
     await this.armLotteryAlarm();
-    return { ok: true, created, status: this.lotteryState(screening, request.memberId) };
+    return { ok: true, created, status: this.lottery.status(screening, request.memberId) };
   }
 
   /** Takes the member's entry back (none is fine): in the same window. */
   async withdrawLottery(screening: CatalogueScreening, request: { memberId: string }): Promise<LotteryEntryOutcome> {
     this.adopt(screening);
-    const refusal = this.lotteryWindowRefusal(screening);
+    const refusal = this.lottery.windowRefusal(screening);
     if (refusal) return { ok: false, refusal };
     this.transaction(() => this.lottery.withdraw(request.memberId));
-    return { ok: true, created: false, status: this.lotteryState(screening, request.memberId) };
+    return { ok: true, created: false, status: this.lottery.status(screening, request.memberId) };
   }
 
   /** The member's entry and outcome; while open it commits the seed, after the draw time it draws first if the alarm has not. */
@@ -587,7 +580,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
     this.adopt(screening);
     await this.openOrDrawLottery(screening);
-    return this.lotteryState(screening, request.memberId);
+    return this.lottery.status(screening, request.memberId);
   }
 
   /** The public record: the commitment while open; after the draw the seed, the hashed entries, the order and the winners. */
@@ -595,11 +588,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening.allocation !== 'lottery' || !screening.drawAt) return { refusal: { code: 'not_lottery' } };
     this.adopt(screening);
     await this.openOrDrawLottery(screening);
-    const { state, drawAt, commitment } = this.lotteryState(screening, undefined);
-    const record = this.lottery.drawRecord();
-    if (!record) return { state, drawAt, ...(commitment ? { commitment } : {}) };
-    const { drawnAt: _drawnAt, ...published } = record;
-    return { state, drawAt, ...(commitment ? { commitment } : {}), ...published };
+    return this.lottery.published(screening);
   }
 
   // ---- state -------------------------------------------------------------------------------------
@@ -631,26 +620,56 @@ export class ScreeningObject extends DurableObject<Env> {
     await this.outbox.scheduleFlush();
   }
 
-  /** The draw, once, when its time has come: order outside the transaction (hashing is async), the rest in one. */
-  private async drawLotteryIfDue(): Promise<void> {
+  /**
+   * The draw, once, when its time has come. Calls that arrive while it runs (the status reads of every
+   * entrant's phone at the draw time) wait for the one in flight rather than each hashing the entries and
+   * asking their standing again.
+   */
+  private drawLotteryIfDue(): Promise<void> {
     const screening = this.screening;
-    if (screening?.allocation !== 'lottery' || !screening.drawAt || Date.now() < Date.parse(screening.drawAt) || this.lottery.isDrawn()) return;
+    if (screening?.allocation !== 'lottery' || !screening.drawAt || Date.now() < Date.parse(screening.drawAt) || this.lottery.isDrawn()) return Promise.resolve();
+    this.drawing ??= this.drawLottery(screening).finally(() => {
+      this.drawing = undefined;
+    });
+    return this.drawing;
+  }
+
+  /** Order and standing outside the transaction (hashing and other objects are async), the rest in one. */
+  private async drawLottery(screening: CatalogueScreening): Promise<void> {
     // No one entered or looked while it was open: a seed now, revealed with its commitment.
     await this.commitLotterySeed();
     const order = await this.lottery.order();
+    // Standing lives in other objects, so it is read before the transaction; a retry reads it again, and
+    // only the first draw to commit counts (the transaction draws nothing once drawn).
+    const suspended = await suspendedAmong(this.env, order.map((entry) => entry.memberId));
     this.transaction(() => {
       const now = Date.now();
-      const results = this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now });
-      // Each entrant's result goes to their standing (their next weight) with the draw, or not at all.
-      for (const { memberId, won } of results ?? []) {
-        this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at: now });
-      }
+      const winners = this.lottery.draw(order, { ledger: this.ledger, waitlist: this.waitlist, seats: this.seats, bestRow: bestRowOf(screening.hall), now, suspended });
+      // A win goes to the winner's standing (their next weight) with the draw, or not at all; a loss waits
+      // for the close, as the waitlist may yet seat the loser (reportLotteryLosersIfFinal).
+      for (const memberId of winners ?? []) this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: 'lottery_won', at: now });
       // Seats no winner could take (a pair short of two, or of two together) go down the waitlist, each to a
       // member alone, before a newcomer who never entered can claim them.
-      if (results) this.promoteIntoFreeSeats(screening);
+      if (winners) this.promoteIntoFreeSeats(screening, suspended);
     });
     // The alarm the KV writes set delivers the reports.
     await this.outbox.scheduleFlush();
+  }
+
+  /** Once claims have closed, no promotion can seat a loser any more: their results go to their standing (once). */
+  private reportLotteryLosersIfFinal(): void {
+    const screening = this.screening;
+    if (!screening || !this.lottery.losersUnsettled() || Date.now() < Date.parse(screening.closesAt)) return;
+    this.transaction(() => this.reportLotteryLosers(screening));
+  }
+
+  /** Inside the caller's transaction: each loser's settled result, dated by the draw (weights order draws by it). */
+  private reportLotteryLosers(screening: CatalogueScreening): void {
+    const record = this.lottery.drawRecord();
+    const settled = this.lottery.settleLosers(Date.now());
+    if (!record || !settled) return;
+    const at = Date.parse(record.drawnAt);
+    for (const { memberId, won } of settled) this.memberReports.enqueue(memberId, { screeningId: screening.id, kind: won ? 'lottery_won' : 'lottery_lost', at });
   }
 
   private async commitLotterySeed(): Promise<void> {
@@ -667,44 +686,6 @@ export class ScreeningObject extends DurableObject<Env> {
       await this.armLotteryAlarm();
     }
     if (state === 'drawn') await this.drawLotteryIfDue();
-  }
-
-  /** Why an entry is refused now (not a lottery, before the release, after the draw time), if it is. */
-  private lotteryWindowRefusal(screening: CatalogueScreening): Extract<LotteryEntryOutcome, { ok: false }>['refusal'] | undefined {
-    if (screening.allocation !== 'lottery' || !screening.drawAt) return { code: 'not_lottery' };
-    const state = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(screening.drawAt) });
-    if (state === 'not_open') return { code: 'lottery_not_open', opensAt: screening.releaseAt };
-    // Drawn already, whatever the (since moved) draw time says: a draw is made once.
-    if (state === 'drawn' || this.lottery.isDrawn()) return { code: 'lottery_closed', drawAt: screening.drawAt };
-    return undefined;
-  }
-
-  /** A lottery screening not yet drawn: claims and waitlist places wait for the draw. */
-  private lotteryNotDrawn(screening: CatalogueScreening): LotteryNotDrawn | undefined {
-    if (screening.allocation !== 'lottery' || !screening.drawAt || this.lottery.isDrawn()) return undefined;
-    return { code: 'lottery_not_drawn', drawAt: screening.drawAt };
-  }
-
-  private lotteryState(screening: CatalogueScreening, memberId: string | undefined): LotteryStatus {
-    const drawAt = screening.drawAt!;
-    const window = lotteryWindowState(Date.now(), { releaseAt: Date.parse(screening.releaseAt), drawAt: Date.parse(drawAt) });
-    const commitment = this.lottery.commitment();
-    const base: LotteryStatus = {
-      // Past the draw time but not drawn (the draw threw): still closed to entries, not yet a result.
-      // Drawn before a draw time moved later: drawn.
-      state: this.lottery.isDrawn() ? 'drawn' : window === 'drawn' ? 'open' : window,
-      opensAt: screening.releaseAt,
-      drawAt,
-      ...(commitment ? { commitment } : {}),
-    };
-    const mine = memberId === undefined ? undefined : this.lottery.entryOf(memberId);
-    if (!mine) return base;
-    if (!mine.result) return { ...base, entry: mine.entry };
-    if (mine.result.won) {
-      return { ...base, entry: mine.entry, outcome: { result: 'won', tickets: mine.result.ticketCodes.map((code) => this.ledger.ticket(code)!) } };
-    }
-    const position = this.waitlist.members().indexOf(memberId!);
-    return { ...base, entry: mine.entry, outcome: { result: 'lost', ...(position >= 0 ? { waitlistPosition: position + 1 } : {}) } };
   }
 
   /** An alarm by the draw time once entries are open; shared with the outbox as the queue's is. */
@@ -737,8 +718,8 @@ export class ScreeningObject extends DurableObject<Env> {
 
   /**
    * Keeps the alarm by the time reports are due: queued ones now (or at their retry), a screening's
-   * no-shows at its end plus the grace, for a screening members hold tickets for. Shares the one alarm
-   * through the outbox's wakeBy, as the noon queue does.
+   * no-shows at its end plus the grace, for a screening members hold tickets for, a drawn lottery's losers
+   * at the close. Shares the one alarm through the outbox's wakeBy, as the noon queue does.
    */
   private async armReportsAlarm(): Promise<void> {
     const screening = this.screening;
@@ -746,6 +727,7 @@ export class ScreeningObject extends DurableObject<Env> {
     if (screening && !this.memberReports.noShowsReported() && this.ledger.counts().claimed > 0) {
       await this.outbox.wakeBy(noShowsCountedAt(screeningEndsAt(screening)));
     }
+    if (screening && this.lottery.losersUnsettled()) await this.outbox.wakeBy(Date.parse(screening.closesAt));
   }
 
   /**
@@ -766,7 +748,8 @@ export class ScreeningObject extends DurableObject<Env> {
       if (previous === undefined) return [];
       // The hall or a whole-screening booking may have changed: the seat map is rendered again.
       this.outbox.touch();
-      return this.promoteIntoFreeSeats(screening);
+      // Standing is not looked up here (this step is synchronous): a rare hall change promotes without it (fail open).
+      return this.promoteIntoFreeSeats(screening, new Set());
     });
     if (previous === undefined || JSON.stringify(previous.hall) === JSON.stringify(screening.hall)) return;
     const stranded = this.ticketsOnUnavailableSeats(this.seats);
@@ -804,27 +787,46 @@ export class ScreeningObject extends DurableObject<Env> {
    * Gives the seats free now (a deploy added or unblocked some) to the waitlist, in its order, the best
    * available seat each, as long as claims are open to members; a newcomer would otherwise take them.
    */
-  private promoteIntoFreeSeats(screening: CatalogueScreening): TicketRecord[] {
+  private promoteIntoFreeSeats(screening: CatalogueScreening, suspended: ReadonlySet<string>): TicketRecord[] {
     const promoted: TicketRecord[] = [];
     if (screening.booking || Date.now() >= Date.parse(screening.closesAt)) return promoted;
     while (this.ledger.occupancy.free > 0) {
       const seat = bestAvailableSeat(this.seats, this.ledger.takenSeats(), bestRowOf(screening.hall));
-      const next = seat && this.promoteFromWaitlist(seat.id);
+      const next = seat && this.promoteFromWaitlist(seat.id, suspended);
       if (!next) break;
       promoted.push(next);
     }
     return promoted;
   }
 
-  /** Gives a freed seat to the first member on the waitlist who holds no ticket, if members may hold it. */
-  private promoteFromWaitlist(seat: string): TicketRecord | undefined {
+  /**
+   * Gives a freed seat to the first member on the waitlist who holds no ticket and is not in `suspended`
+   * (from `suspendedOnWaitlist`), if members may hold it. A suspended member keeps their place: a suspension
+   * that ends, or a strike staff clear, before the close lets a later seat reach them.
+   */
+  private promoteFromWaitlist(seat: string, suspended: ReadonlySet<string>): TicketRecord | undefined {
     // A seat a later deploy blocked or removed frees nothing members could take.
     if (!this.ledger.occupancy.isReleasable(seat)) return undefined;
     for (const memberId of this.waitlist.members()) {
+      if (suspended.has(memberId)) continue;
       this.waitlist.remove(memberId);
       if (!this.ledger.activeTicketOf(memberId)) return this.ledger.issue(seat, { memberId, source: 'waitlist' });
     }
     return undefined;
+  }
+
+  /**
+   * The suspended among the members at the head of the waitlist, enough of them to find `seats` members in
+   * good standing (100 at a time), looked up before a transaction that may promote. A member who moves up
+   * while the lookup awaits is promoted unchecked (fail open, as the lookup itself).
+   */
+  private async suspendedOnWaitlist(seats: number): Promise<Set<string>> {
+    const waiting = this.waitlist.members();
+    const suspended = new Set<string>();
+    for (let from = 0; from < waiting.length && from - suspended.size < seats; from += 100) {
+      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100))) suspended.add(memberId);
+    }
+    return suspended;
   }
 
   private snapshot(screening: CatalogueScreening, seats: readonly Seat[], version: number): SeatMapSnapshot {

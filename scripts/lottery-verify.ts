@@ -19,6 +19,7 @@ const publishedDrawSchema = z.object({
   order: z.array(z.string()).optional(),
   winners: z.array(z.string()).optional(),
   passedOver: z.array(z.string()).optional(),
+  excluded: z.array(z.string()).optional(),
 });
 
 const source = process.argv[2];

@@ -170,7 +170,10 @@ export function staffRoutes(catalogue: Catalogue) {
       const screening = findScreening(catalogue, c.req.param('id'));
       await confirmStaff(c);
       const outcome = await c.env.SCREENINGS.getByName(screening.id).purge(screening);
-      if (!outcome.ok) throw refusal(outcome.refusal.code);
+      if (!outcome.ok) {
+        const { code, ...details } = outcome.refusal;
+        throw refusal(code, details);
+      }
       noteCounts(c, { tickets: outcome.tickets });
       noteAudit(c, { tickets: outcome.tickets });
       return c.json({ screeningId: screening.id, purgedTickets: outcome.tickets });

@@ -13,6 +13,8 @@ export interface PublishedDrawInput {
   order?: string[];
   winners?: string[];
   passedOver?: string[];
+  /** Entrants left out of the walk (members suspended when the draw ran); absent from older draws. */
+  excluded?: string[];
 }
 
 /** One check, said in Chinese for the member who runs it. */
@@ -59,8 +61,21 @@ export async function verifyDraw(draw: PublishedDrawInput): Promise<{ ok: boolea
   }
   const orderMatches = same(recomputed.map((entry) => entry.entrant), order);
   checks.push({ ok: orderMatches, line: orderMatches ? `抽签顺序一致（${entries.length} 份报名）` : '抽签顺序不一致：按种子和名单算出的顺序与公布的不同' });
+  // Entrants left out (suspended at the draw) must be entries; the seats are walked over the order without them.
+  const excluded = new Set(draw.excluded ?? []);
+  if (excluded.size > 0) {
+    const known = [...excluded].every((entrant) => entries.some((entry) => entry.entrant === entrant));
+    checks.push({
+      ok: known,
+      line: known ? `${excluded.size} 份报名因报名人开奖时被暂停领票（爽约）未参加抽签，发座位时跳过` : '未参加抽签的名单有误：其中有不在报名名单里的报名号',
+    });
+  }
   const passedOver = new Set(draw.passedOver ?? []);
-  const walk = walkDraw(recomputed, seatsOffered, (entry) => !passedOver.has(entry.entrant));
+  const walk = walkDraw(
+    recomputed.filter((entry) => !excluded.has(entry.entrant)),
+    seatsOffered,
+    (entry) => !passedOver.has(entry.entrant),
+  );
   const winnersMatch = same(walk.winners, winners);
   checks.push({
     ok: winnersMatch,

@@ -23,8 +23,8 @@ export interface LotteryEntry {
 export const LOTTERY_METHOD =
   'commitment = SHA-256(seed bytes); for each entry, n = the first 52 bits (big-endian) of SHA-256(seed bytes ‖ UTF-8 entrant), ' +
   'u = (2n+1)/2^53, key = u^(1/weight) (Efraimidis–Spirakis), compared exactly as integers: a = 2n+1 beats b when ' +
-  'a^w_b · 2^(53·w_a) > b^w_a · 2^(53·w_b), ties by entrant ascending; order = keys descending; walking the order with seatsOffered ' +
-  'seats left, an entry wins when its seats (1, or 2 for a pair) are left and it is not in passedOver (pairs for whom no two seats ' +
+  'a^w_b · 2^(53·w_a) > b^w_a · 2^(53·w_b), ties by entrant ascending; order = keys descending; walking the order, without the entrants in ' +
+  'excluded (members suspended when the draw ran), with seatsOffered seats left, an entry wins when its seats (1, or 2 for a pair) are left and it is not in passedOver (pairs for whom no two seats ' +
   'together were left), else it is passed over and the next may win';
 
 const encoder = new TextEncoder();

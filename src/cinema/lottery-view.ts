@@ -13,7 +13,8 @@ export interface LotteryStatusView {
   state: 'not_open' | 'open' | 'drawn';
   drawAt: string;
   entry?: { seats: 1 | 2; weight: number; entrant: string };
-  outcome?: { result: 'won'; tickets: { seatLabel: string }[] } | { result: 'lost'; waitlistPosition?: number };
+  /** `excluded`: left out of the draw, suspended when it ran (no waitlist place; the draw does not change their weight). */
+  outcome?: { result: 'won'; tickets: { seatLabel: string }[] } | { result: 'lost'; waitlistPosition?: number; excluded?: 'suspended' };
 }
 
 /**
@@ -36,6 +37,7 @@ export function lotteryLine(drawAt: string, status: LotteryStatusView | undefine
   const when = `抽签时间 ${formatShanghaiTime(drawAt)}`;
   const outcome = status?.state === 'drawn' ? status.outcome : undefined;
   if (outcome?.result === 'won') return `已中签：${outcome.tickets.map((ticket) => ticket.seatLabel).join('、')}`;
+  if (outcome?.result === 'lost' && outcome.excluded) return '暂停领票期间，未参加抽签';
   if (outcome?.result === 'lost') return outcome.waitlistPosition ? `未中签 · 候补第 ${outcome.waitlistPosition} 位` : '未中签';
   const entry = status?.entry ? `已报名 · ${status.entry.seats} 张 · ` : '';
   if (left > 0) return `${entry}${when} · 还有 ${formatCountdown(left)}`;
@@ -47,6 +49,7 @@ export function lotteryOutcomeText(outcome: NonNullable<LotteryStatusView['outco
   if (outcome.result === 'won') {
     return `抽签结果：中签！座位 ${outcome.tickets.map((ticket) => ticket.seatLabel).join('、')}，票已在“我的票”里，不用再领。`;
   }
+  if (outcome.excluded) return '抽签结果：开奖时您处于暂停领票期间，这次没有参加抽签，也不进候补。';
   return outcome.waitlistPosition
     ? `抽签结果：这次没有中签，您在候补第 ${outcome.waitlistPosition} 位，有人退票时按顺序自动补位。下次抽签您的机会更大。`
     : '抽签结果：这次没有中签。下次抽签您的机会更大。';

@@ -79,6 +79,19 @@ describe('verifyDraw', () => {
     }
   });
 
+  it('walks the seats without the entrants excluded (suspended at the draw), and refuses an excluded entrant who never entered', async () => {
+    const order = await drawOrder(seed, entries);
+    const excluded = [order[0]!.entrant];
+    const walk = walkDraw(order.slice(1), 6);
+    const draw = { ...(await published(6)), excluded, winners: walk.winners, passedOver: walk.passedOver };
+    const result = await verifyDraw(draw);
+    expect(result.ok).toBe(true);
+    expect(result.checks.map((check) => check.line).join('\n')).toMatch(/1 份报名因报名人开奖时被暂停领票/);
+    // The same winners without the exclusion published do not verify: the first in the order would have won.
+    expect((await verifyDraw({ ...draw, excluded: [] })).ok).toBe(false);
+    expect((await verifyDraw({ ...draw, excluded: [...excluded, 'ffffffffffffffff'] })).ok).toBe(false);
+  });
+
   it('says a draw not yet made cannot be checked', async () => {
     const result = await verifyDraw({ state: 'open', commitment: await seedCommitment(seed) });
     expect(result).toEqual({ ok: false, checks: [{ ok: false, line: expect.stringContaining('还没有开奖') }] });

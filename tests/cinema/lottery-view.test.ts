@@ -44,6 +44,16 @@ describe('lotteryOutcomeText', () => {
   });
 });
 
+describe('a member left out of the draw, suspended when it ran', () => {
+  it('is told they were not drawn, not that they lost or that their chances grow', () => {
+    const excluded = { ...lost, outcome: { result: 'lost' as const, excluded: 'suspended' as const } };
+    expect(lotteryLine(drawAt, excluded, draw + 1)).toBe('暂停领票期间，未参加抽签');
+    const text = lotteryOutcomeText(excluded.outcome);
+    expect(text).toBe('抽签结果：开奖时您处于暂停领票期间，这次没有参加抽签，也不进候补。');
+    expect(text).not.toContain('机会更大');
+  });
+});
+
 describe('drawPollAt', () => {
   it('asks first within the spread after the draw, then again sooner than the cap', () => {
     expect(drawPollAt(draw, 0, 0, () => 0)).toBe(draw);

@@ -89,6 +89,9 @@ describe('write-through after a purge', () => {
     await drainToKv('old');
     expect(await env.SEATS.get(`ticket:${ticket.code}`)).not.toBeNull();
 
+    // Past the 12 h offline doors have to sync, from when a purge is allowed.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 12 * 60) * 60_000);
     const purged = await request('/api/staff/screenings/old/purge', { method: 'POST', headers: staff });
     expect(await body(purged)).toEqual({ screeningId: 'old', purgedTickets: 1 });
     await drainToKv('old');
@@ -100,6 +103,17 @@ describe('write-through after a purge', () => {
     await drainToKv('old');
     expect(await env.SEATS.get(`ticket:${ticket.code}`)).toBeNull();
     expect(await body(await request('/api/cinema/totals'))).toMatchObject({ attendance: 1 });
+  });
+
+  it('refuses to purge a screening that ended less than 12 h ago, saying in Chinese from when it may', async () => {
+    const startsAt = Date.now() - 150 * 60_000;
+    const show = screening('just-over', { startsAt: new Date(startsAt).toISOString(), releaseAt: new Date(startsAt - 48 * 3_600_000).toISOString(), closesAt: new Date(startsAt - 3_600_000).toISOString() });
+    const { request } = testApp(show);
+    const response = await request('/api/staff/screenings/just-over/purge', { method: 'POST', headers: staffHeaders('admin') });
+    expect(response.status).toBe(409);
+    expect(await body(response)).toEqual({
+      error: { code: 'purge_too_early', message: expect.stringMatching(/^放映结束 12 小时后/), purgeableAt: new Date(startsAt + (90 + 12 * 60) * 60_000).toISOString() },
+    });
   });
 
   it('refuses to purge a screening that is not over', async () => {

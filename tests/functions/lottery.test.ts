@@ -288,12 +288,14 @@ describe('the lottery and member standing', () => {
     expect(await env.SCREENINGS.getByName('lot-suspended').lotteryStatus(show, { memberId: 'suspended-entrant' })).not.toHaveProperty('entry');
   });
 
-  it('reports each entrant’s result to their standing with the draw: the winner’s next weight is 1, the loser’s 2', async () => {
+  it('reports the winner’s result with the draw and the loser’s once claims have closed: the winner’s next weight is 1, the loser’s 2', async () => {
     const show = lotteryShow('lot-reports', 1, 1);
     const stub = env.SCREENINGS.getByName('lot-reports');
     await stub.enterLottery(show, { memberId: 'rep-a', seats: 1, weight: 1 });
     await stub.enterLottery(show, { memberId: 'rep-b', seats: 1, weight: 1 });
     atDraw(show);
+    for (let i = 0; i < 5; i++) await runDurableObjectAlarm(stub);
+    vi.setSystemTime(Date.parse(show.closesAt) + 1);
     for (let i = 0; i < 5; i++) await runDurableObjectAlarm(stub);
     const a = await stub.lotteryStatus(show, { memberId: 'rep-a' });
     if ('refusal' in a) throw new Error('not a lottery');
@@ -335,7 +337,7 @@ describe('the purge', () => {
     atDraw(show);
     await runDurableObjectAlarm(stub);
     const drawn = await stub.lotteryDraw(show);
-    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 1) * MINUTE);
+    vi.setSystemTime(Date.parse(show.startsAt) + (show.film.runtimeMinutes + 12 * 60) * MINUTE);
     expect(await stub.purge(show)).toMatchObject({ ok: true });
     const entries = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.sql.exec('SELECT * FROM lottery_entries').toArray());
     expect(entries).toHaveLength(0);
@@ -381,7 +383,9 @@ describe('a screening an editor turns into a lottery while its noon queue is ope
     expect(draw.passedOver).toEqual([]);
     const tickets = await activeTickets(stub);
     expect(tickets.map((ticket) => ticket.source)).toEqual(['lottery', 'lottery']);
-    // Only a draw's real loss raises the member's weight.
+    // Only a draw's real loss raises the member's weight (counted once claims have closed).
+    vi.setSystemTime(Date.parse(lottery.closesAt) + 1);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
     const queued = await stub.lotteryStatus(lottery, { memberId: 'ls-queued' });
     if ('refusal' in queued) throw new Error('not a lottery');
     expect((await env.MEMBER_STANDING.getByName('ls-queued').standing()).lotteryWeight).toBe(queued.outcome?.result === 'won' ? 1 : 2);
@@ -402,5 +406,129 @@ describe('seats the draw leaves free', () => {
     const loser = tickets.some((ticket) => ticket.member_id === 'lo-a' && ticket.source === 'lottery') ? 'lo-b' : 'lo-a';
     expect(tickets.filter((ticket) => ticket.member_id === loser)).toEqual([{ member_id: loser, guest_of: null, seat: '1-3', source: 'waitlist' }]);
     expect((await stub.backup(show)).waitlist).toEqual([]);
+  });
+});
+
+/** Three no-shows in 90 days: suspended now (the standing object also writes the KV strike note). */
+const suspend = (memberId: string) =>
+  env.MEMBER_STANDING.getByName(memberId).record(
+    [20, 10, 1].map((days, i) => ({ screeningId: `past-${i}`, kind: 'no_show' as const, at: new Date(Date.now() - days * 86_400_000).toISOString() })),
+  );
+
+/** The lottery results a member's standing holds, by kind. */
+const drawReports = async (memberId: string) =>
+  (
+    await runInDurableObject(env.MEMBER_STANDING.getByName(memberId), (_instance, state) =>
+      state.storage.sql.exec<{ kind: string }>("SELECT kind FROM reports WHERE kind LIKE 'lottery_%' ORDER BY kind").toArray(),
+    )
+  ).map((row) => row.kind);
+
+describe('a member suspended after entering', () => {
+  it('sits the draw out: no seat, no waitlist place, no result for their weight; the published record lists them as excluded and still verifies', async () => {
+    // Three seats for three single entries: everyone would win.
+    const show = lotteryShow('lot-excluded', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-excluded');
+    for (const memberId of ['ex-a', 'ex-b', 'ex-suspended']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    await suspend('ex-suspended');
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const tickets = await activeTickets(stub);
+    expect(tickets.map((ticket) => ticket.member_id).sort()).toEqual(['ex-a', 'ex-b']);
+    expect((await stub.backup(show)).waitlist).toEqual([]);
+    const draw = await stub.lotteryDraw(show);
+    if ('refusal' in draw) throw new Error('not a lottery');
+    const suspendedEntrant = await lotteryEntrant('lot-excluded', 'ex-suspended');
+    expect(draw.excluded).toEqual([suspendedEntrant]);
+    expect(draw.entries!.map((entry) => entry.entrant)).toContain(suspendedEntrant);
+    expect(draw.winners).not.toContain(suspendedEntrant);
+    expect(await verifyDraw(draw)).toMatchObject({ ok: true });
+    expect(await stub.lotteryStatus(show, { memberId: 'ex-suspended' })).toMatchObject({ outcome: { result: 'lost', excluded: 'suspended' } });
+    // Staff clear a strike afterwards: a retried alarm and a restart draw nothing again.
+    await env.MEMBER_STANDING.getByName('ex-suspended').clearStrike({ screeningId: 'past-0', kind: 'no_show', by: 'op', reason: '核实已入场' });
+    await runDurableObjectAlarm(stub);
+    await abortAllDurableObjects();
+    const restarted = env.SCREENINGS.getByName('lot-excluded');
+    await runDurableObjectAlarm(restarted);
+    expect(await restarted.lotteryDraw(show)).toEqual(draw);
+    expect(await activeTickets(restarted)).toHaveLength(2);
+    vi.setSystemTime(Date.parse(show.closesAt) + 1);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(restarted);
+    expect(await drawReports('ex-suspended')).toEqual([]);
+  });
+
+  it('is drawn as before when their standing object cannot answer (fail open)', async () => {
+    const show = lotteryShow('lot-excluded-open', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-excluded-open');
+    for (const memberId of ['eo-a', 'eo-suspended']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    await suspend('eo-suspended');
+    atDraw(show);
+    await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      const unreachable = { getByName: () => ({ suspendedUntil: () => Promise.reject(new Error('Durable Object is overloaded')) }) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, MEMBER_STANDING: unreachable } });
+      await instance.alarm();
+    });
+    expect((await activeTickets(stub)).map((ticket) => ticket.member_id).sort()).toEqual(['eo-a', 'eo-suspended']);
+    const draw = await stub.lotteryDraw(show);
+    if ('refusal' in draw) throw new Error('not a lottery');
+    expect(draw.excluded ?? []).toEqual([]);
+  });
+});
+
+describe('status reads arriving together at the draw time', () => {
+  it('wait for one draw: the entrants’ standing is looked up once, not once per read', async () => {
+    const show = lotteryShow('lot-crowd', 1, 3);
+    const stub = env.SCREENINGS.getByName('lot-crowd');
+    for (const memberId of ['cr-a', 'cr-b', 'cr-c']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    atDraw(show);
+    const bulkReads = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      let reads = 0;
+      const seats = { get: (keys: string[]) => (reads++, env.SEATS.get(keys)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, SEATS: seats } });
+      const statuses = await Promise.all(['cr-a', 'cr-b', 'cr-c', 'cr-a', 'cr-b'].map((memberId) => instance.lotteryStatus(show, { memberId })));
+      expect(statuses.every((status) => 'state' in status && status.state === 'drawn')).toBe(true);
+      return reads;
+    });
+    expect(bulkReads).toBe(1);
+    expect(await activeTickets(stub)).toHaveLength(3);
+  });
+});
+
+describe('a suspended member on the waitlist', () => {
+  it('is passed over by a promotion and keeps their place: the freed seat goes to the next member in good standing', async () => {
+    const show = screening('wait-suspended', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('wait-suspended');
+    const held = await stub.claim(show, { memberId: 'ws-holder' });
+    if (!held.ok) throw new Error('no seat');
+    for (const memberId of ['ws-suspended', 'ws-next']) expect(await stub.joinWaitlist(show, { memberId })).toMatchObject({ ok: true });
+    await suspend('ws-suspended');
+    const cancelled = await stub.cancel(show, { memberId: 'ws-holder', code: held.ticket.code });
+    expect(cancelled).toMatchObject({ ok: true, promoted: { memberId: 'ws-next', source: 'waitlist' } });
+    expect((await stub.backup(show)).waitlist.map((place) => place.memberId)).toEqual(['ws-suspended']);
+  });
+});
+
+describe('a lottery loser', () => {
+  it('seated from the waitlist counts the draw as a win; one who ends without a seat counts a loss once claims have closed', async () => {
+    // One seat, three entrants: a winner, a loser the winner's cancellation seats, and a loser who stays unseated.
+    const show = lotteryShow('lot-promoted', 1, 1);
+    const stub = env.SCREENINGS.getByName('lot-promoted');
+    for (const memberId of ['lp-a', 'lp-b', 'lp-c']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const [winnerTicket] = await activeTickets(stub);
+    const winner = winnerTicket!.member_id!;
+    const [promoted, unseated] = (await stub.backup(show)).waitlist.map((place) => place.memberId);
+    const code = (await stub.tickets(show)).find((ticket) => ticket.memberId === winner)!.code;
+    expect(await stub.cancel(show, { memberId: winner, code })).toMatchObject({ ok: true, promoted: { memberId: promoted } });
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    // Before the close a freed seat may still reach the unseated loser: no loss is counted yet.
+    expect(await drawReports(unseated!)).toEqual([]);
+    vi.setSystemTime(Date.parse(show.closesAt) + 1);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    expect(await drawReports(winner)).toEqual(['lottery_won']);
+    expect(await drawReports(promoted!)).toEqual(['lottery_won']);
+    expect(await drawReports(unseated!)).toEqual(['lottery_lost']);
+    expect((await env.MEMBER_STANDING.getByName(promoted!).standing()).lotteryWeight).toBe(1);
+    expect((await env.MEMBER_STANDING.getByName(unseated!).standing()).lotteryWeight).toBe(2);
   });
 });

@@ -114,10 +114,26 @@ describe('member reports from a screening', () => {
     const show = screening('reports-purge');
     const stub = env.SCREENINGS.getByName(show.id);
     expect((await stub.claim(show, { memberId: 'rep-purged' })).ok).toBe(true);
-    at(Date.parse(show.startsAt) + 3 * HOUR);
+    at(Date.parse(show.startsAt) + show.film.runtimeMinutes * MINUTE + 12 * HOUR);
     expect((await stub.purge(show)).ok).toBe(true);
     expect(await queuedReports(stub)).toHaveLength(1);
     await runDurableObjectAlarm(stub);
     expect(await reportsOf('rep-purged')).toEqual([{ screening_id: show.id, kind: 'no_show', at: Date.parse(show.startsAt) }]);
+  });
+
+  it('refuses a purge until 12 h after the end, so a check-in an offline door syncs in that time still spares the member a strike', async () => {
+    const show = screening('reports-purge-early');
+    const stub = env.SCREENINGS.getByName(show.id);
+    const claimed = await stub.claim(show, { memberId: 'rep-came' });
+    if (!claimed.ok) throw new Error('no seat');
+    const end = Date.parse(show.startsAt) + show.film.runtimeMinutes * MINUTE;
+    at(end + HOUR);
+    expect(await stub.purge(show)).toEqual({ ok: false, refusal: { code: 'purge_too_early', purgeableAt: new Date(end + 12 * HOUR).toISOString() } });
+    // The door that was offline at the start syncs the member's check-in.
+    await stub.syncCheckIns(show, { device: 'door-offline', checkIns: [{ code: claimed.ticket.code, at: show.startsAt }] });
+    at(end + 12 * HOUR);
+    expect(await stub.purge(show)).toEqual({ ok: true, tickets: 1 });
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    expect(await reportsOf('rep-came')).toEqual([]);
   });
 });

@@ -50,6 +50,14 @@ describe('/cinema/rules/', () => {
     expect(strikes).toContain('90 天内累计满 3 次：暂停领票、排队和抽签 30 天');
   });
 
+  it('says a loss counts only for a loser the waitlist never seated, and what a suspension does to an entry and a waitlist place', () => {
+    expect(section('lottery')).toContain('从候补补到票的，这一场算中签');
+    expect(section('weights')).toContain('到本场停止领票时还没从候补补到票，才算一次未中签');
+    expect(section('strikes')).toContain('报名抽签以后被暂停的，开奖时不参加抽签，公开数据里列在 excluded（未参加）中');
+    expect(section('strikes')).toContain('在候补中被暂停的，有人退票时先跳过您，候补位置保留');
+    expect(section('verify')).toContain('列在 excluded（未参加）里的报名跳过');
+  });
+
   it('works an example of 核对: the commitment shown is SHA-256 of the seed shown, and the verify command', () => {
     const [seed, commitment] = page.querySelectorAll('section[aria-labelledby="verify"] .hex code').map((code) => code.text.trim());
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
