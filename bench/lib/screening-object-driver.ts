@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../../src/cinema/catalogue.ts';
 import { hallSchema } from '../../src/cinema/hall-schema.ts';
+import { ROOT } from './env.ts';
 import { waitForQuiet } from './machine.ts';
 
 export const BENCH_ROWS = 50;
@@ -22,6 +23,8 @@ export async function bundleDriver(entry: string, outfile: string): Promise<stri
     platform: 'neutral',
     target: 'es2024',
     external: ['cloudflare:*', 'node:*'],
+    // A revision's files copied outside the repository (bench/object-capacity.ts) find its packages (zod) here.
+    nodePaths: [path.join(ROOT, 'node_modules')],
     outfile,
     logLevel: 'error',
   });
