@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
 import { machine } from './lib/machine.ts';
-import { askDriver, benchMembers, benchScreening, bundleDriver, quietRuns, screeningObjectWorker } from './lib/screening-object-driver.ts';
+import { askDriver, benchMembers, benchScreening, bundleDriver, quietRuns, withScreeningObject, type TimedOutcomes } from './lib/screening-object-driver.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' } } });
@@ -52,18 +52,13 @@ interface Run {
   both: number;
 }
 
-async function run(runId: number): Promise<Run> {
-  const mf = screeningObjectWorker(script);
-  try {
-    const entry = screening(`lottery-${runId}`);
-    const request = { screening: entry, members: benchMembers(`l${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
-    const entered = await askDriver<{ ms: number; outcomes: Record<string, number> }>(mf, 'enter', request);
+const run = (runId: number): Promise<Run> =>
+  withScreeningObject(script, async (mf) => {
+    const request = { screening: screening(`lottery-${runId}`), members: benchMembers(`l${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
+    const entered = await askDriver<TimedOutcomes>(mf, 'enter', request);
     const drawn = await askDriver<Omit<Run, 'enterMs' | 'enterOutcomes'>>(mf, 'draw', request);
     return { enterMs: entered.ms, enterOutcomes: entered.outcomes, ...drawn };
-  } finally {
-    await mf.dispose();
-  }
-}
+  });
 
 const runs = await quietRuns(RUNS, run);
 console.log(

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
 import { machine } from './lib/machine.ts';
-import { askDriver, BENCH_ROWS, BENCH_SEATS_PER_ROW, benchMembers, benchScreening, bundleDriver, quietRuns, screeningObjectWorker } from './lib/screening-object-driver.ts';
+import { askDriver, BENCH_ROWS, BENCH_SEATS_PER_ROW, benchMembers, benchScreening, bundleDriver, quietRuns, withScreeningObject, type TimedOutcomes } from './lib/screening-object-driver.ts';
 import { markdownTable, median } from './lib/stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, members: { type: 'string', default: '5000' }, 'release-in': { type: 'string', default: '120' } } });
@@ -48,18 +48,13 @@ interface Run {
   both: number;
 }
 
-async function run(runId: number): Promise<Run> {
-  const mf = screeningObjectWorker(script);
-  try {
-    const entry = screening(`queue-${runId}`);
-    const request = { screening: entry, members: benchMembers(`q${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
-    const joined = await askDriver<{ ms: number; outcomes: Record<string, number> }>(mf, 'join', request);
+const run = (runId: number): Promise<Run> =>
+  withScreeningObject(script, async (mf) => {
+    const request = { screening: screening(`queue-${runId}`), members: benchMembers(`q${runId}-`, MEMBERS), inFlight: IN_FLIGHT };
+    const joined = await askDriver<TimedOutcomes>(mf, 'join', request);
     const resolved = await askDriver<Omit<Run, 'joinMs' | 'joinOutcomes'>>(mf, 'resolve', request);
     return { joinMs: joined.ms, joinOutcomes: joined.outcomes, ...resolved };
-  } finally {
-    await mf.dispose();
-  }
-}
+  });
 
 const runs = await quietRuns(RUNS, run);
 console.log(

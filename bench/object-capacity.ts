@@ -23,7 +23,7 @@ import type { Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../src/cinema/catalogue.ts';
 import { ROOT } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
-import { BENCH_ROWS, BENCH_SEATS_PER_ROW, benchMembers, benchScreening, bundleDriver, screeningObjectWorker } from './lib/screening-object-driver.ts';
+import { BENCH_ROWS, BENCH_SEATS_PER_ROW, benchMembers, benchScreening, bundleDriver, withScreeningObject } from './lib/screening-object-driver.ts';
 import { markdownTable, median, round } from './lib/stats.ts';
 
 const { values } = parseArgs({
@@ -83,25 +83,25 @@ async function batch(mf: Miniflare, entry: CatalogueScreening, members: string[]
   return { ms: performance.now() - started, calls: members.length, outcomes };
 }
 
-async function run(script: string, runId: string) {
-  const mf = screeningObjectWorker(script, { KV_MODE: values['with-kv'] ? 'miniflare' : 'instant' });
-  try {
-    const full = screening(`bench-${runId}-a`);
-    const winners = benchMembers(`w${runId}-`, SEATS);
-    const wins: Phase[] = [];
-    for (let i = 0; i < SEATS; i += BATCH) wins.push(await batch(mf, full, winners.slice(i, i + BATCH)));
-    const soldOut = await batch(mf, full, benchMembers(`s${runId}-`, 2 * SEATS));
+const run = (script: string, runId: string) =>
+  withScreeningObject(
+    script,
+    async (mf) => {
+      const full = screening(`bench-${runId}-a`);
+      const winners = benchMembers(`w${runId}-`, SEATS);
+      const wins: Phase[] = [];
+      for (let i = 0; i < SEATS; i += BATCH) wins.push(await batch(mf, full, winners.slice(i, i + BATCH)));
+      const soldOut = await batch(mf, full, benchMembers(`s${runId}-`, 2 * SEATS));
 
-    // Half the hall claimed seat by seat (rows 1–25), then every one of those seats asked for again.
-    const half = screening(`bench-${runId}-b`);
-    const frontHalf = Array.from({ length: SEATS / 2 }, (_, i) => `${Math.floor(i / SEATS_PER_ROW) + 1}-${(i % SEATS_PER_ROW) + 1}`);
-    await batch(mf, half, benchMembers(`h${runId}-`, SEATS / 2), frontHalf);
-    const seatTaken = await batch(mf, half, benchMembers(`t${runId}-`, SEATS / 2), frontHalf);
-    return { wins, soldOut, seatTaken };
-  } finally {
-    await mf.dispose();
-  }
-}
+      // Half the hall claimed seat by seat (rows 1–25), then every one of those seats asked for again.
+      const half = screening(`bench-${runId}-b`);
+      const frontHalf = Array.from({ length: SEATS / 2 }, (_, i) => `${Math.floor(i / SEATS_PER_ROW) + 1}-${(i % SEATS_PER_ROW) + 1}`);
+      await batch(mf, half, benchMembers(`h${runId}-`, SEATS / 2), frontHalf);
+      const seatTaken = await batch(mf, half, benchMembers(`t${runId}-`, SEATS / 2), frontHalf);
+      return { wins, soldOut, seatTaken };
+    },
+    { KV_MODE: values['with-kv'] ? 'miniflare' : 'instant' },
+  );
 
 const perSecond = (phase: Phase) => phase.calls / (phase.ms / 1_000);
 

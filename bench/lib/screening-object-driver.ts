@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { CatalogueScreening } from '../../src/cinema/catalogue.ts';
 import { hallSchema } from '../../src/cinema/hall-schema.ts';
+import { ROOT } from './env.ts';
 import { waitForQuiet } from './machine.ts';
 
 export const BENCH_ROWS = 50;
@@ -22,6 +23,8 @@ export async function bundleDriver(entry: string, outfile: string): Promise<stri
     platform: 'neutral',
     target: 'es2024',
     external: ['cloudflare:*', 'node:*'],
+    // A revision's files copied outside the repository (bench/object-capacity.ts) find its packages (zod) here.
+    nodePaths: [path.join(ROOT, 'node_modules')],
     outfile,
     logLevel: 'error',
   });
@@ -46,7 +49,7 @@ export function benchScreening(id: string, times: Pick<CatalogueScreening, 'star
 }
 
 /** The bundled driver in workerd with the screening objects' namespace and a KV namespace. */
-export function screeningObjectWorker(script: string, bindings: Record<string, string> = {}): Miniflare {
+function screeningObjectWorker(script: string, bindings: Record<string, string> = {}): Miniflare {
   return new Miniflare(
     convertV4MiniflareOptions({
       modules: true,
@@ -60,8 +63,29 @@ export function screeningObjectWorker(script: string, bindings: Record<string, s
   );
 }
 
+/**
+ * One run's body: `fn` against the bundled driver in a fresh workerd (so a fresh object and its SQLite),
+ * disposed once `fn` ends, whether it answered or threw.
+ *
+ *   const run = (id: number) => withScreeningObject(script, async (mf) => askDriver(mf, 'join', request(id)));
+ */
+export async function withScreeningObject<T>(script: string, fn: (mf: Miniflare) => Promise<T>, bindings: Record<string, string> = {}): Promise<T> {
+  const mf = screeningObjectWorker(script, bindings);
+  try {
+    return await fn(mf);
+  } finally {
+    await mf.dispose();
+  }
+}
+
 /** Member ids for a run: `prefix` and a zero-padded number, distinct across runs when prefixes are. */
 export const benchMembers = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`);
+
+/** A driver's answer to a step it timed: how long it took and how many calls ended in each outcome code. */
+export interface TimedOutcomes {
+  ms: number;
+  outcomes: Record<string, number>;
+}
 
 /** Asks the driver Worker to do `action` (its own verbs: join, resolve, enter, draw) for these members. */
 export async function askDriver<T>(mf: Miniflare, action: string, request: { screening: CatalogueScreening; members: string[]; inFlight: number }): Promise<T> {

@@ -1,47 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { fillMemberSignIn, memberPage, PHONE, signInMember } from './member-phone';
+import { ownServer } from './own-server';
 import { createStaffAccount } from './staff-session';
 
 // A member on a cheap phone at noon: the demo screening's seats are released as the server starts.
-const PHONE = { width: 360, height: 740 };
 const DEMO = 'demo-local';
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 12, demoReleaseInSeconds: 0 }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function phonePage(colorScheme: 'light' | 'dark' = 'light', path = '/cinema/'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', colorScheme });
-  const page = await context.newPage();
-  await page.goto(`${server.baseURL}${path}`);
-  return { context, page };
-}
+const own = ownServer({ members: 12, demoReleaseInSeconds: 0 });
 
 /** The demo screening's card in the list (the live one, with its button). */
 const demoCard = (page: Page) => page.locator(`#list-view .screening[data-id="${DEMO}"]`);
 const cardButton = (page: Page, id = DEMO) => page.locator(`#list-view .screening[data-id="${id}"] .action`);
-
-async function fillSignIn(page: Page, member: number): Promise<void> {
-  const n = String(member).padStart(5, '0');
-  await page.getByLabel('会员号').fill(`DEMO${n}`);
-  await page.getByLabel('手机号后四位').fill(n.slice(-4));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-}
-
-async function signIn(page: Page, member: number): Promise<void> {
-  await page.getByRole('button', { name: '会员登录' }).click();
-  await fillSignIn(page, member);
-}
 
 async function openDemoPicker(page: Page): Promise<void> {
   await demoCard(page).getByRole('link').click();
@@ -65,7 +35,7 @@ function luminance(css: string): number {
 
 describe('the cinema list at noon on a phone', () => {
   it('leads with the open screening and its button, in the first screen, and no release countdown', async () => {
-    const { context, page } = await phonePage();
+    const { context, page } = await memberPage(own);
     const button = cardButton(page);
     await button.waitFor();
     expect(await button.textContent()).toBe('登录后领取');
@@ -77,16 +47,16 @@ describe('the cinema list at noon on a phone', () => {
   });
 
   it('shows the next release countdown, and no 正在放票, when nothing is open', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-    const page = await context.newPage();
-    // The same answer with every screening not yet released.
-    await page.route('**/api/screenings', async (route) => {
-      const answer = await (await route.fetch()).json();
-      const releaseAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
-      for (const screening of answer.screenings) Object.assign(screening, { releaseAt, state: 'not_open' });
-      await route.fulfill({ json: answer });
+    const { context, page } = await memberPage(own, {
+      // The same answer with every screening not yet released.
+      beforeOpen: (opening) =>
+        opening.route('**/api/screenings', async (route) => {
+          const answer = await (await route.fetch()).json();
+          const releaseAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+          for (const screening of answer.screenings) Object.assign(screening, { releaseAt, state: 'not_open' });
+          await route.fulfill({ json: answer });
+        }),
     });
-    await page.goto(`${server.baseURL}/cinema/`);
     await page.locator('#next-release-countdown', { hasText: /^还有 / }).waitFor();
     expect(await page.locator('#open-now').isVisible()).toBe(false);
     expect(await inFirstScreen(page.locator('#next-release-countdown'))).toBe(true);
@@ -94,14 +64,14 @@ describe('the cinema list at noon on a phone', () => {
   });
 
   it('opens sign-in in place from 登录后领取, then the button says what it does next', async () => {
-    const { context, page } = await phonePage();
+    const { context, page } = await memberPage(own);
     await cardButton(page).click();
     const form = page.locator('#sign-in-form');
     await form.waitFor();
     // Right under the button that asked, with the cursor in it.
     expect(await demoCard(page).locator('#sign-in-form').count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('member-number');
-    await fillSignIn(page, 1);
+    await fillMemberSignIn(page, 1);
     await expect.poll(() => cardButton(page).textContent(), { timeout: 10_000 }).toBe('选座领取');
     expect(await form.isVisible()).toBe(false);
     await context.close();
@@ -110,8 +80,7 @@ describe('the cinema list at noon on a phone', () => {
 
 describe('the seat picker on its own address', () => {
   it('opens from the list, shows the whole hall with its row labels, zooms, and back returns to the same place', async () => {
-    const { context, page } = await phonePage();
-    await signIn(page, 2);
+    const { context, page } = await memberPage(own, { member: 2 });
     await page.evaluate(() => window.scrollTo(0, 400));
     const scrolled = await page.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(0);
@@ -156,7 +125,7 @@ describe('the seat picker on its own address', () => {
   });
 
   it('opens from a shared link, and back from there leads to the list', async () => {
-    const { context, page } = await phonePage('light', `/cinema/?screening=${DEMO}&from=singlemessage`);
+    const { context, page } = await memberPage(own, { path: `/cinema/?screening=${DEMO}&from=singlemessage` });
     await page.locator('#seat-map .seat').first().waitFor();
     expect(await page.locator('#picker-title').textContent()).toBe('演示影片（本地演示场次）');
     expect(await page.locator('#claim').textContent()).toBe('登录后领取');
@@ -168,8 +137,8 @@ describe('the seat picker on its own address', () => {
   });
 
   it('reloaded on its own address, back still takes one step to the list and one more off the cinema', async () => {
-    const { context, page } = await phonePage('light', '/');
-    await page.goto(`${server.baseURL}/cinema/?screening=${DEMO}`);
+    const { context, page } = await memberPage(own, { path: '/' });
+    await page.goto(`${own.server.baseURL}/cinema/?screening=${DEMO}`);
     await page.locator('#seat-map .seat').first().waitFor();
     for (let i = 0; i < 2; i += 1) {
       await page.reload();
@@ -184,9 +153,7 @@ describe('the seat picker on its own address', () => {
   });
 
   it('resizes the seats, not the page, under a two-finger pinch', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    await page.goto(`${server.baseURL}/cinema/?screening=${DEMO}`);
+    const { context, page } = await memberPage(own, { hasTouch: true, isMobile: true, path: `/cinema/?screening=${DEMO}` });
     const seat = page.getByRole('button', { name: /^7排8号/ });
     await seat.waitFor();
     const before = (await seat.boundingBox())!.width;
@@ -214,8 +181,7 @@ describe('the seat picker on its own address', () => {
   });
 
   it('keeps keyboard navigation: arrows move, Enter chooses, the button names the seat', async () => {
-    const { context, page } = await phonePage();
-    await signIn(page, 3);
+    const { context, page } = await memberPage(own, { member: 3 });
     await openDemoPicker(page);
     await page.locator('#seat-map button[tabindex="0"]').focus();
     const start = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
@@ -231,8 +197,7 @@ describe('the seat picker on its own address', () => {
 
 describe('claiming on a phone', () => {
   it('claims a chosen seat, and after a reload the ticket is in the first screen and the card says 已领', async () => {
-    const { context, page } = await phonePage();
-    await signIn(page, 4);
+    const { context, page } = await memberPage(own, { member: 4 });
     await openDemoPicker(page);
     expect(await page.locator('#claim').textContent()).toBe('领取最佳座位');
     // Seats fitted to the width are too small for a thumb: a tap chooses the seat and zooms in around it.
@@ -252,7 +217,7 @@ describe('claiming on a phone', () => {
     await expect.poll(() => page.locator('#claim').textContent(), { timeout: 10_000 }).toBe('已领 6排8号 · 查看票');
     expect(await inFirstScreen(page.locator('#claim'))).toBe(true);
 
-    await page.goto(`${server.baseURL}/cinema/`);
+    await page.goto(`${own.server.baseURL}/cinema/`);
     const ticket = page.locator('#ticket-list .ticket', { hasText: '6排8号' });
     await ticket.waitFor();
     expect(await inFirstScreen(ticket.locator('.seat-label'))).toBe(true);
@@ -265,7 +230,7 @@ describe('claiming on a phone', () => {
 
 describe('dark mode and accessibility', () => {
   it('dims taken seats below free ones and crosses them, in the map and its legend', async () => {
-    const { context, page } = await phonePage('dark');
+    const { context, page } = await memberPage(own, { colorScheme: 'dark' });
     await openDemoPicker(page);
     const taken = page.locator('#seat-map .seat.taken, #seat-map .seat.blocked').first();
     await taken.waitFor();
@@ -286,10 +251,10 @@ describe('dark mode and accessibility', () => {
   });
 
   it.each(['light', 'dark'] as const)('the list and the picker have no serious or critical violations (%s)', async (colorScheme) => {
-    const { context, page } = await phonePage(colorScheme);
+    const { context, page } = await memberPage(own, { colorScheme });
     await cardButton(page).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await signIn(page, colorScheme === 'light' ? 7 : 8);
+    await signInMember(page, colorScheme === 'light' ? 7 : 8);
     expect(await seriousViolations(page)).toEqual([]);
     await openDemoPicker(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -301,7 +266,7 @@ describe('dark mode and accessibility', () => {
 
 describe('one button per state, saying what it does', () => {
   it('not yet open: the release time, not the red primary look', async () => {
-    const { context, page } = await phonePage();
+    const { context, page } = await memberPage(own);
     const notOpen = page.locator('#list-view .screening', { has: page.locator('.action[data-action="opens_at"]') }).first();
     await notOpen.waitFor();
     const button = notOpen.locator('.action');
@@ -315,30 +280,28 @@ describe('one button per state, saying what it does', () => {
   });
 
   it('sold out: 加入候补 for a member, 登录后加入候补 signed out, 已领 for one who holds a ticket', async () => {
-    const holder = await phonePage();
-    await signIn(holder.page, 5);
+    const holder = await memberPage(own, { member: 5 });
     await openDemoPicker(holder.page);
     await holder.page.locator('#claim').click();
     await holder.page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
     // A union books every seat left: the screening is sold out.
-    const booked = await fetch(`${server.baseURL}/api/staff/screenings/${DEMO}/bookings`, {
+    const booked = await fetch(`${own.server.baseURL}/api/staff/screenings/${DEMO}/bookings`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'operator')).token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${(await createStaffAccount(own.server.baseURL, 'operator')).token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ union: '演示工会' }),
     });
     expect(booked.status).toBe(201);
     await expect
-      .poll(async () => ((await (await fetch(`${server.baseURL}/api/screenings/${DEMO}`)).json()) as { available: number }).available, { timeout: 15_000 })
+      .poll(async () => ((await (await fetch(`${own.server.baseURL}/api/screenings/${DEMO}`)).json()) as { available: number }).available, { timeout: 15_000 })
       .toBe(0);
 
-    const member = await phonePage();
-    await signIn(member.page, 6);
+    const member = await memberPage(own, { member: 6 });
     await expect.poll(() => cardButton(member.page).textContent(), { timeout: 10_000 }).toBe('加入候补');
     await cardButton(member.page).click();
     await member.page.locator('#ticket-list .waitlist', { hasText: '候补中：演示影片' }).waitFor();
     await expect.poll(() => cardButton(member.page).textContent(), { timeout: 10_000 }).toBe('候补中 · 有人退票时自动补位');
 
-    const visitor = await phonePage();
+    const visitor = await memberPage(own);
     await expect.poll(() => cardButton(visitor.page).textContent(), { timeout: 10_000 }).toBe('登录后加入候补');
 
     await holder.page.reload();

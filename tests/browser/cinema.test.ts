@@ -1,38 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { memberPage, signInMember, type MemberPageOptions } from './member-phone';
+import { ownServer } from './own-server';
 import { signInDoorPage } from './staff-session';
 
 // Its own server: a demo screening whose seats are released RELEASE_IN seconds after start-up.
 const RELEASE_IN = 30;
-let server: DevServer;
-let browser: Browser;
+const own = ownServer({ members: 12, demoReleaseInSeconds: RELEASE_IN });
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 12, demoReleaseInSeconds: RELEASE_IN }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function memberPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${server.baseURL}/cinema/`);
-  return { context, page };
-}
-
-async function signIn(page: Page, member: number): Promise<void> {
-  const n = String(member).padStart(5, '0');
-  await page.getByRole('button', { name: '会员登录' }).click();
-  await page.getByLabel('会员号').fill(`DEMO${n}`);
-  await page.getByLabel('手机号后四位').fill(n.slice(-4));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-}
+/** A member's phone a little taller than the usual 740 px. */
+const phonePage = (options: MemberPageOptions = {}) => memberPage(own, { viewport: { width: 360, height: 800 }, ...options });
 
 async function openDemoPicker(page: Page): Promise<void> {
   await page.getByRole('link', { name: '演示影片（本地演示场次）' }).click();
@@ -41,8 +19,7 @@ async function openDemoPicker(page: Page): Promise<void> {
 
 /** Member `member` claims the best seat of the demo screening; the ticket's code. */
 async function claimBest(member: number): Promise<string> {
-  const { context, page } = await memberPage();
-  await signIn(page, member);
+  const { context, page } = await phonePage({ member });
   await openDemoPicker(page);
   await page.locator('#claim').click();
   await page.locator('#picker-message', { hasText: '领票成功' }).waitFor();
@@ -53,9 +30,9 @@ async function claimBest(member: number): Promise<string> {
 
 /** The door's check-in page on a phone, signed in as a door account, on the demo screening. */
 async function doorPage(): Promise<Page> {
-  const staff = await browser.newPage({ viewport: { width: 360, height: 800 } });
-  await staff.goto(`${server.baseURL}/cinema/checkin/`);
-  await signInDoorPage(staff, server.baseURL);
+  const staff = await own.browser.newPage({ viewport: { width: 360, height: 800 } });
+  await staff.goto(`${own.server.baseURL}/cinema/checkin/`);
+  await signInDoorPage(staff, own.server.baseURL);
   await staff.getByLabel('场次').selectOption('demo-local');
   return staff;
 }
@@ -64,8 +41,7 @@ const seat = (page: Page, label: string) => page.getByRole('button', { name: new
 
 describe('claiming a seat at the cinema', () => {
   it('counts down to the release, enables the claim, issues a ticket with a QR code, and cancels it', async () => {
-    const { context, page } = await memberPage();
-    await signIn(page, 1);
+    const { context, page } = await phonePage({ member: 1 });
     await openDemoPicker(page);
 
     const claimButton = page.locator('#claim');
@@ -95,8 +71,7 @@ describe('claiming a seat at the cinema', () => {
     await page.locator('.ticket.cancelled', { hasText: '7排8号' }).waitFor();
     await context.close();
 
-    const second = await memberPage();
-    await signIn(second.page, 2);
+    const second = await phonePage({ member: 2 });
     await openDemoPicker(second.page);
     await expect.poll(() => seat(second.page, '7排8号').getAttribute('aria-label'), { timeout: 15_000 }).toBe('7排8号，空闲');
     await seat(second.page, '7排8号').click();
@@ -106,8 +81,7 @@ describe('claiming a seat at the cinema', () => {
   });
 
   it('gives a seat claimed by two members at once to one of them, and offers the other nearby seats', async () => {
-    const members = await Promise.all([memberPage(), memberPage()]);
-    await Promise.all(members.map(({ page }, i) => signIn(page, 3 + i)));
+    const members = await Promise.all([3, 4].map((member) => phonePage({ member })));
     for (const { page } of members) {
       await openDemoPicker(page);
       await seat(page, '5排5号').click();
@@ -123,7 +97,7 @@ describe('claiming a seat at the cinema', () => {
   });
 
   it('lets a member choose and claim a seat with the keyboard alone', async () => {
-    const { context, page } = await memberPage();
+    const { context, page } = await phonePage();
     await page.getByRole('button', { name: '会员登录' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('member-number');
@@ -158,10 +132,7 @@ describe('claiming a seat at the cinema', () => {
 describe('signing out', () => {
   it('says so when the sign-out did not reach the server, and stays signed in (the next member on this phone would be the last one)', async () => {
     // No service worker: it would send the sign-out itself, past the page's routes.
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${server.baseURL}/cinema/`);
-    await signIn(page, 12);
+    const { context, page } = await phonePage({ serviceWorkers: 'block', member: 12 });
     await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.locator('#list-status', { hasText: '没能退出登录' }).waitFor();
@@ -176,10 +147,7 @@ describe('signing out', () => {
   });
 
   it('says so in sight when the member signs out from the seat picker', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${server.baseURL}/cinema/`);
-    await signIn(page, 11);
+    const { context, page } = await phonePage({ serviceWorkers: 'block', member: 11 });
     await openDemoPicker(page);
     await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.abort('internetdisconnected') : route.fallback()));
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -192,13 +160,14 @@ describe('signing out', () => {
 
 describe('我的票 when the server cannot answer', () => {
   it('says the list could not be read, never 还没有领到票', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.route('**/api/me/tickets', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'temporarily_unavailable', message: '服务暂时不可用' } }) }),
-    );
-    await page.goto(`${server.baseURL}/cinema/`);
-    await signIn(page, 8);
+    const { context, page } = await phonePage({
+      serviceWorkers: 'block',
+      member: 8,
+      beforeOpen: (opening) =>
+        opening.route('**/api/me/tickets', (route) =>
+          route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'temporarily_unavailable', message: '服务暂时不可用' } }) }),
+        ),
+    });
     const status = page.locator('#tickets-status');
     await page.locator('#tickets-status', { hasText: '暂时读不到' }).waitFor();
     expect(await status.textContent()).not.toContain('还没有领到票');
@@ -213,8 +182,7 @@ describe('claim answers that decide nothing, or come late', () => {
   const claims = '**/api/screenings/demo-local/claims';
 
   it('retries with the same Idempotency-Key after a 503, and never calls a cancelled ticket 领票成功', async () => {
-    const { context, page } = await memberPage();
-    await signIn(page, 9);
+    const { context, page } = await phonePage({ member: 9 });
     await openDemoPicker(page);
     const keys: string[] = [];
     const startsAt = new Date(Date.now() + 86_400_000).toISOString();
@@ -245,10 +213,10 @@ describe('claim answers that decide nothing, or come late', () => {
   });
 
   it('records a waitlist answer that lands after the picker was closed on its own screening', async () => {
-    const { context, page } = await memberPage();
+    const { context, page } = await phonePage();
     const errors: Error[] = [];
     page.on('pageerror', (error) => errors.push(error));
-    await signIn(page, 10);
+    await signInMember(page, 10);
     await openDemoPicker(page);
     await page.route(claims, (route) => route.fulfill({ status: 409, json: { error: { code: 'sold_out', message: '座位已领完' } } }));
     let answerWaitlist!: () => void;
@@ -307,8 +275,8 @@ describe('door check-in after a lost answer', () => {
 
 describe('the 惠工影院 program page', () => {
   it('shows seats left for the listed screenings and the program totals from the API', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.baseURL}/programs/huigong-yingyuan/`);
+    const page = await own.browser.newPage();
+    await page.goto(`${own.server.baseURL}/programs/huigong-yingyuan/`);
     await page.locator('#cinema-totals', { hasText: '本站上线以来' }).waitFor();
     expect(await page.locator('#cinema-totals').textContent()).toMatch(/^本站上线以来：已放映 \d+ 场，入场 \d+ 人次。$/);
     const seatsLeft = await page.locator('#cinema-live .seats-left').allTextContents();
@@ -320,14 +288,14 @@ describe('the 惠工影院 program page', () => {
 
 describe('accessibility of the cinema pages', () => {
   it.each(['light', 'dark'] as const)('/cinema/ and /cinema/checkin/ have no serious or critical violations (%s)', async (colorScheme) => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
-    await page.goto(`${server.baseURL}/cinema/`);
-    await signIn(page, 7);
+    const page = await own.browser.newPage({ viewport: { width: 360, height: 800 }, colorScheme });
+    await page.goto(`${own.server.baseURL}/cinema/`);
+    await signInMember(page, 7);
     await openDemoPicker(page);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`${server.baseURL}/cinema/checkin/`);
+    await page.goto(`${own.server.baseURL}/cinema/checkin/`);
     expect(await seriousViolations(page)).toEqual([]);
-    await signInDoorPage(page, server.baseURL);
+    await signInDoorPage(page, own.server.baseURL);
     await page.getByLabel('票号').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

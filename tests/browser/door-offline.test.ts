@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { launchChromium } from '../helpers/browser';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { ownServer } from './own-server';
 import { createStaffAccount, type TestStaffAccount } from './staff-session';
 
 // The door with no network: its own server, demo members, and the demo screening released at start-up.
-let server: DevServer;
-let browser: Browser;
+const own = ownServer({ members: 6, demoReleaseInSeconds: 0 });
 let door: TestStaffAccount;
 /** An operator's API token: the stats are an operator's. */
 let operator: Record<string, string>;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 6, demoReleaseInSeconds: 0 }), launchChromium()]);
-  door = await createStaffAccount(server.baseURL, 'door');
-  operator = { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'operator')).token}` };
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  door = await createStaffAccount(own.server.baseURL, 'door');
+  operator = { Authorization: `Bearer ${(await createStaffAccount(own.server.baseURL, 'operator')).token}` };
 });
 
 interface Ticket {
@@ -33,9 +26,9 @@ interface Ticket {
 async function claim(member: number): Promise<Ticket> {
   const n = String(member).padStart(5, '0');
   const headers = { 'Content-Type': 'application/json' };
-  const session = await fetch(`${server.baseURL}/api/session`, { method: 'POST', headers, body: JSON.stringify({ memberNumber: `DEMO${n}`, phoneLast4: n.slice(-4) }) });
+  const session = await fetch(`${own.server.baseURL}/api/session`, { method: 'POST', headers, body: JSON.stringify({ memberNumber: `DEMO${n}`, phoneLast4: n.slice(-4) }) });
   const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
-  const response = await fetch(`${server.baseURL}/api/screenings/demo-local/claims`, {
+  const response = await fetch(`${own.server.baseURL}/api/screenings/demo-local/claims`, {
     method: 'POST',
     headers: { ...headers, Cookie: cookie, 'Idempotency-Key': `door-offline-${n}` },
     body: '{}',
@@ -44,14 +37,14 @@ async function claim(member: number): Promise<Ticket> {
 }
 
 async function stats(): Promise<{ checkedIn: number; conflicts: { code: string; kept: { device: string }; later: { device: string } }[] }> {
-  return (await fetch(`${server.baseURL}/api/staff/screenings/demo-local/stats`, { headers: operator })).json() as never;
+  return (await fetch(`${own.server.baseURL}/api/staff/screenings/demo-local/stats`, { headers: operator })).json() as never;
 }
 
 /** A door device: its own browser context (storage, service worker), signed in, on the demo screening, its list kept. */
 async function doorDevice(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
+  const context = await own.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
   const page = await context.newPage();
-  await page.goto(`${server.baseURL}/cinema/checkin/`);
+  await page.goto(`${own.server.baseURL}/cinema/checkin/`);
   await page.getByLabel('用户名').fill(door.username);
   await page.getByLabel('密码').fill(door.password);
   await page.getByRole('button', { name: '登录' }).click();
@@ -95,7 +88,7 @@ describe('the door with no network', () => {
     await keptForOffline(page);
     // The members' cinema page and its own worker (scope /cinema/) in the same browser: it must leave the door's kept page alone.
     const cinema = await context.newPage();
-    await cinema.goto(`${server.baseURL}/cinema/`);
+    await cinema.goto(`${own.server.baseURL}/cinema/`);
     await cinema.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js') === true, null, { timeout: 15_000 });
     await cinema.close();
     // Claimed after the door fetched its list: not on it, but its QR is signed.

@@ -1,38 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { ownServer } from './own-server';
 import { createStaffAccount, type TestStaffAccount } from './staff-session';
 
 // The door on a phone (360 px): its own server, with a demo screening released at start-up so a member
 // can hold a ticket for it while the door checks in another screening.
-let server: DevServer;
-let browser: Browser;
+const own = ownServer({ members: 1, demoReleaseInSeconds: 0 });
 let ticketCode: string;
 /** A door account, signed in with its username and password on the page. */
 let door: TestStaffAccount;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 1, demoReleaseInSeconds: 0 }), launchChromium()]);
   ticketCode = await claimDemoTicket();
-  door = await createStaffAccount(server.baseURL, 'door');
+  door = await createStaffAccount(own.server.baseURL, 'door');
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 /** DEMO00001 claims the best seat of the demo screening through the API; its code, once KV lists it. */
 async function claimDemoTicket(): Promise<string> {
   const headers = { 'Content-Type': 'application/json' };
-  const session = await fetch(`${server.baseURL}/api/session`, {
+  const session = await fetch(`${own.server.baseURL}/api/session`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ memberNumber: 'DEMO00001', phoneLast4: '0001' }),
   });
   const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
-  const claim = await fetch(`${server.baseURL}/api/screenings/demo-local/claims`, {
+  const claim = await fetch(`${own.server.baseURL}/api/screenings/demo-local/claims`, {
     method: 'POST',
     headers: { ...headers, Cookie: cookie, 'Idempotency-Key': 'door-test-claim' },
     body: '{}',
@@ -40,15 +33,15 @@ async function claimDemoTicket(): Promise<string> {
   const { ticket } = (await claim.json()) as { ticket: { code: string } };
   // A typed code is looked up in KV when it is not the screening's own: wait for the write-through.
   for (;;) {
-    const mine = (await (await fetch(`${server.baseURL}/api/me/tickets`, { headers: { Cookie: cookie } })).json()) as { tickets?: { code: string }[] };
+    const mine = (await (await fetch(`${own.server.baseURL}/api/me/tickets`, { headers: { Cookie: cookie } })).json()) as { tickets?: { code: string }[] };
     if (mine.tickets?.some((held) => held.code === ticket.code)) return ticket.code;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 async function doorPage(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
-  await page.goto(`${server.baseURL}/cinema/checkin/`);
+  const page = await own.browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
+  await page.goto(`${own.server.baseURL}/cinema/checkin/`);
   return page;
 }
 
@@ -81,7 +74,7 @@ describe('the door page at 360 px', () => {
   });
 
   it('shows 扫码检票 or 停止扫码, never both, where the browser can scan', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const page = await own.browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     // A camera and a QR detector that finds nothing, where headless Chromium has neither.
     await page.addInitScript(() => {
       (window as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
@@ -103,7 +96,7 @@ describe('the door page at 360 px', () => {
         },
       });
     });
-    await page.goto(`${server.baseURL}/cinema/checkin/`);
+    await page.goto(`${own.server.baseURL}/cinema/checkin/`);
     await signIn(page);
     await page.locator('#screening-stats', { hasText: '已入场' }).waitFor();
     const start = page.getByRole('button', { name: '扫码检票' });

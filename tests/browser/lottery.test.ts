@@ -1,37 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { memberPage } from './member-phone';
+import { ownServer } from './own-server';
 
 // Its own server: the demo lottery (scripts/build-catalogue.ts --demo-lottery-draw-in) takes entries from
 // start-up and is drawn DRAW_IN seconds later. Two minutes: wrangler dev and Chromium take up to a minute
 // and a half to start on a busy machine, and both members must enter before the draw.
 const DRAW_IN = 120;
 const LOTTERY = 'demo-lottery';
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 4, demoLotteryDrawInSeconds: DRAW_IN }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function memberPage(member: number, colorScheme: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', colorScheme });
-  const page = await context.newPage();
-  await page.goto(`${server.baseURL}/cinema/`);
-  const n = String(member).padStart(5, '0');
-  await page.getByRole('button', { name: '会员登录' }).click();
-  await page.getByLabel('会员号').fill(`DEMO${n}`);
-  await page.getByLabel('手机号后四位').fill(n.slice(-4));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-  return { context, page };
-}
+const own = ownServer({ members: 4, demoLotteryDrawInSeconds: DRAW_IN });
 
 const cardOf = (page: Page) => page.locator(`#list-view .screening[data-id="${LOTTERY}"]`);
 
@@ -45,7 +23,7 @@ async function openLottery(page: Page): Promise<void> {
 describe('a lottery screening', () => {
   it('takes an entry for two, changes and withdraws, then shows the result after the draw without a reload', async () => {
     // A second member, in dark mode: enters, withdraws, enters again for one.
-    const other = await memberPage(2, 'dark');
+    const other = await memberPage(own, { member: 2, colorScheme: 'dark' });
     expect(await cardOf(other.page).locator('.state').textContent()).toMatch(/^抽签时间 .+ · 还有 /);
     expect(await cardOf(other.page).locator('a[href="/cinema/rules/#lottery"]').count()).toBe(1);
     await openLottery(other.page);
@@ -62,7 +40,7 @@ describe('a lottery screening', () => {
     await other.page.locator('#picker-message', { hasText: '已报名 1 张' }).waitFor();
     expect(await seriousViolations(other.page)).toEqual([]);
 
-    const { context, page } = await memberPage(1, 'light');
+    const { context, page } = await memberPage(own, { member: 1, colorScheme: 'light' });
     await openLottery(page);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel(/带一位同伴/).check();
@@ -108,7 +86,7 @@ describe('a lottery screening', () => {
     expect(await seriousViolations(other.page)).toEqual([]);
 
     // The published draw names this member's line among the winners, and no member number.
-    const { draw } = await (await fetch(`${server.baseURL}/api/screenings/${LOTTERY}/draw`)).json();
+    const { draw } = await (await fetch(`${own.server.baseURL}/api/screenings/${LOTTERY}/draw`)).json();
     expect(draw.winners).toContain(entrant);
     expect(draw.entries).toContainEqual({ entrant, weight: 1, seats: 2 });
     expect(JSON.stringify(draw)).not.toContain('DEMO');

@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
 import { formatShanghaiDate } from '../../src/cinema/standing-text';
 import { formatShanghaiDayTime } from '../../src/cinema/countdown';
+import { memberPage, signInMember } from './member-phone';
+import { ownServer } from './own-server';
 
 // 我的信用 on /cinema and the suspended member's buttons; the demo screening's seats are out from the start.
 const DEMO = 'demo-local';
 const DAY = 86_400_000;
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 2, demoReleaseInSeconds: 0 }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signIn(page: Page, member: number): Promise<void> {
-  const n = String(member).padStart(5, '0');
-  await page.getByRole('button', { name: '会员登录' }).click();
-  await page.getByLabel('会员号').fill(`DEMO${n}`);
-  await page.getByLabel('手机号后四位').fill(n.slice(-4));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-}
+const own = ownServer({ members: 2, demoReleaseInSeconds: 0 });
 
 /** A standing as GET /api/me/standing answers for a member suspended until a Shanghai midnight 20 days on. */
 function suspendedStanding() {
@@ -46,12 +27,12 @@ describe('我的信用 and a suspension on /cinema', () => {
   it('tells a suspended member why and until when, in place of the claim button, in the list and the picker; axe clean light and dark', async () => {
     const { until, body } = suspendedStanding();
     for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', colorScheme });
-      const page = await context.newPage();
-      // The server's answer for a suspended member (workerd tests cover how strikes get there and the 403).
-      await page.route('**/api/me/standing', (route) => route.fulfill({ json: body, headers: { 'Cache-Control': 'no-store' } }));
-      await page.goto(`${server.baseURL}/cinema/`);
-      await signIn(page, 1);
+      const { context, page } = await memberPage(own, {
+        colorScheme,
+        member: 1,
+        // The server's answer for a suspended member (workerd tests cover how strikes get there and the 403).
+        beforeOpen: (opening) => opening.route('**/api/me/standing', (route) => route.fulfill({ json: body, headers: { 'Cache-Control': 'no-store' } })),
+      });
       const suspension = page.locator('#standing-suspension');
       await suspension.waitFor();
       expect(await suspension.textContent()).toBe(`因 90 天内爽约累计 3 次，暂停领票、排队和抽签，${formatShanghaiDate(until)} 0:00 起恢复（北京时间）。`);
@@ -79,11 +60,9 @@ describe('我的信用 and a suspension on /cinema', () => {
   });
 
   it('shows a member with no strikes that they have none, from the server', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${server.baseURL}/cinema/`);
+    const { context, page } = await memberPage(own);
     expect(await page.locator('#my-standing').isHidden()).toBe(true);
-    await signIn(page, 2);
+    await signInMember(page, 2);
     await page.locator('#standing-summary', { hasText: '没有爽约记录' }).waitFor();
     expect(await page.locator('#standing-suspension').isHidden()).toBe(true);
     await expect.poll(() => page.locator(`#list-view .screening[data-id="${DEMO}"] .action`).textContent()).toBe('选座领取');

@@ -1,40 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { memberPage } from './member-phone';
+import { ownServer } from './own-server';
 
 // Its own server: the demo screening is released RELEASE_IN seconds after start-up, so its noon queue
 // (open from 5 minutes before) is open from the start: it is "11:59". Two minutes: wrangler dev and
 // Chromium take up to a minute and a half to start on a busy machine, and the page must load before the release.
 const RELEASE_IN = 120;
 const DEMO = 'demo-local';
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 4, demoReleaseInSeconds: RELEASE_IN }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function signIn(page: Page, member: number): Promise<void> {
-  const n = String(member).padStart(5, '0');
-  await page.getByRole('button', { name: '会员登录' }).click();
-  await page.getByLabel('会员号').fill(`DEMO${n}`);
-  await page.getByLabel('手机号后四位').fill(n.slice(-4));
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-}
+const own = ownServer({ members: 4, demoReleaseInSeconds: RELEASE_IN });
 
 describe('the noon queue', () => {
   it('joins at 11:59 with a chosen seat, says 已排队 with no position, and shows the seat at the release without a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(`${server.baseURL}/cinema/`);
-    await signIn(page, 1);
+    const { context, page } = await memberPage(own, { member: 1 });
     const card = page.locator(`#list-view .screening[data-id="${DEMO}"] .action`);
     await expect.poll(() => card.textContent()).toBe('选座排队');
     await card.click();

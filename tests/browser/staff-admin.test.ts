@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { ownServer } from './own-server';
 import { signInStaff, type TestStaffAccount } from './staff-session';
 
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer(), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const own = ownServer();
 
 async function newContext(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
+  return own.browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
 }
 
 /** A browser signed in as a new account of `role`, with confirm() dialogs accepted. */
 async function staffBrowser(role: 'door' | 'operator' | 'admin', options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
   const context = await newContext(options);
-  const account = await signInStaff(context, server.baseURL, role);
+  const account = await signInStaff(context, own.server.baseURL, role);
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   return { context, page, account };
@@ -42,7 +32,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
 
   it('an admin creates a door account, and the new account signs in with the password shown once', async () => {
     const { context, page } = await staffBrowser('admin');
-    await page.goto(`${server.baseURL}/cinema/staff/accounts/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/accounts/`);
     const username = `door-new-${process.pid}`;
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('角色', { exact: true }).selectOption('door');
@@ -55,7 +45,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
     await context.close();
 
     const door = await (await newContext({ width: 360 })).newPage();
-    await door.goto(`${server.baseURL}/cinema/staff/`);
+    await door.goto(`${own.server.baseURL}/cinema/staff/`);
     await door.getByLabel('用户名').fill(username);
     await door.getByLabel('密码').fill(password);
     await door.getByRole('button', { name: '登录' }).click();
@@ -65,7 +55,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
 
   it('refuses an admin disabling their own account with the server’s message', async () => {
     const { context, page, account } = await staffBrowser('admin');
-    await page.goto(`${server.baseURL}/cinema/staff/accounts/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/accounts/`);
     await page.locator(`[data-account="${account.username}"]`).getByRole('button', { name: /停用/ }).click();
     await page.getByText('不能停用自己的账号或更改自己的角色').waitFor();
     await expect.poll(() => page.locator(`[data-account="${account.username}"] .staff-status`).textContent()).toContain('使用中');
@@ -76,12 +66,12 @@ describe('the console’s accounts, API tokens and audit views', () => {
     const { context, page, account } = await staffBrowser('operator');
     operator = account;
     revokedTokenName = `导出脚本 ${process.pid}`;
-    await page.goto(`${server.baseURL}/cinema/staff/tokens/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/tokens/`);
     await page.getByLabel('名称（用途）').fill(revokedTokenName);
     await page.getByRole('button', { name: '新建令牌' }).click();
     const token = await shownSecret(page);
     expect(token).toMatch(/^hgs_/);
-    const me = () => fetch(`${server.baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const me = () => fetch(`${own.server.baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect((await me()).status).toBe(200);
 
     await page.reload();
@@ -97,7 +87,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
 
   it('the audit view lists those actions newest first, filters them, and offers the same filter as CSV', async () => {
     const { context, page } = await staffBrowser('operator');
-    await page.goto(`${server.baseURL}/cinema/staff/audit/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/audit/`);
     await page.locator('.audit-entries li').first().waitFor();
     const entries = await page.locator('.audit-entries li').evaluateAll((items) => items.map((item) => ({ action: item.getAttribute('data-action'), text: item.textContent ?? '' })));
     // The revoked token's two entries (the accounts made for each test make tokens of their own too).
@@ -128,11 +118,11 @@ describe('the console’s accounts, API tokens and audit views', () => {
 
   it('shows an operator the views an operator may open, and tells them accounts are for admins', async () => {
     const { context, page } = await staffBrowser('operator');
-    await page.goto(`${server.baseURL}/cinema/staff/tokens/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/tokens/`);
     const nav = page.getByRole('navigation', { name: '影院后台' });
     await nav.getByRole('link', { name: '操作记录' }).waitFor();
     expect(await nav.getByRole('link', { name: '工作人员账号' }).count()).toBe(0);
-    await page.goto(`${server.baseURL}/cinema/staff/accounts/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/accounts/`);
     await page.getByText('只有管理员可以').waitFor();
     expect(await page.getByLabel('用户名').count()).toBe(0);
     await context.close();
@@ -141,7 +131,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
   it('sends a door account opening the views to the check-in page', async () => {
     const { context, page } = await staffBrowser('door');
     for (const view of ['tokens', 'audit', 'accounts']) {
-      await page.goto(`${server.baseURL}/cinema/staff/${view}/`);
+      await page.goto(`${own.server.baseURL}/cinema/staff/${view}/`);
       await page.waitForURL('**/cinema/checkin/');
     }
     await context.close();
@@ -155,7 +145,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
         ['tokens', '.staff-row'],
         ['audit', '.audit-entries li'],
       ]) {
-        await page.goto(`${server.baseURL}/cinema/staff/${view}/`);
+        await page.goto(`${own.server.baseURL}/cinema/staff/${view}/`);
         await page.locator(loaded).first().waitFor();
         expect(await seriousViolations(page), `${view} ${colorScheme}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view} ${colorScheme} fits 360 px`).toBeLessThanOrEqual(360);
@@ -168,7 +158,7 @@ describe('the console’s accounts, API tokens and audit views', () => {
     const { context, page, account } = await staffBrowser('operator');
     const other = await newContext({ width: 360 });
     const otherPage = await other.newPage();
-    await otherPage.goto(`${server.baseURL}/cinema/staff/`);
+    await otherPage.goto(`${own.server.baseURL}/cinema/staff/`);
     await otherPage.getByLabel('用户名').fill(account.username);
     await otherPage.getByLabel('密码').fill(account.password);
     await otherPage.getByRole('button', { name: '登录', exact: true }).click();
@@ -176,11 +166,11 @@ describe('the console’s accounts, API tokens and audit views', () => {
     const meStatus = (target: Page) => target.evaluate(async () => (await fetch('/api/staff/me')).status);
     expect(await meStatus(otherPage)).toBe(200);
 
-    await page.goto(`${server.baseURL}/cinema/staff/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/`);
     await page.getByRole('button', { name: '在所有设备上退出' }).click();
     await page.getByLabel('密码').waitFor();
     expect([await meStatus(page), await meStatus(otherPage)]).toEqual([401, 401]);
-    const byToken = await fetch(`${server.baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${account.token}` } });
+    const byToken = await fetch(`${own.server.baseURL}/api/staff/me`, { headers: { Authorization: `Bearer ${account.token}` } });
     expect(byToken.status).toBe(200);
     await Promise.all([context.close(), other.close()]);
   });

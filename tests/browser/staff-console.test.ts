@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { ownServer } from './own-server';
 import { createStaffAccount, signInStaff } from './staff-session';
 
 // Its own server with the demo screening, its seats released at once.
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ demoReleaseInSeconds: 0 }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const own = ownServer({ demoReleaseInSeconds: 0 });
 
 /** Every console view an operator sees, and what shows it has loaded. */
 const VIEWS: [string, string][] = [
@@ -29,17 +19,17 @@ const VIEWS: [string, string][] = [
 async function operator(
   options: { width?: number; colorScheme?: 'light' | 'dark'; role?: 'door' | 'operator' | 'admin' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
-  await signInStaff(context, server.baseURL, options.role ?? 'operator');
+  const context = await own.browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 }, locale: 'zh-CN', colorScheme: options.colorScheme ?? 'light' });
+  await signInStaff(context, own.server.baseURL, options.role ?? 'operator');
   return { context, page: await context.newPage() };
 }
 
 /** Books seats straight through the API, as another operator's script would. */
 async function bookElsewhere(union: string, seats: string[]): Promise<number> {
-  const { token } = await createStaffAccount(server.baseURL, 'operator');
-  const response = await fetch(`${server.baseURL}/api/staff/screenings/demo-local/bookings`, {
+  const { token } = await createStaffAccount(own.server.baseURL, 'operator');
+  const response = await fetch(`${own.server.baseURL}/api/staff/screenings/demo-local/bookings`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: server.baseURL },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: own.server.baseURL },
     body: JSON.stringify({ union, seats }),
   });
   return response.status;
@@ -57,7 +47,7 @@ async function dragBetween(page: Page, from: string, to: string): Promise<void> 
 describe('the staff console', () => {
   it('books a dragged rectangle of seats for a union, and the members’ seat map shows them reserved', async () => {
     const { context, page } = await operator();
-    await page.goto(`${server.baseURL}/cinema/staff/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/`);
     await page.getByRole('link', { name: '座位图与包场' }).first().waitFor();
     await page.locator('.screening-card', { hasText: '演示影片' }).getByRole('link', { name: '座位图与包场' }).click();
     await page.locator('[data-seat="1-1"]').waitFor();
@@ -70,8 +60,8 @@ describe('the staff console', () => {
     await expect.poll(() => page.locator('[data-seat="2-2"]').getAttribute('aria-label')).toContain('包场：机务段工会');
     await context.close();
 
-    const member = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await member.goto(`${server.baseURL}/cinema/?screening=demo-local`);
+    const member = await own.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await member.goto(`${own.server.baseURL}/cinema/?screening=demo-local`);
     await member.locator('#seat-map [data-seat="1-1"]').waitFor();
     for (const seat of ['1-1', '1-2', '1-3', '2-1', '2-2', '2-3']) {
       expect(await member.locator(`#seat-map [data-seat="${seat}"]`).getAttribute('aria-label')).toContain('包场预留');
@@ -82,7 +72,7 @@ describe('the staff console', () => {
 
   it('books nothing when a selected seat was taken meanwhile, and marks that seat as the clash', async () => {
     const { context, page } = await operator({ width: 360 });
-    await page.goto(`${server.baseURL}/cinema/staff/screening/?id=demo-local`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/screening/?id=demo-local`);
     await page.locator('[data-seat="4-1"]').click();
     await page.locator('[data-seat="4-3"]').click({ modifiers: ['Shift'] });
     await expect.poll(() => page.locator('.staff-seat-map [aria-pressed="true"]').count()).toBe(3);
@@ -97,9 +87,9 @@ describe('the staff console', () => {
   });
 
   it('signs in with a username and password and shows the dashboard', async () => {
-    const account = await createStaffAccount(server.baseURL, 'operator');
-    const page = await browser.newPage();
-    await page.goto(`${server.baseURL}/cinema/staff/`);
+    const account = await createStaffAccount(own.server.baseURL, 'operator');
+    const page = await own.browser.newPage();
+    await page.goto(`${own.server.baseURL}/cinema/staff/`);
     await page.getByLabel('用户名').fill(account.username);
     await page.getByLabel('密码').fill(account.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -109,12 +99,12 @@ describe('the staff console', () => {
 
   it('sends a door account to the check-in page: it never sees the booking view, and the server refuses it', async () => {
     const { context, page } = await operator({ role: 'door' });
-    await page.goto(`${server.baseURL}/cinema/staff/screening/?id=demo-local`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/screening/?id=demo-local`);
     await page.waitForURL('**/cinema/checkin/');
     expect(await page.getByLabel('包场单位', { exact: true }).count()).toBe(0);
     const status = await page.evaluate(async () => (await fetch('/api/staff/console/screenings/demo-local')).status);
     expect(status).toBe(403);
-    await page.goto(`${server.baseURL}/cinema/staff/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/`);
     await page.waitForURL('**/cinema/checkin/');
     await context.close();
   });
@@ -123,7 +113,7 @@ describe('the staff console', () => {
     expect(await bookElsewhere('铁路局机务段基层工会委员会', ['12-1', '12-2'])).toBe(201);
     const { context, page } = await operator({ width: 360 });
     for (const [path, ready] of VIEWS) {
-      await page.goto(`${server.baseURL}${path}`);
+      await page.goto(`${own.server.baseURL}${path}`);
       await page.locator(ready).first().waitFor();
       await page.evaluate(() => (document.documentElement.style.fontSize = '150%'));
       const { scrollWidth, clientWidth, wide } = await page.evaluate(() => {
@@ -148,13 +138,13 @@ describe('the staff console', () => {
     it(`has no serious accessibility violations on any console view (${colorScheme})`, async () => {
       const { context, page } = await operator({ colorScheme });
       for (const [path, ready] of VIEWS) {
-        await page.goto(`${server.baseURL}${path}`);
+        await page.goto(`${own.server.baseURL}${path}`);
         await page.locator(ready).first().waitFor();
         expect(await seriousViolations(page), path).toEqual([]);
       }
       await context.close();
-      const signedOut = await browser.newPage({ colorScheme });
-      await signedOut.goto(`${server.baseURL}/cinema/staff/`);
+      const signedOut = await own.browser.newPage({ colorScheme });
+      await signedOut.goto(`${own.server.baseURL}/cinema/staff/`);
       await signedOut.getByLabel('用户名').waitFor();
       expect(await seriousViolations(signedOut), 'sign-in').toEqual([]);
       await signedOut.close();
@@ -165,7 +155,7 @@ describe('the staff console', () => {
 describe('会员信用', () => {
   it('looks a member up by member number, with nothing in the address, and says there are no strikes', async () => {
     const { context, page } = await operator({ width: 360 });
-    await page.goto(`${server.baseURL}/cinema/staff/members/`);
+    await page.goto(`${own.server.baseURL}/cinema/staff/members/`);
     await page.getByLabel('会员号').fill('DEMO00001');
     await page.getByRole('button', { name: '查询' }).click();
     await page.locator('.member-standing', { hasText: '没有爽约记录' }).waitFor();

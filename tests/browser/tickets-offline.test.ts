@@ -1,32 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { launchChromium } from '../helpers/browser';
-import { startDevServer, type DevServer } from '../helpers/wrangler-dev';
+import { memberPage } from './member-phone';
+import { ownServer } from './own-server';
 import { createStaffAccount } from './staff-session';
 
 // Its own server: demo members and the demo screening, released at start-up.
-let server: DevServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer({ members: 4, demoReleaseInSeconds: 0 }), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const own = ownServer({ members: 4, demoReleaseInSeconds: 0 });
 
 const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 12; V2055A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20230303 MMWEBID/1151 MicroMessenger/8.0.34.2340(0x2800225D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
-
-async function cinemaPage(options: { userAgent?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', ...options });
-  const page = await context.newPage();
-  await page.goto(`${server.baseURL}/cinema/`);
-  return { context, page };
-}
 
 /** Signs in and claims the best seat from inside the page, as its own script would (same origin, same cookies). */
 async function signInAndClaim(page: Page, member: number): Promise<{ code: string; displayCode: string; seatLabel: string }> {
@@ -64,7 +48,7 @@ async function reloadUntil(page: Page, text: string): Promise<void> {
 
 describe('the ticket at the door', () => {
   it('shows 已入场 and no 退票 after check-in, and opens with no network with code, seat and QR', async () => {
-    const { context, page } = await cinemaPage();
+    const { context, page } = await memberPage(own);
     await controlled(page);
     const ticket = await signInAndClaim(page, 1);
     await reloadUntil(page, ticket.displayCode);
@@ -73,9 +57,9 @@ describe('the ticket at the door', () => {
     // The hall's file: where the venue is and how to get in.
     await expect(card.textContent()).resolves.toContain('青岛工人疗养院内');
 
-    const checkIn = await fetch(`${server.baseURL}/api/staff/screenings/demo-local/checkins`, {
+    const checkIn = await fetch(`${own.server.baseURL}/api/staff/screenings/demo-local/checkins`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${(await createStaffAccount(server.baseURL, 'door')).token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${(await createStaffAccount(own.server.baseURL, 'door')).token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: ticket.code }),
     });
     expect(checkIn.status).toBe(200);
@@ -100,7 +84,7 @@ describe('the ticket at the door', () => {
   });
 
   it('keeps nothing of a member after they sign out: offline, the page then shows no ticket', async () => {
-    const { context, page } = await cinemaPage();
+    const { context, page } = await memberPage(own);
     await controlled(page);
     const ticket = await signInAndClaim(page, 2);
     await reloadUntil(page, ticket.displayCode);
@@ -117,7 +101,7 @@ describe('the ticket at the door', () => {
   });
 
   it('serves the service worker from the site root, revalidated on every visit', async () => {
-    const response = await fetch(`${server.baseURL}/sw.js`);
+    const response = await fetch(`${own.server.baseURL}/sw.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/javascript/);
     expect(response.headers.get('Cache-Control')).toBe('no-cache');
@@ -126,7 +110,7 @@ describe('the ticket at the door', () => {
 
 describe('the release reminder', () => {
   it('offers the weekly reminder and the one for the next release as .ics files', async () => {
-    const { context, page } = await cinemaPage();
+    const { context, page } = await memberPage(own);
     const links = page.locator('#release-reminder a[download]');
     await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(2);
     await expect(links.first().textContent()).resolves.toBe('每周一、周四 11:55 提醒我');
@@ -140,7 +124,7 @@ describe('the release reminder', () => {
   });
 
   it("inside WeChat's browser, which blocks downloads, says to open the page in the browser instead", async () => {
-    const { context, page } = await cinemaPage({ userAgent: WECHAT_UA });
+    const { context, page } = await memberPage(own, { userAgent: WECHAT_UA });
     const reminder = page.locator('#release-reminder');
     await reminder.filter({ hasText: '点右上角，在浏览器打开' }).waitFor();
     await expect(reminder.locator('a').count()).resolves.toBe(0);
