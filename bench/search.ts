@@ -73,8 +73,10 @@ interface Kept {
 }
 
 mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
-const reused: Kept | undefined = values.reuse ? JSON.parse(readFileSync(path.join(values.reuse, 'bench.json'), 'utf8')) : undefined;
-const work = values.reuse ? path.resolve(values.reuse) : mkdtempSync(path.join(ROOT, 'tmp', 'bench-search-'));
+// --reuse takes the kept folder or the site folder the kept run printed.
+const reuseDir = values.reuse && (existsSync(path.join(values.reuse, 'bench.json')) ? path.resolve(values.reuse) : path.resolve(values.reuse, '..'));
+const reused: Kept | undefined = reuseDir ? JSON.parse(readFileSync(path.join(reuseDir, 'bench.json'), 'utf8')) : undefined;
+const work = reuseDir ?? mkdtempSync(path.join(ROOT, 'tmp', 'bench-search-'));
 const site = path.join(work, 'site');
 const modes = reused ? [reused.mode] : (values.modes.split(',') as ('before' | 'after')[]);
 const archive = generateArchive(reused?.stories ?? Number(values.stories));
