@@ -6,7 +6,9 @@
  * others from the cache. Writes dist/pagefind/ (the site shard, the primary index, with pagefind.js),
  * dist/pagefind/shards/KEY/ (the stories, merged by the search page) and dist/pagefind/shards.json.
  *
- * Options: --site DIR (default $HUIGONG_OUT_DIR or dist) --shard-size N (default 1000 pages)
+ * Options: --site DIR (default $HUIGONG_OUT_DIR or dist) --shard-size N (default 2000 pages: Pagefind's
+ * process for a shard of 2,000 generated stories peaks near 1.3 GiB, a third under the build's 2.5 GiB bound
+ * per process; fewer shards are fewer bytes per search, BENCHMARKS.md §9)
  * --jobs N (processes at once, default 2) --cache DIR (default node_modules/.cache/huigong-search)
  * --json (print a summary as JSON on the last line, for bench:build).
  */
@@ -24,7 +26,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     site: { type: 'string', default: process.env.HUIGONG_OUT_DIR ?? 'dist' },
-    'shard-size': { type: 'string', default: '1000' },
+    'shard-size': { type: 'string', default: '2000' },
     jobs: { type: 'string', default: '2' },
     cache: { type: 'string', default: path.join(ROOT, 'node_modules', '.cache', 'huigong-search') },
     json: { type: 'boolean', default: false },

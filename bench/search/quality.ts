@@ -6,8 +6,9 @@
  *   (so a query with 3 right answers scores 1 when they are the first three results and nothing
  *   else is in the ten; a wrong page in the ten or a right one missing costs the same);
  * - recall: of the right answers, the share found among all results;
- * - per query, cold (a fresh browser context: Pagefind's script, WebAssembly, every shard's metadata,
- *   the index chunks and the first ten results' fragments): milliseconds and bytes fetched.
+ * - per query, cold (a fresh browser context: Pagefind's script and worker, WebAssembly, every shard's
+ *   entry, metadata and filters, the index chunks and the first ten results' fragments): milliseconds,
+ *   each phase's end, and bytes fetched per kind of file and per shard.
  */
 import { createServer, type Server } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,16 +19,54 @@ import type { ArchiveQuery } from './archive.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
 
+/** One file sent from /pagefind/: its path, size and when it was sent (Date.now()). */
+export interface Sent {
+  path: string;
+  bytes: number;
+  at: number;
+}
+
 export interface StaticServer {
   url: string;
-  /** Bytes of /pagefind/ files sent so far. */
-  pagefindBytes(): number;
+  /** Every /pagefind/ file sent so far, in order. */
+  sent(): readonly Sent[];
   close(): Promise<void>;
+}
+
+/** What a file of the index is, as a cold query fetches it. */
+export const FILE_KINDS = ['pagefind.js', 'worker', 'wasm', 'entry', 'shards.json', 'meta', 'filters', 'chunks', 'fragments', 'other'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** A /pagefind/ path's kind and shard (`site` for the primary index). */
+export function fileOf(pathname: string): { kind: FileKind; shard: string } {
+  const shard = /^\/pagefind\/shards\/([^/]+)\//.exec(pathname)?.[1] ?? 'site';
+  const name = pathname.split('/').at(-1)!;
+  const kind: FileKind =
+    name === 'pagefind.js'
+      ? 'pagefind.js'
+      : name === 'pagefind-worker.js'
+        ? 'worker'
+        : name.startsWith('wasm.')
+          ? 'wasm'
+          : name === 'pagefind-entry.json'
+            ? 'entry'
+            : name === 'shards.json'
+              ? 'shards.json'
+              : name.endsWith('.pf_meta')
+                ? 'meta'
+                : name.endsWith('.pf_filter')
+                  ? 'filters'
+                  : name.endsWith('.pf_index')
+                    ? 'chunks'
+                    : name.endsWith('.pf_fragment')
+                      ? 'fragments'
+                      : 'other';
+  return { kind, shard };
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
   const dir = path.resolve(root);
-  let bytes = 0;
+  const sent: Sent[] = [];
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, pathname);
@@ -37,12 +76,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     const body = readFileSync(file);
-    if (pathname.startsWith('/pagefind/')) bytes += body.length;
+    if (pathname.startsWith('/pagefind/')) sent.push({ path: pathname, bytes: body.length, at: Date.now() });
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, pagefindBytes: () => bytes, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${address.port}`, sent: () => sent, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Writes the harness page into the site folder: dir/__harness/index.html with its bundled script. */
@@ -97,6 +136,12 @@ export interface ColdRun {
   query: string;
   ms: number;
   bytes: number;
+  /** When each phase ended, in ms from the query's start (bench/search/harness-entry.ts). */
+  phases: Record<string, number>;
+  /** Per kind of file: requests, bytes, and when the last was sent (ms from the query's start). */
+  byKind: Partial<Record<FileKind, { requests: number; bytes: number; lastMs: number }>>;
+  /** Bytes per shard (`site` is the primary index, with Pagefind's script, worker and WebAssembly). */
+  byShard: Record<string, number>;
 }
 
 /** Each query as a reader's first search in a fresh browser context (nothing cached). */
@@ -107,9 +152,20 @@ export async function measureCold(browser: Browser, server: StaticServer, mode: 
     const page = await context.newPage();
     await page.goto(`${server.url}/__harness/`);
     await page.waitForFunction(() => 'harness' in window);
-    const before = server.pagefindBytes();
-    const { ms } = await page.evaluate(([which, q]) => (window as any).harness.cold(which, q), [mode, query] as const);
-    runs.push({ query, ms: Math.round(ms), bytes: server.pagefindBytes() - before });
+    const from = server.sent().length;
+    const { ms, startedAt, phases } = await page.evaluate(([which, q]) => (window as any).harness.cold(which, q), [mode, query] as const);
+    const sent = server.sent().slice(from);
+    const byKind: ColdRun['byKind'] = {};
+    const byShard: Record<string, number> = {};
+    for (const file of sent) {
+      const { kind, shard } = fileOf(file.path);
+      const entry = (byKind[kind] ??= { requests: 0, bytes: 0, lastMs: 0 });
+      entry.requests++;
+      entry.bytes += file.bytes;
+      entry.lastMs = Math.max(entry.lastMs, file.at - startedAt);
+      byShard[shard] = (byShard[shard] ?? 0) + file.bytes;
+    }
+    runs.push({ query, ms: Math.round(ms), bytes: sent.reduce((sum, file) => sum + file.bytes, 0), phases, byKind, byShard });
     await context.close();
   }
   return runs;

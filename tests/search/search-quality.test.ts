@@ -9,7 +9,7 @@ import { generateArchive, writeArchive, type Archive } from '../../bench/search/
 import { measureQuality, serveStatic, summarise, writeHarness, type QueryScore, type StaticServer } from '../../bench/search/quality';
 
 // The small version of `npm run bench:search`: 300 generated stories indexed by the build's own
-// indexer (scripts/search-index.ts, in shards of 100 so several are merged), searched in headless
+// indexer (scripts/search-index.ts, in shards of 50 so several are merged), searched in headless
 // Chromium the way the search page searches. Right answers are known by construction (archive.ts).
 const STORIES = 300;
 let dir: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   archive = generateArchive(STORIES);
   writeArchive(dir, archive);
   await writeHarness(dir);
-  execFileSync(process.execPath, ['scripts/search-index.ts', '--site', dir, '--cache', path.join(dir, '.cache'), '--shard-size', '100'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/search-index.ts', '--site', dir, '--cache', path.join(dir, '.cache'), '--shard-size', '50'], { stdio: 'pipe' });
   server = await serveStatic(dir);
   browser = await launchChromium();
   scores = await measureQuality(browser, server.url, 'after', archive.queries);
