@@ -532,3 +532,27 @@ describe('a lottery loser', () => {
     expect((await env.MEMBER_STANDING.getByName(unseated!).standing()).lotteryWeight).toBe(2);
   });
 });
+
+describe('a cancel that frees no seat', () => {
+  it('looks up no standing: a made-up code, someone else’s ticket or a cancel after the close reads no strike notes', async () => {
+    const show = screening('wait-spam', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('wait-spam');
+    const held = await stub.claim(show, { memberId: 'sp-holder' });
+    if (!held.ok) throw new Error('no seat');
+    for (const memberId of ['sp-struck', 'sp-next']) expect(await stub.joinWaitlist(show, { memberId })).toMatchObject({ ok: true });
+    await suspend('sp-struck');
+    const bulkReads = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      let reads = 0;
+      const seats = { get: (keys: string[]) => (reads++, env.SEATS.get(keys)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, SEATS: seats } });
+      // A hostile member's stream of cancels for codes that are not theirs.
+      for (let i = 0; i < 5; i++) expect(await instance.cancel(show, { memberId: 'sp-other', code: `made-up-${i}` })).toMatchObject({ ok: false });
+      expect(await instance.cancel(show, { memberId: 'sp-other', code: held.ticket.code })).toMatchObject({ ok: false, refusal: { code: 'unknown_ticket' } });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.parse(show.closesAt) + 1);
+      expect(await instance.cancel(show, { memberId: 'sp-holder', code: held.ticket.code })).toMatchObject({ ok: false, refusal: { code: 'window_closed' } });
+      return reads;
+    });
+    expect(bulkReads).toBe(0);
+  });
+});
