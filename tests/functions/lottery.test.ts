@@ -556,3 +556,43 @@ describe('a cancel that frees no seat', () => {
     expect(bulkReads).toBe(0);
   });
 });
+
+describe('the close alarm for the losers', () => {
+  it('stays set by the close once the draw’s writes have reached KV, however many alarms ran in between', async () => {
+    const show = lotteryShow('lot-close-alarm', 1, 1);
+    const stub = env.SCREENINGS.getByName('lot-close-alarm');
+    for (const memberId of ['ca-a', 'ca-b']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    atDraw(show);
+    for (let i = 0; i < 4; i++) {
+      await runDurableObjectAlarm(stub);
+      vi.setSystemTime(Date.now() + 10_000);
+    }
+    const alarmAt = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.getAlarm());
+    expect(alarmAt).not.toBeNull();
+    expect(alarmAt!).toBeLessThanOrEqual(Date.parse(show.closesAt));
+  });
+});
+
+describe('a draw where every entrant is suspended', () => {
+  it('seats no one, waitlists no one, reports nothing, and its record still verifies', async () => {
+    const show = lotteryShow('lot-all-out', 1, 2);
+    const stub = env.SCREENINGS.getByName('lot-all-out');
+    for (const memberId of ['ao-a', 'ao-b']) await stub.enterLottery(show, { memberId, seats: memberId === 'ao-a' ? 2 : 1, weight: 1 });
+    for (const memberId of ['ao-a', 'ao-b']) await suspend(memberId);
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const draw = await stub.lotteryDraw(show);
+    if (!('state' in draw)) throw new Error('not a lottery');
+    expect(draw.winners).toEqual([]);
+    expect([...draw.excluded!].sort()).toEqual([...draw.entries!.map((entry) => entry.entrant)].sort());
+    expect(await verifyDraw(draw)).toMatchObject({ ok: true });
+    expect(await activeTickets(stub)).toEqual([]);
+    expect((await stub.backup(show)).waitlist).toEqual([]);
+    vi.setSystemTime(Date.parse(show.closesAt) + 1);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    expect(await drawReports('ao-a')).toEqual([]);
+    expect(await drawReports('ao-b')).toEqual([]);
+    // A record whose `excluded` lists a winner does not verify.
+    expect((await verifyDraw({ ...draw, winners: [draw.order![0]!] })).ok).toBe(false);
+  });
+});
