@@ -827,7 +827,7 @@ export class ScreeningObject extends DurableObject<Env> {
     const waiting = this.waitlist.members();
     const suspended = new Set<string>();
     for (let from = 0; from < waiting.length && from - suspended.size < seats; from += 100) {
-      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100))) suspended.add(memberId);
+      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100), seats - (from - suspended.size))) suspended.add(memberId);
     }
     return suspended;
   }

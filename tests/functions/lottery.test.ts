@@ -596,3 +596,27 @@ describe('a draw where every entrant is suspended', () => {
     expect((await verifyDraw({ ...draw, winners: [draw.order![0]!] })).ok).toBe(false);
   });
 });
+
+describe('a cancel with a long waitlist whose every member has a strike note', () => {
+  it('asks only as many members’ standing as it needs to find one in good standing per freed seat', async () => {
+    const show = screening('wait-struck', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('wait-struck');
+    const held = await stub.claim(show, { memberId: 'wst-holder' });
+    if (!held.ok) throw new Error('no seat');
+    const waiting = Array.from({ length: 120 }, (_, i) => `wst-${String(i).padStart(3, '0')}`);
+    for (const memberId of waiting) await stub.joinWaitlist(show, { memberId });
+    // One strike each: a note in KV, no suspension.
+    const strike = [{ screeningId: 'past-0', kind: 'no_show' as const, at: new Date(Date.now() - 86_400_000).toISOString() }];
+    for (const memberId of waiting) await env.MEMBER_STANDING.getByName(memberId).record(strike);
+    await suspend('wst-000');
+    const asked = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      const names: string[] = [];
+      const standing = { getByName: (name: string) => (names.push(name), env.MEMBER_STANDING.getByName(name)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, MEMBER_STANDING: standing } });
+      expect(await instance.cancel(show, { memberId: 'wst-holder', code: held.ticket.code })).toMatchObject({ ok: true, promoted: { memberId: 'wst-001' } });
+      return names;
+    });
+    // The member's seat and a guest's could free two: the first two, then one more for the suspended head.
+    expect(asked).toEqual(['wst-000', 'wst-001', 'wst-002']);
+  });
+});
