@@ -70,25 +70,47 @@ const KV_BULK_READ = 100;
 /**
  * Which of `memberIds` are suspended now, for the lottery's draw and the waitlist's promotions (a screening
  * object asks before its transaction): the KV strike notes, read 100 keys a call, say who could be, and only
- * those members' objects are asked, in parallel. Fails open as a claim's check does: a batch of notes or
+ * those members' objects are asked, in parallel. With `enough` (a promotion needs that many members in good
+ * standing, in the order given), members are taken in order and only as many objects asked as could still
+ * leave fewer than `enough` in good standing, wave after wave: a waitlist whose every member has a strike
+ * note costs a cancel two calls, not one per member. Fails open as a claim's check does: a batch of notes or
  * a member's object that cannot be read in time counts as not suspended, so an outage never stops a draw.
  */
-export async function suspendedAmong(env: Env, memberIds: readonly string[]): Promise<Set<string>> {
+export async function suspendedAmong(env: Env, memberIds: readonly string[], enough = Infinity): Promise<Set<string>> {
   const batches = Array.from({ length: Math.ceil(memberIds.length / KV_BULK_READ) }, (_, i) => memberIds.slice(i * KV_BULK_READ, (i + 1) * KV_BULK_READ));
-  const struck = await Promise.all(
-    batches.map((batch) =>
-      standingOrElse(
-        async () => {
-          const notes = await env.SEATS.get(batch.map(strikeMarkerKey));
-          return batch.filter((memberId) => notes.get(strikeMarkerKey(memberId)) != null);
-        },
-        [],
-        'their members counted in good standing',
-      ),
-    ),
+  const struck = new Set(
+    (
+      await Promise.all(
+        batches.map((batch) =>
+          standingOrElse(
+            async () => {
+              const notes = await env.SEATS.get(batch.map(strikeMarkerKey));
+              return batch.filter((memberId) => notes.get(strikeMarkerKey(memberId)) != null);
+            },
+            [],
+            'their members counted in good standing',
+          ),
+        ),
+      )
+    ).flat(),
   );
-  const answers = await Promise.all(
-    struck.flat().map(async (memberId) => [memberId, await standingOrElse(() => memberStandingOf(env, memberId).suspendedUntil(), null, 'member counted in good standing')] as const),
-  );
-  return new Set(answers.filter(([, until]) => until !== null).map(([memberId]) => memberId));
+  const suspended = new Set<string>();
+  let good = 0;
+  let next = 0;
+  while (next < memberIds.length && good < enough) {
+    const ask: string[] = [];
+    while (next < memberIds.length && good + ask.length < enough) {
+      const memberId = memberIds[next++]!;
+      if (struck.has(memberId)) ask.push(memberId);
+      else good++;
+    }
+    const answers = await Promise.all(
+      ask.map(async (memberId) => [memberId, await standingOrElse(() => memberStandingOf(env, memberId).suspendedUntil(), null, 'member counted in good standing')] as const),
+    );
+    for (const [memberId, until] of answers) {
+      if (until === null) good++;
+      else suspended.add(memberId);
+    }
+  }
+  return suspended;
 }

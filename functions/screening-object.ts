@@ -197,8 +197,11 @@ export class ScreeningObject extends DurableObject<Env> {
 
   async cancel(screening: CatalogueScreening, request: { memberId: string; code: string }): Promise<CancelOutcome> {
     this.adopt(screening);
-    // The member's seat and their guest's may free two.
-    const suspended = await this.suspendedOnWaitlist(2);
+    // The member's seat and their guest's may free two. Standing is looked up only for a cancel that can free
+    // one (the transaction checks again): a stream of made-up codes must not cost a KV read and member lookups each.
+    const found = this.ledger.ticket(request.code);
+    const mayFree = found?.status === 'active' && (found.memberId ?? found.guestOf) === request.memberId && Date.now() < Date.parse(screening.closesAt);
+    const suspended = mayFree ? await this.suspendedOnWaitlist(2) : new Set<string>();
     const outcome = this.transaction((): CancelOutcome => {
       const found = this.ledger.ticket(request.code);
       // Someone else's ticket is as unknown to this member as a made-up code; their guest's is theirs.
@@ -824,7 +827,7 @@ export class ScreeningObject extends DurableObject<Env> {
     const waiting = this.waitlist.members();
     const suspended = new Set<string>();
     for (let from = 0; from < waiting.length && from - suspended.size < seats; from += 100) {
-      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100))) suspended.add(memberId);
+      for (const memberId of await suspendedAmong(this.env, waiting.slice(from, from + 100), seats - (from - suspended.size))) suspended.add(memberId);
     }
     return suspended;
   }

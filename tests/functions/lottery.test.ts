@@ -532,3 +532,91 @@ describe('a lottery loser', () => {
     expect((await env.MEMBER_STANDING.getByName(unseated!).standing()).lotteryWeight).toBe(2);
   });
 });
+
+describe('a cancel that frees no seat', () => {
+  it('looks up no standing: a made-up code, someone else’s ticket or a cancel after the close reads no strike notes', async () => {
+    const show = screening('wait-spam', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('wait-spam');
+    const held = await stub.claim(show, { memberId: 'sp-holder' });
+    if (!held.ok) throw new Error('no seat');
+    for (const memberId of ['sp-struck', 'sp-next']) expect(await stub.joinWaitlist(show, { memberId })).toMatchObject({ ok: true });
+    await suspend('sp-struck');
+    const bulkReads = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      let reads = 0;
+      const seats = { get: (keys: string[]) => (reads++, env.SEATS.get(keys)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, SEATS: seats } });
+      // A hostile member's stream of cancels for codes that are not theirs.
+      for (let i = 0; i < 5; i++) expect(await instance.cancel(show, { memberId: 'sp-other', code: `made-up-${i}` })).toMatchObject({ ok: false });
+      expect(await instance.cancel(show, { memberId: 'sp-other', code: held.ticket.code })).toMatchObject({ ok: false, refusal: { code: 'unknown_ticket' } });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.parse(show.closesAt) + 1);
+      expect(await instance.cancel(show, { memberId: 'sp-holder', code: held.ticket.code })).toMatchObject({ ok: false, refusal: { code: 'window_closed' } });
+      return reads;
+    });
+    expect(bulkReads).toBe(0);
+  });
+});
+
+describe('the close alarm for the losers', () => {
+  it('stays set by the close once the draw’s writes have reached KV, however many alarms ran in between', async () => {
+    const show = lotteryShow('lot-close-alarm', 1, 1);
+    const stub = env.SCREENINGS.getByName('lot-close-alarm');
+    for (const memberId of ['ca-a', 'ca-b']) await stub.enterLottery(show, { memberId, seats: 1, weight: 1 });
+    atDraw(show);
+    for (let i = 0; i < 4; i++) {
+      await runDurableObjectAlarm(stub);
+      vi.setSystemTime(Date.now() + 10_000);
+    }
+    const alarmAt = await runInDurableObject(stub, (_instance: ScreeningObject, state) => state.storage.getAlarm());
+    expect(alarmAt).not.toBeNull();
+    expect(alarmAt!).toBeLessThanOrEqual(Date.parse(show.closesAt));
+  });
+});
+
+describe('a draw where every entrant is suspended', () => {
+  it('seats no one, waitlists no one, reports nothing, and its record still verifies', async () => {
+    const show = lotteryShow('lot-all-out', 1, 2);
+    const stub = env.SCREENINGS.getByName('lot-all-out');
+    for (const memberId of ['ao-a', 'ao-b']) await stub.enterLottery(show, { memberId, seats: memberId === 'ao-a' ? 2 : 1, weight: 1 });
+    for (const memberId of ['ao-a', 'ao-b']) await suspend(memberId);
+    atDraw(show);
+    await runDurableObjectAlarm(stub);
+    const draw = await stub.lotteryDraw(show);
+    if (!('state' in draw)) throw new Error('not a lottery');
+    expect(draw.winners).toEqual([]);
+    expect([...draw.excluded!].sort()).toEqual([...draw.entries!.map((entry) => entry.entrant)].sort());
+    expect(await verifyDraw(draw)).toMatchObject({ ok: true });
+    expect(await activeTickets(stub)).toEqual([]);
+    expect((await stub.backup(show)).waitlist).toEqual([]);
+    vi.setSystemTime(Date.parse(show.closesAt) + 1);
+    for (let i = 0; i < 3; i++) await runDurableObjectAlarm(stub);
+    expect(await drawReports('ao-a')).toEqual([]);
+    expect(await drawReports('ao-b')).toEqual([]);
+    // A record whose `excluded` lists a winner does not verify.
+    expect((await verifyDraw({ ...draw, winners: [draw.order![0]!] })).ok).toBe(false);
+  });
+});
+
+describe('a cancel with a long waitlist whose every member has a strike note', () => {
+  it('asks only as many members’ standing as it needs to find one in good standing per freed seat', async () => {
+    const show = screening('wait-struck', { hall: plainHall(1, 1) });
+    const stub = env.SCREENINGS.getByName('wait-struck');
+    const held = await stub.claim(show, { memberId: 'wst-holder' });
+    if (!held.ok) throw new Error('no seat');
+    const waiting = Array.from({ length: 120 }, (_, i) => `wst-${String(i).padStart(3, '0')}`);
+    for (const memberId of waiting) await stub.joinWaitlist(show, { memberId });
+    // One strike each: a note in KV, no suspension.
+    const strike = [{ screeningId: 'past-0', kind: 'no_show' as const, at: new Date(Date.now() - 86_400_000).toISOString() }];
+    for (const memberId of waiting) await env.MEMBER_STANDING.getByName(memberId).record(strike);
+    await suspend('wst-000');
+    const asked = await runInDurableObject(stub, async (instance: ScreeningObject) => {
+      const names: string[] = [];
+      const standing = { getByName: (name: string) => (names.push(name), env.MEMBER_STANDING.getByName(name)) };
+      Object.assign(instance as unknown as { env: object }, { env: { ...env, MEMBER_STANDING: standing } });
+      expect(await instance.cancel(show, { memberId: 'wst-holder', code: held.ticket.code })).toMatchObject({ ok: true, promoted: { memberId: 'wst-001' } });
+      return names;
+    });
+    // The member's seat and a guest's could free two: the first two, then one more for the suspended head.
+    expect(asked).toEqual(['wst-000', 'wst-001', 'wst-002']);
+  });
+});
