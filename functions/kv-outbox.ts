@@ -8,6 +8,13 @@ export const FLUSH_INTERVAL_MS = 1_500;
 /** How long after a key was written it is written once more (the reconcile; see below). */
 export const REWRITE_AFTER_MS = 5_000;
 const MAX_RETRY_DELAY_MS = 30_000;
+/**
+ * KV writes per flush at most, the snapshot's included. One alarm is one invocation, and KV allows 1,000
+ * operations per invocation: a lottery draw for 5,000 stages ~5,000 keys at once, so they go out in
+ * batches an interval apart. Half the allowance is left to the rest of the alarm (the draw's standing
+ * reads, the member reports).
+ */
+export const FLUSH_BATCH = 500;
 
 export type KvWriter = Pick<KVNamespace, 'put' | 'delete'>;
 
@@ -164,8 +171,9 @@ export class KvOutbox {
     await this.storage.setAlarm(at);
   }
 
-  private stagedRows(): OutboxRow[] {
-    return this.storage.sql.exec<OutboxRow>('SELECT * FROM outbox WHERE rewrite_at IS NULL').toArray();
+  /** The oldest staged rows, at most `limit`. */
+  private stagedRows(limit: number): OutboxRow[] {
+    return this.storage.sql.exec<OutboxRow>('SELECT * FROM outbox WHERE rewrite_at IS NULL ORDER BY rowid LIMIT ?', limit).toArray();
   }
 
   private snapshotDue(): boolean {
@@ -187,8 +195,9 @@ export class KvOutbox {
     const write = (row: OutboxRow) =>
       row.value === null ? kv.delete(row.key) : kv.put(row.key, row.value, row.metadata === null ? undefined : { metadata: JSON.parse(row.metadata) });
 
-    // Step 2: staged keys. A row whose version moved while its put was in flight stays staged.
-    const writes = this.stagedRows().map(async (row) => {
+    // Step 2: staged keys, a batch (one write kept for the snapshot). A row whose version moved while its
+    // put was in flight stays staged.
+    const writes = this.stagedRows(FLUSH_BATCH - 1).map(async (row) => {
       try {
         await write(row);
       } catch (error) {
@@ -202,7 +211,7 @@ export class KvOutbox {
       }
     });
     // Step 3: suspect keys written long enough ago are written once more, then dropped.
-    const rewrites = sql.exec<OutboxRow>('SELECT * FROM outbox WHERE rewrite_at <= ?', now).toArray();
+    const rewrites = sql.exec<OutboxRow>('SELECT * FROM outbox WHERE rewrite_at <= ? ORDER BY rewrite_at LIMIT ?', now, FLUSH_BATCH - 1 - writes.length).toArray();
     for (const row of rewrites) {
       writes.push(
         write(row).then(() => {
