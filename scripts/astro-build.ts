@@ -1,6 +1,6 @@
 /**
- * `astro build` with Node's heap limit raised to what the runner has (scripts/build-heap.ts: past
- * ~10,000 stories the default limit would crash the build). `npm run build:site` runs it; arguments
+ * `astro build` with Node's heap limit raised to what the runner has (scripts/build-heap.ts: on a
+ * large archive the default limit would crash the build). `npm run build:site` runs it; arguments
  * pass through to `astro build`.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,8 +1,9 @@
 /**
  * The heap limit for `astro build`. Astro keeps every story's entry and compiled MDX module in its one
- * process, about 0.3 MiB a story (BENCHMARKS.md §2): past ~10,000 stories that passes Node's default
- * heap limit (~4 GiB) and the build dies with "JavaScript heap out of memory", although the runner
- * has memory to spare. So the build gets a limit from the memory the runner has.
+ * process: its JavaScript heap reached 1.05 GB at 8,000 stories and grows with the archive (BENCHMARKS.md
+ * §2), so a large archive comes up against Node's default limit (~4 GiB on a 64-bit machine, less on a
+ * small one) and the build dies with "JavaScript heap out of memory" although the runner has memory to
+ * spare. So the build gets a limit from the memory the runner has.
  */
 
 /** Share of the machine's memory the build's heap may take: the rest is RSS outside the heap (code,

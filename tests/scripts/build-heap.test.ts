@@ -3,7 +3,7 @@ import { availableMemoryBytes, buildHeapMiB, buildNodeOptions } from '../../scri
 
 const GiB = 2 ** 30;
 
-describe("the build's heap limit (Node's default would crash astro build past ~10,000 stories)", () => {
+describe("the build's heap limit (Node's default would crash astro build on a large archive)", () => {
   it('gives the build three quarters of the memory the runner has, never less than Node’s default', () => {
     expect(buildHeapMiB(16 * GiB)).toBe(12288);
     expect(buildHeapMiB(7 * GiB)).toBe(5376);
