@@ -37,12 +37,6 @@ export default defineConfig({
     editorUnderDev(),
   ],
   devToolbar: { enabled: false },
-  // The content layer's store in parts of 1 MiB, not one data-store.json: the build imports the store as
-  // a JavaScript module, and one module holding the whole store as a single string literal takes V8
-  // superlinear time to compile (measured: 1.0 s at 2,000 stories, 9.1 s at 8,000; ~2 minutes
-  // extrapolated at 30,000), and near 190,000 stories would pass V8's longest string. Parts compile in
-  // linear time (BENCHMARKS.md §2).
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 2 ** 20 } },
   // Leaves out bundler warnings known to be harmless (each one and why: scripts/harmless-build-warnings.ts,
   // tested); every other warning prints as before.
   vite: {
