@@ -9,8 +9,11 @@ import type { CatalogueScreening } from '../../src/cinema/catalogue.ts';
 import { ScreeningObject as MeasuredObject } from '../../functions/screening-object.ts';
 import type { Env } from '../../functions/env.ts';
 
-/** A KV that answers at once: the write-through is network I/O in production, not the object's work. */
-const instantKv = { put: async () => {}, delete: async () => {} } as unknown as KVNamespace;
+/**
+ * A KV that answers at once: the write-through and the draw's bulk reads of strike notes (none here: no
+ * entrant has had a strike) are network I/O in production, not the object's work.
+ */
+const instantKv = { put: async () => {}, delete: async () => {}, get: async (keys: string | string[]) => (Array.isArray(keys) ? new Map() : null) } as unknown as KVNamespace;
 
 export class ScreeningObject extends MeasuredObject {
   constructor(ctx: DurableObjectState, env: Env) {
