@@ -113,10 +113,11 @@ describe('claim outcomes', () => {
 
 describe('staff actions', () => {
   it('logs one record per check-in, booking, booking cancel, export, rebuild and purge, with counts', async () => {
+    // Over for more than the 12 h a purge waits for offline doors.
     const over = screening('obs-over', {
-      startsAt: new Date(Date.now() - 4 * 3_600_000).toISOString(),
-      releaseAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      closesAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+      startsAt: new Date(Date.now() - 24 * 3_600_000).toISOString(),
+      releaseAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() - 25 * 3_600_000).toISOString(),
     });
     const request = appWith([screening('obs-staff', { hall: plainHall(2, 4) }), over]);
     const staff = (path: string, init: RequestInit = {}) =>
