@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../lib/env.ts';
 import { between, pick, prng, sample } from '../lib/prng.ts';
+import { sentencesOf } from './corpus.ts';
 
 export const COMPONENTS_DIR = path.join(ROOT, 'bench', 'components');
 
@@ -28,20 +29,12 @@ interface Vocabulary {
  */
 export function corpusSentences(): string[] {
   const newsDir = path.join(ROOT, 'content', 'news');
-  const sentences = new Set<string>();
-  for (const file of readdirSync(newsDir).filter((name) => /\.mdx?$/.test(name)).sort()) {
-    const body = readFileSync(path.join(newsDir, file), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
-    // Prose paragraphs only: no imports, JSX, headings, lists or tables.
-    for (const line of body.split('\n').filter((text) => text.trim() && !/^\s*(import |export |<|#|-|\*|\||>)/.test(text))) {
-      for (const sentence of line.trim().match(/[^。！？]*[。！？…][”’」』]?/g) ?? []) {
-        // MDX reads < > { } as markup: leave such sentences out.
-        if (sentence.length >= 12 && sentence.length <= 160 && /[\u4e00-\u9fff]/.test(sentence) && !/[<>{}]/.test(sentence)) {
-          sentences.add(sentence);
-        }
-      }
-    }
-  }
-  return [...sentences].sort();
+  return sentencesOf(
+    readdirSync(newsDir)
+      .filter((name) => /\.mdx?$/.test(name))
+      .sort()
+      .map((name) => readFileSync(path.join(newsDir, name), 'utf8')),
+  );
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾'.split('');

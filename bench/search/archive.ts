@@ -7,14 +7,14 @@
  * longer words (影院 in 电影院 and 惠工影院). Every title is distinct, so each story has a query (its
  * title) that must find it.
  *
- * The pages carry the news page's searchable markup (src/pages/news/[id].astro with StoryHead): the
- * article as data-pagefind-body typed 新闻, kicker and title weighted, the byline, date and term chips
- * ignored. They are written directly rather than through `astro build`, which at 3,000 stories takes a
- * minute and 1.7 GiB and would measure the same markup.
+ * The pages carry the news page's searchable markup (src/pages/news/[id].astro with StoryHead, read by
+ * src/search/page-document.ts): the article as data-search-body="news", the kicker a search heading,
+ * the byline, date and term chips ignored. They are made directly rather than through `astro build`,
+ * which at 3,000 stories takes a minute and 1.7 GiB and would measure the same markup.
+ *
+ * No I/O here (the Worker's tests run it in workerd): the corpus's sentences are passed in
+ * (bench/build/corpus.ts), and bench/search/write-archive.ts writes the pages to files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { corpusSentences } from '../build/stories.ts';
 import { between, pick, prng, sample } from '../lib/prng.ts';
 
 export interface ArchiveStory {
@@ -31,11 +31,13 @@ export interface ArchiveQuery {
   kind: 'title' | 'name' | 'place' | 'two-character word' | 'inside a longer word' | 'phrase';
   /** URLs of the pages that hold the query: the right answers. */
   relevant: string[];
+  /** For a title: the URL of its story, which must be in the first ten results. */
+  story?: string;
 }
 
 export interface Archive {
   stories: ArchiveStory[];
-  /** Undated pages (a program each), so the site shard is not empty, as on the site. */
+  /** Undated pages (a program each), as on the site: results of another type. */
   programs: ArchiveStory[];
   queries: ArchiveQuery[];
 }
@@ -72,9 +74,38 @@ function plant(random: () => number, story: ArchiveStory, sentence: string): voi
 /** The searchable texts of a page, each searched on its own (a match does not run from title into body). */
 const pageTexts = (story: ArchiveStory) => [story.title, story.kicker ?? '', ...story.paragraphs];
 
-export function generateArchive(count: number, { seed = 11 } = {}): Archive {
+/**
+ * The URLs of the pages whose texts hold a query (two or more characters). Scanning every page for
+ * every title is quadratic (~15 min at 30,000 stories): each character pair's pages are listed once,
+ * and a query's candidates are the pages of its rarest pair, each then checked in full.
+ */
+function pagesHolding(pages: readonly ArchiveStory[]): (query: string) => string[] {
+  const texts = pages.map(pageTexts);
+  const pairs = new Map<string, number[]>();
+  texts.forEach((ofPage, i) => {
+    for (const text of ofPage) {
+      for (let j = 0; j + 1 < text.length; j++) {
+        const pair = text.slice(j, j + 2);
+        const list = pairs.get(pair);
+        if (!list) pairs.set(pair, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      }
+    }
+  });
+  return (query) => {
+    let candidates: readonly number[] = [];
+    for (let j = 0; j + 1 < query.length; j++) {
+      const list = pairs.get(query.slice(j, j + 2)) ?? [];
+      if (j === 0 || list.length < candidates.length) candidates = list;
+    }
+    return candidates.filter((i) => texts[i]!.some((text) => text.includes(query))).map((i) => pages[i]!.url);
+  };
+}
+
+/** `count` stories drawn from `corpus` (the real stories' sentences: bench/build/corpus.ts), seeded. */
+export function generateArchive(count: number, corpus: readonly string[], { seed = 11 } = {}): Archive {
   const random = prng(seed);
-  const sentences = corpusSentences().map(quoteSafe);
+  const sentences = corpus.map(quoteSafe);
   const start = Date.UTC(2021, 0, 1);
   const days = 6 * 365;
   const titles = new Set<string>();
@@ -119,7 +150,7 @@ export function generateArchive(count: number, { seed = 11 } = {}): Archive {
   }));
 
   const pages = [...stories, ...programs];
-  const relevant = (query: string) => pages.filter((page) => pageTexts(page).some((text) => text.includes(query))).map((page) => page.url);
+  const relevant = pagesHolding(pages);
   const queries: ArchiveQuery[] = [
     ...NAMES.map((query) => ({ query, kind: 'name' as const, relevant: relevant(query) })),
     ...PLACES.map((query) => ({ query, kind: 'place' as const, relevant: relevant(query) })),
@@ -136,7 +167,7 @@ export function generateArchive(count: number, { seed = 11 } = {}): Archive {
     const query = text.slice(from, from + length);
     queries.push({ query, kind: 'phrase', relevant: relevant(query) });
   }
-  for (const story of stories) queries.push({ query: story.title, kind: 'title', relevant: relevant(story.title) });
+  for (const story of stories) queries.push({ query: story.title, kind: 'title', relevant: relevant(story.title), story: story.url });
   return { stories, programs, queries };
 }
 
@@ -145,20 +176,11 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /** A page with the searchable markup of the site's news page (or program page, for an undated one). */
 export function pageHtml(page: ArchiveStory): string {
   const body = page.date
-    ? `<article class="story" data-pagefind-body data-pagefind-filter="type:新闻"><header class="story-head">${
-        page.kicker ? `<p class="kicker" data-pagefind-weight="5" data-pagefind-meta="kicker">${escape(page.kicker)}</p>` : ''
-      }<h1 data-pagefind-weight="10">${escape(page.title)}</h1><p class="meta" data-pagefind-ignore><span class="byline">本报记者 王明</span><time datetime="${page.date}" data-pagefind-sort="date[datetime]">${page.date}</time><span>工会新闻</span></p></header><div class="prose">${page.paragraphs
+    ? `<article class="story" data-search-body="news"><header class="story-head">${
+        page.kicker ? `<p class="kicker" data-search-heading>${escape(page.kicker)}</p>` : ''
+      }<h1>${escape(page.title)}</h1><p class="meta" data-search-ignore><span class="byline">本报记者 王明</span><time datetime="${page.date}">${page.date}</time><span>工会新闻</span></p></header><div class="prose">${page.paragraphs
         .map((p, i) => (i === 2 ? `<h2>${escape(p.slice(0, 10))}</h2>` : '') + `<p>${escape(p)}</p>`)
-        .join('')}</div><footer class="story-foot" data-pagefind-ignore><a href="/tags/x/">标签</a></footer></article>`
-    : `<div data-pagefind-body data-pagefind-filter="type:服务项目"><h1>${escape(page.title)}</h1>${page.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</div>`;
+        .join('')}</div><footer class="story-foot" data-search-ignore><a href="/tags/x/">标签</a></footer></article>`
+    : `<div data-search-body="programs"><h1>${escape(page.title)}</h1>${page.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</div>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(page.title)} - 惠工</title></head><body><header><a href="/">惠工</a> <a href="/search/">搜索</a></header><main>${body}</main></body></html>`;
-}
-
-/** Writes the archive's pages under `dir` (dir/news/ID/index.html …). */
-export function writeArchive(dir: string, archive: Archive): void {
-  for (const page of [...archive.stories, ...archive.programs]) {
-    const folder = path.join(dir, page.url);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), pageHtml(page));
-  }
 }
