@@ -1,204 +1,203 @@
 /**
- * npm run bench:search — search quality, speed and the index step's cost on a generated archive.
+ * npm run bench:search — search quality and speed on a generated archive, searched by the Worker
+ * from D1 (GET /api/search), and the index step's cost.
  *
- * Writes an archive of --stories stories (default 3,000; bench/search/archive.ts) and indexes it
- * twice: `before`, the Pagefind CLI as the build ran it before issue 16 (one index, Pagefind's own
- * Chinese segmentation), and `after`, scripts/search-index.ts (character pairs, shards). For each it
- * reports the index step's wall time, peak memory (process tree and largest process) and files, then,
- * in headless Chromium against the built index, precision@10 and recall over every query (names,
- * places, two-character words, words inside longer words, phrases, and every story's title) and,
- * for the non-title queries and the first --cold-titles titles, each query's cold time and bytes
- * fetched. Results in bench/results/search.json.
+ * Generates an archive of --stories stories (default 3,000; bench/search/archive.ts: right answers
+ * known by construction), writes its pages, loads them into a local D1 as a deploy's reindex does
+ * (bench/search/load-d1.ts: search documents from the pages' data-search-* markup, their statements
+ * as SQL scripts, `wrangler d1 migrations apply`, `wrangler d1 execute --local --file`), starts
+ * `wrangler dev --persist-to` on it and measures:
+ * - quality: precision@10 and recall per kind of query (names, places, two-character words, words
+ *   inside longer words, phrases, titles: every story's title, or --titles N of them) and the titles
+ *   whose story is in their first ten results, over HTTP (recall reads every page of results, at most
+ *   --max-pages);
+ * - cold queries in headless Chromium, a fresh browser context each (nothing cached): `api`, the
+ *   /api/search fetch alone from a page of the site; `page`, the search page from navigation of
+ *   /search/?q=… to the first result shown (--result-selector), when the served site has one.
+ *   Milliseconds and bytes fetched (Resource Timing transferSize) per query.
+ * - the index step: documents and SQL, migrations, execute (wall time, peak memory), the D1 file's size.
+ * Results in bench/results/search.json (or --out).
  *
- * Each cold query is also broken down: bytes and requests per kind of file (pagefind.js, the search
- * worker, WebAssembly, each shard's entry, metadata, filters, index chunks, the results' fragments),
- * bytes per shard, and when each phase ended (script, open: worker + WebAssembly + every shard's
- * metadata, filters, search, fragments); medians are printed and all of it is in the results file.
- *
- * Options: --stories 3000 --modes before,after --shard-size N (default the indexer's) --cold-titles 10 --titles N (search
- * only every k-th story's title, N in all; default every title) --keep (leave the work folder, printed
- * at the start, for --reuse).
- *
- * Only the queries, against an index already built (a few minutes, no rebuild; e.g. on a quiet machine):
- *
- *     npm run bench:search -- --stories 3000 --modes after --titles 100 --keep   # once: prints tmp/bench-search-XXXX
- *     npm run bench:search -- --reuse tmp/bench-search-XXXX                     # as often as wanted
- *
- * --reuse DIR searches the index the kept run built last (its mode, stories and titles come from
- * DIR/bench.json) and writes bench/results/search-reuse.json; the load average is recorded beside the
- * times in every run.
+ * Options: --stories 3000 --titles N --cold-titles 10 --modes api,page --site DIR (a built site to
+ * serve under the archive, for its search page; default dist/ if built) --max-pages 200 --keep
+ * (leave the work folder) --reuse DIR (a kept folder: no generating or loading, only the queries).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/helpers/browser.ts';
-import { generateArchive, writeArchive } from './search/archive.ts';
-import { FILE_KINDS, measureCold, measureQuality, serveStatic, summarise, writeHarness, type ColdRun, type QueryScore } from './search/quality.ts';
+import { corpusSentences } from './build/stories.ts';
+import { generateArchive } from './search/archive.ts';
+import { loadArchive, type LoadStep } from './search/load-d1.ts';
+import { BLANK_PAGE, coldApi, coldPage, measureQuality, summarise, type ColdRun, type QueryScore } from './search/quality.ts';
+import { writeArchive } from './search/write-archive.ts';
+import { startDevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
-import { measure } from './lib/process-tree.ts';
-import { markdownTable, median, round } from './lib/stats.ts';
+import { markdownTable, median, percentile, round } from './lib/stats.ts';
 
 const { values } = parseArgs({
   options: {
     stories: { type: 'string', default: '3000' },
-    modes: { type: 'string', default: 'before,after' },
-    'shard-size': { type: 'string' },
-    'cold-titles': { type: 'string', default: '10' },
     titles: { type: 'string' },
+    'cold-titles': { type: 'string', default: '10' },
+    modes: { type: 'string' },
+    site: { type: 'string' },
+    'result-selector': { type: 'string', default: '[data-search-result]' },
+    'max-pages': { type: 'string', default: '200' },
+    out: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
   },
 });
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 
-function folderStats(dir: string): { files: number; mib: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, mib: round(bytes / 2 ** 20, 1) };
-}
-
-/** What a kept work folder holds, for --reuse. */
 interface Kept {
   stories: number;
-  titles?: string;
-  mode: 'before' | 'after';
-  shardSize: string;
+  load: LoadStep;
+  d1MiB: number;
 }
 
 mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
-// --reuse takes the kept folder or the site folder the kept run printed.
-const reuseDir = values.reuse && (existsSync(path.join(values.reuse, 'bench.json')) ? path.resolve(values.reuse) : path.resolve(values.reuse, '..'));
-const reused: Kept | undefined = reuseDir ? JSON.parse(readFileSync(path.join(reuseDir, 'bench.json'), 'utf8')) : undefined;
-const work = reuseDir ?? mkdtempSync(path.join(ROOT, 'tmp', 'bench-search-'));
+const work = values.reuse ? path.resolve(values.reuse) : mkdtempSync(path.join(ROOT, 'tmp', 'bench-search-'));
 const site = path.join(work, 'site');
-const modes = reused ? [reused.mode] : (values.modes.split(',') as ('before' | 'after')[]);
-const archive = generateArchive(reused?.stories ?? Number(values.stories));
-const titlesWanted = reused ? reused.titles : values.titles;
-if (titlesWanted) {
+const state = path.join(work, 'state');
+const kept: Kept | undefined = values.reuse ? JSON.parse(readFileSync(path.join(work, 'bench.json'), 'utf8')) : undefined;
+const stories = kept?.stories ?? Number(values.stories);
+
+const generating = performance.now();
+const archive = generateArchive(stories, corpusSentences());
+console.log(`bench:search — ${stories} stories generated in ${round((performance.now() - generating) / 1000, 1)} s, ${archive.queries.length} queries; work folder ${work}`);
+if (values.titles) {
   const titles = archive.queries.filter((q) => q.kind === 'title');
-  const every = Math.max(1, Math.floor(titles.length / Number(titlesWanted)));
-  const kept = new Set(titles.filter((_, i) => i % every === 0));
-  archive.queries = archive.queries.filter((q) => q.kind !== 'title' || kept.has(q));
-}
-if (!reused) writeArchive(site, archive);
-await writeHarness(site);
-console.log(`bench:search — ${archive.stories.length} stories, ${archive.queries.length} queries, in ${site}${reused ? ` (reusing its ${reused.mode} index, shards of ${reused.shardSize})` : ''}`);
-
-/** Medians over the cold queries: per kind of file, per shard, and each phase's length. */
-function coldBreakdown(cold: readonly ColdRun[]) {
-  const kib = (bytes: number) => round(bytes / 1024, 1);
-  const kinds = FILE_KINDS.filter((kind) => cold.some((c) => c.byKind[kind]));
-  const byKind = Object.fromEntries(
-    kinds.map((kind) => {
-      const of = cold.map((c) => c.byKind[kind] ?? { requests: 0, bytes: 0, lastMs: 0 });
-      return [kind, { requests: median(of.map((k) => k.requests)), medianKiB: kib(median(of.map((k) => k.bytes))), maxKiB: kib(Math.max(...of.map((k) => k.bytes))), lastSentMs: median(of.map((k) => k.lastMs)) }];
-    }),
-  );
-  const shards = [...new Set(cold.flatMap((c) => Object.keys(c.byShard)))];
-  const byShard = Object.fromEntries(shards.map((shard) => [shard, { medianKiB: kib(median(cold.map((c) => c.byShard[shard] ?? 0))), maxKiB: kib(Math.max(...cold.map((c) => c.byShard[shard] ?? 0))) }]));
-  const names = Object.keys(cold[0]?.phases ?? {});
-  const phases = Object.fromEntries(
-    names.map((name, i) => {
-      const lengths = cold.map((c) => c.phases[name]! - (i === 0 ? 0 : c.phases[names[i - 1]!]!));
-      return [name, { medianMs: median(lengths), maxMs: Math.max(...lengths) }];
-    }),
-  );
-  return { byKind, byShard, phases };
+  const every = Math.max(1, Math.floor(titles.length / Number(values.titles)));
+  const chosen = new Set(titles.filter((_, i) => i % every === 0));
+  archive.queries = archive.queries.filter((q) => q.kind !== 'title' || chosen.has(q));
 }
 
-const results: Record<string, unknown>[] = [];
+/** The D1 database wrangler keeps under --persist-to, on disk: the largest database file with its write-ahead log. */
+function d1FileMiB(dir: string): number {
+  const d1 = path.join(dir, 'v3', 'd1');
+  const sizes = new Map<string, number>();
+  for (const entry of readdirSync(d1, { recursive: true, withFileTypes: true })) {
+    const database = /^(.+\.sqlite)(-wal)?$/.exec(entry.name)?.[1];
+    if (!entry.isFile() || !database) continue;
+    const key = path.join(entry.parentPath, database);
+    sizes.set(key, (sizes.get(key) ?? 0) + statSync(path.join(entry.parentPath, entry.name)).size);
+  }
+  return round(Math.max(...sizes.values()) / 2 ** 20, 1);
+}
+
+// The served site: a built site (for its search page), the archive's pages, and a blank page.
+const builtSite = values.site ? path.resolve(values.site) : path.join(ROOT, 'dist');
+const hasSearchPage = existsSync(path.join(builtSite, 'search', 'index.html'));
+if (!kept) {
+  if (existsSync(builtSite)) cpSync(builtSite, site, { recursive: true });
+  writeArchive(site, archive);
+}
+mkdirSync(path.join(site, BLANK_PAGE), { recursive: true });
+writeFileSync(path.join(site, BLANK_PAGE, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
+const modes = (values.modes ?? (hasSearchPage ? 'api,page' : 'api')).split(',') as ('api' | 'page')[];
+
+let load = kept?.load;
+let d1MiB = kept?.d1MiB;
+if (!load) {
+  const quiet = await waitForQuiet({ maxWaitMs: 60_000 });
+  console.log(`loading ${archive.stories.length + archive.programs.length} pages into a local D1 (cpu busy ${quiet.busy}, load ${round(loadavg()[0]!, 2)})`);
+  load = await loadArchive([...archive.stories, ...archive.programs], state, work);
+  d1MiB = d1FileMiB(state);
+  writeFileSync(path.join(work, 'bench.json'), JSON.stringify({ stories, load, d1MiB } satisfies Kept));
+}
+const loadSummary = {
+  documentsS: round(load.documentsMs / 1000, 1),
+  sqlMiB: round(load.sqlMiB, 1),
+  scripts: load.scripts,
+  migrationsS: round(load.migrations.wallMs / 1000, 1),
+  executeS: round(load.execute.wallMs / 1000, 1),
+  totalS: round((load.documentsMs + load.migrations.wallMs + load.execute.wallMs) / 1000, 1),
+  executePeakTreeMiB: round(load.execute.peakTreeKiB / 1024, 0),
+  executePeakProcessMiB: round(load.execute.peakProcessKiB / 1024, 0),
+  d1MiB,
+};
+console.log(
+  `index step: documents + SQL ${loadSummary.documentsS} s (${loadSummary.sqlMiB} MiB in ${loadSummary.scripts} scripts), migrations ${loadSummary.migrationsS} s, ` +
+    `d1 execute ${loadSummary.executeS} s (peak ${loadSummary.executePeakTreeMiB} MiB, largest process ${loadSummary.executePeakProcessMiB} MiB); D1 file ${d1MiB} MiB`,
+);
+
+// .dev.vars, which wrangler dev's copied config needs.
+const setup = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/dev-setup.ts', '--persist-to', state, '--members', '0'], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
+if (setup.status !== 0) throw new Error(`dev-setup failed:\n${setup.stderr}`);
+// Without the rate limits: the quality run sends thousands of queries from one address.
+const server = await startDevServer({ state, assets: site, withoutRateLimits: true });
 const browser = await launchChromium();
+let record: Record<string, unknown>;
 try {
+  const qualityStarted = Date.now();
+  const scores = await measureQuality((pathAndQuery) => fetch(new URL(pathAndQuery, server.base)), archive.queries, { maxPages: Number(values['max-pages']) });
+  const qualityS = round((Date.now() - qualityStarted) / 1000, 0);
+  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarise(scores.filter((s) => s.kind === kind))]));
+  const overall = summarise(scores);
+  const titleScores = scores.filter((s) => s.kind === 'title');
+  const titlesFound = `${titleScores.filter((s) => s.titleFound).length}/${titleScores.length}`;
+  console.log(markdownTable(['queries', 'kind', 'precision@10', 'recall'], [...kinds.map((kind) => [byKind[kind]!.queries, kind, byKind[kind]!.precisionAt10, byKind[kind]!.recall]), [overall.queries, 'all', overall.precisionAt10, overall.recall]]));
+  console.log(`titles whose story is in their first ten results: ${titlesFound} (quality run ${qualityS} s)`);
+  const capped = scores.filter((s) => s.capped).map((s) => s.query);
+  if (capped.length) console.log(`recall read over the first ${values['max-pages']} pages only for: ${capped.join(' ')}`);
+
+  const coldQueries = [...archive.queries.filter((q) => q.kind !== 'title').map((q) => q.query), ...archive.queries.filter((q) => q.kind === 'title').slice(0, Number(values['cold-titles'])).map((q) => q.query)];
+  const cold: Record<string, unknown> = {};
   for (const mode of modes) {
     const quiet = await waitForQuiet({ maxWaitMs: 60_000 });
     const loadBefore = round(loadavg()[0]!, 2);
-    if (!reused) rmSync(path.join(site, 'pagefind'), { recursive: true, force: true });
-    const step = reused
-      ? undefined
-      : mode === 'before'
-        ? await measure(path.join(BIN, 'pagefind'), ['--site', site], { cwd: ROOT, env: childEnv(), timeoutMs: 20 * 60_000 })
-        : await measure(path.join(BIN, 'node'), ['scripts/search-index.ts', '--site', site, '--cache', path.join(work, 'cache'), ...(values['shard-size'] ? ['--shard-size', values['shard-size']] : [])], {
-            cwd: ROOT,
-            env: childEnv(),
-            timeoutMs: 20 * 60_000,
-          });
-    if (step && step.status !== 0) throw new Error(`${mode} index failed:\n${step.output.slice(-3000)}`);
-    const files = folderStats(path.join(site, 'pagefind'));
-    if (step) {
-      console.log(`\n${mode}: index ${round(step.wallMs / 1000, 1)} s, peak ${round(step.peakTreeKiB / 1024, 0)} MiB (largest process ${round(step.peakProcessKiB / 1024, 0)} MiB), ${files.files} files, ${files.mib} MiB`);
-      writeFileSync(path.join(work, 'bench.json'), JSON.stringify({ stories: archive.stories.length, titles: values.titles, mode, shardSize: values['shard-size'] ?? 'default' } satisfies Kept));
-    }
-
-    const server = await serveStatic(site);
-    const started = Date.now();
-    const scores = await measureQuality(browser, server.url, mode, archive.queries);
-    const qualityS = round((Date.now() - started) / 1000, 0);
-    const coldQueries = [...archive.queries.filter((q) => q.kind !== 'title').map((q) => q.query), ...archive.queries.filter((q) => q.kind === 'title').slice(0, Number(values['cold-titles'])).map((q) => q.query)];
-    const loadBeforeCold = round(loadavg()[0]!, 2);
-    const cold = await measureCold(browser, server, mode, coldQueries);
-    const loadAfterCold = round(loadavg()[0]!, 2);
-    await server.close();
-    const breakdown = coldBreakdown(cold);
-
-    const kinds = [...new Set(scores.map((s) => s.kind))];
-    const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarise(scores.filter((s) => s.kind === kind))]));
-    const overall = summarise(scores);
-    const titleScores = scores.filter((s) => s.kind === 'title');
-    const titlesInTop10 = titleScores.filter((s) => s.precisionAt10 > 0).length;
-    const ms = cold.map((c) => c.ms);
-    const bytes = cold.map((c) => c.bytes);
-    const record = {
-      mode,
-      stories: archive.stories.length,
-      loadBefore,
+    const runs: ColdRun[] = [];
+    for (const query of coldQueries) runs.push(mode === 'api' ? await coldApi(browser, server.base, query) : await coldPage(browser, server.base, query, values['result-selector']));
+    const loadAfter = round(loadavg()[0]!, 2);
+    const ms = runs.map((r) => r.ms);
+    const apiMs = runs.map((r) => r.apiMs);
+    const kib = runs.map((r) => r.bytes / 1024);
+    const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+    cold[mode] = {
+      queries: runs.length,
       cpuBusyBefore: quiet.busy,
-      shardSize: reused?.shardSize ?? values['shard-size'] ?? 'default',
-      shards: existsSync(path.join(site, 'pagefind', 'shards.json')) ? JSON.parse(readFileSync(path.join(site, 'pagefind', 'shards.json'), 'utf8')).shards.length : 0,
-      index: step ? { wallS: round(step.wallMs / 1000, 1), peakTreeMiB: round(step.peakTreeKiB / 1024, 0), peakProcessMiB: round(step.peakProcessKiB / 1024, 0), ...files } : { reused: work, ...files },
-      overall,
-      byKind,
-      titlesFoundInTop10: `${titlesInTop10}/${titleScores.length}`,
-      cold: {
-        queries: cold.length,
-        load: { before: loadBeforeCold, after: loadAfterCold },
-        medianMs: median(ms),
-        maxMs: Math.max(...ms),
-        slowest: (({ query, ms: slowestMs, bytes: slowestBytes, phases }) => ({ query, ms: slowestMs, bytes: slowestBytes, phases }))(cold.reduce((a, b) => (b.ms > a.ms ? b : a))),
-        medianKiB: round(median(bytes) / 1024, 0),
-        maxKiB: round(Math.max(...bytes) / 1024, 0),
-        ...breakdown,
-        runs: cold,
-      },
-      worst: scores
-        .filter((s) => s.kind !== 'title' && (s.precisionAt10 < 1 || s.recall < 1))
-        .map((s: QueryScore) => ({ query: s.query, kind: s.kind, relevant: s.relevant, found: s.found, p10: round(s.precisionAt10, 2), recall: round(s.recall, 2) })),
-      qualityS,
+      load: { before: loadBefore, after: loadAfter },
+      medianMs: median(ms),
+      p90Ms: percentile(ms, 90),
+      maxMs: Math.max(...ms),
+      slowest: { query: slowest.query, ms: slowest.ms, apiMs: slowest.apiMs },
+      apiMedianMs: median(apiMs),
+      apiMaxMs: Math.max(...apiMs),
+      medianKiB: round(median(kib), 1),
+      maxKiB: round(Math.max(...kib), 1),
+      apiMedianKiB: round(median(runs.map((r) => r.apiBytes / 1024)), 1),
+      over300ms: runs.filter((r) => r.ms > 300).map((r) => `${r.query} ${r.ms} ms`),
+      runs,
     };
-    results.push(record);
     console.log(
-      markdownTable(
-        ['queries', 'kind', 'precision@10', 'recall'],
-        [...kinds.map((kind) => [byKind[kind]!.queries, kind, byKind[kind]!.precisionAt10, byKind[kind]!.recall]), [overall.queries, 'all', overall.precisionAt10, overall.recall]],
-      ),
+      `cold ${mode} (${runs.length} queries, load ${loadBefore} → ${loadAfter}): median ${median(ms)} ms, max ${Math.max(...ms)} ms (${slowest.query}); ` +
+        `the /api/search request median ${median(apiMs)} ms, max ${Math.max(...apiMs)} ms; bytes median ${round(median(kib), 1)} KiB, max ${round(Math.max(...kib), 1)} KiB`,
     );
-    console.log(`titles found in the top 10: ${record.titlesFoundInTop10}; cold (load ${loadBeforeCold} → ${loadAfterCold}): median ${record.cold.medianMs} ms, max ${record.cold.maxMs} ms (${record.cold.slowest.query}), bytes median ${record.cold.medianKiB} KiB, max ${record.cold.maxKiB} KiB`);
-    console.log(`\ncold query, per kind of file (medians over ${cold.length} queries):`);
-    console.log(markdownTable(['file', 'requests', 'KiB median', 'KiB max', 'last sent at (ms)'], Object.entries(breakdown.byKind).map(([kind, k]) => [kind, k.requests, k.medianKiB, k.maxKiB, k.lastSentMs])));
-    console.log('\nper shard:');
-    console.log(markdownTable(['shard', 'KiB median', 'KiB max'], Object.entries(breakdown.byShard).map(([shard, k]) => [shard, k.medianKiB, k.maxKiB])));
-    console.log('\nphases (each one\'s length):');
-    console.log(markdownTable(['phase', 'ms median', 'ms max'], Object.entries(breakdown.phases).map(([phase, p]) => [phase, p.medianMs, p.maxMs])));
-    for (const w of record.worst.slice(0, 15)) console.log(`  ${w.kind} ${w.query}: relevant ${w.relevant}, results ${w.found}, p@10 ${w.p10}, recall ${w.recall}`);
+  }
+
+  record = {
+    stories,
+    pages: archive.stories.length + archive.programs.length,
+    indexStep: loadSummary,
+    quality: { overall, byKind, titlesFound, capped, seconds: qualityS },
+    cold,
+    worst: scores
+      .filter((s) => (s.kind === 'title' ? !s.titleFound : s.precisionAt10 < 1 || s.recall < 1))
+      .map((s: QueryScore) => ({ query: s.query, kind: s.kind, relevant: s.relevant, results: s.found, p10: round(s.precisionAt10, 2), recall: round(s.recall, 2) })),
+  };
+  for (const w of (record.worst as { query: string; kind: string; relevant: number; results: number; p10: number; recall: number }[]).slice(0, 15)) {
+    console.log(`  ${w.kind} ${w.query}: relevant ${w.relevant}, results ${w.results}, p@10 ${w.p10}, recall ${w.recall}`);
   }
 } finally {
   await browser.close();
-  if (!values.keep && !reused) rmSync(work, { recursive: true, force: true });
+  await server.stop();
+  if (!values.keep && !values.reuse) rmSync(work, { recursive: true, force: true });
 }
-writeFileSync(path.join(ROOT, 'bench', 'results', reused ? 'search-reuse.json' : modes.length === 1 ? `search-${modes[0]}.json` : 'search.json'), `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2)}\n`);
+const out = values.out ? path.resolve(values.out) : path.join(ROOT, 'bench', 'results', 'search.json');
+writeFileSync(out, `${JSON.stringify({ machine: machine(), date: new Date().toISOString(), ...record }, null, 2)}\n`);
+console.log(`written ${path.relative(ROOT, out)}`);

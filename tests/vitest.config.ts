@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 
 /** Secrets for the Worker under test (production ones come from `wrangler secret put`). */
 export const TEST_SECRETS = {
@@ -28,7 +28,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: TEST_SECRETS },
+            // The search's D1 migrations, for the tests to apply (applyD1Migrations from cloudflare:test).
+            miniflare: { bindings: { ...TEST_SECRETS, TEST_MIGRATIONS: await readD1Migrations(new URL('../functions/search/migrations', import.meta.url).pathname) } },
           }),
         ],
         resolve: { alias: { 'huigong-catalogue': new URL('../functions/generated/catalogue.json', import.meta.url).pathname } },
