@@ -10,6 +10,9 @@ export const TEST_SECRETS = {
   STAFF_BOOTSTRAP_SECRET: 'test-staff-bootstrap-secret-at-least-32-characters',
 };
 
+/** The search's D1 schema, applied before each Worker test (tests/functions/setup.ts). */
+const searchMigrations = await readD1Migrations(new URL('../functions/search/migrations', import.meta.url).pathname);
+
 // Four kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
 // headless Chromium against `wrangler dev`, and the browser editor against `astro dev`. `npm test` builds the site first.
 export default defineConfig({
@@ -28,8 +31,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            // The search's D1 migrations, for the tests to apply (applyD1Migrations from cloudflare:test).
-            miniflare: { bindings: { ...TEST_SECRETS, TEST_MIGRATIONS: await readD1Migrations(new URL('../functions/search/migrations', import.meta.url).pathname) } },
+            miniflare: { bindings: { ...TEST_SECRETS, SEARCH_MIGRATIONS: searchMigrations } },
           }),
         ],
         resolve: { alias: { 'huigong-catalogue': new URL('../functions/generated/catalogue.json', import.meta.url).pathname } },

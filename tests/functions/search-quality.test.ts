@@ -1,15 +1,15 @@
-import { applyD1Migrations, env } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app';
 import { generateArchive, pageHtml } from '../../bench/search/archive';
 import { sentencesOf } from '../../bench/build/corpus';
 import { measureQuality, summarise, type QueryScore } from '../../bench/search/quality';
 import { pageDocument } from '../../src/search/page-document';
-import { upsertStatements } from '../../src/search/index-statements';
+import { emptySearch, indexPages } from './helpers/search';
 
 // The small version of `npm run bench:search`: 300 generated stories (bench/search/archive.ts, right
-// answers known by construction) indexed into D1 by the statements the reindex writes, searched through
-// GET /api/search as a reader's browser does.
+// answers known by construction), their search documents read from their markup and indexed into D1 by
+// the statements the reindex writes, searched through GET /api/search as a reader's browser does.
 const STORIES = 300;
 // The corpus the archive's sentences come from: the real stories (workerd has no file system).
 const storyFiles = import.meta.glob<string>('../../content/news/*.{md,mdx}', { query: '?raw', import: 'default', eager: true });
@@ -18,13 +18,11 @@ const app = createApp();
 let scores: QueryScore[];
 
 beforeAll(async () => {
-  await applyD1Migrations(env.SEARCH, env.TEST_MIGRATIONS);
+  // Scores are taken here, before the setup's beforeEach empties the search for each test.
+  await emptySearch();
   const corpus = sentencesOf(Object.keys(storyFiles).sort().map((file) => storyFiles[file]!));
   const archive = generateArchive(STORIES, corpus);
-  const statements = [...archive.stories, ...archive.programs].flatMap((page) => upsertStatements(pageDocument(page.url, pageHtml(page))!, 'generated'));
-  for (let from = 0; from < statements.length; from += 500) {
-    await env.SEARCH.batch(statements.slice(from, from + 500).map(({ sql, params }) => env.SEARCH.prepare(sql).bind(...params)));
-  }
+  await indexPages([...archive.stories, ...archive.programs].map((page) => pageDocument(page.url, pageHtml(page))!));
   scores = await measureQuality((pathAndQuery) => app.request(pathAndQuery, {}, env), archive.queries, { concurrency: 1, progress: false });
 }, 600_000);
 
