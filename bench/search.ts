@@ -19,10 +19,11 @@
  * Results in bench/results/search.json (or --out).
  *
  * Options: --stories 3000 --titles N --cold-titles 10 --modes api,page --site DIR (a built site to
- * serve under the archive, for its search page; default dist/ if built) --max-pages 200 --keep
- * (leave the work folder) --reuse DIR (a kept folder: no generating or loading, only the queries).
+ * serve under the archive, for its search page; default dist/ if built) --max-pages 50 (the API's last page) --keep
+ * (leave the work folder) --reuse DIR (a kept folder: no generating or loading, only the queries)
+ * --cold-only (no quality run: only the cold queries).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -30,9 +31,11 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { corpusSentences } from './build/stories.ts';
 import { generateArchive, pageHtml } from './search/archive.ts';
+import { d1Size } from './search/d1-size.ts';
 import { reindexArchive, type LoadStep } from './search/load-d1.ts';
 import { BLANK_PAGE, coldApi, coldPage, measureQuality, summarise, type ColdRun, type QueryScore } from './search/quality.ts';
 import { writeArchive } from './search/write-archive.ts';
+import { MAX_PAGE } from '../src/search/search-request.ts';
 import { startDevServer } from './lib/dev-server.ts';
 import { ROOT, childEnv } from './lib/env.ts';
 import { machine, waitForQuiet } from './lib/machine.ts';
@@ -46,10 +49,11 @@ const { values } = parseArgs({
     modes: { type: 'string' },
     site: { type: 'string' },
     'result-selector': { type: 'string', default: '#search-results li' },
-    'max-pages': { type: 'string', default: '200' },
+    'max-pages': { type: 'string', default: String(MAX_PAGE) },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    'cold-only': { type: 'boolean', default: false },
   },
 });
 
@@ -57,7 +61,6 @@ interface Kept {
   stories: number;
   load: LoadStep;
   oneMore: LoadStep;
-  d1MiB: number;
 }
 
 mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
@@ -80,33 +83,19 @@ if (values.titles) {
   archive.queries = archive.queries.filter((q) => q.kind !== 'title' || chosen.has(q));
 }
 
-/** The D1 database wrangler keeps under --persist-to, on disk: the largest database file with its write-ahead log. */
-function d1FileMiB(dir: string): number {
-  const d1 = path.join(dir, 'v3', 'd1');
-  const sizes = new Map<string, number>();
-  for (const entry of readdirSync(d1, { recursive: true, withFileTypes: true })) {
-    const database = /^(.+\.sqlite)(-wal)?$/.exec(entry.name)?.[1];
-    if (!entry.isFile() || !database) continue;
-    const key = path.join(entry.parentPath, database);
-    sizes.set(key, (sizes.get(key) ?? 0) + statSync(path.join(entry.parentPath, entry.name)).size);
-  }
-  return round(Math.max(...sizes.values()) / 2 ** 20, 1);
-}
-
 const builtSite = values.site ? path.resolve(values.site) : path.join(ROOT, 'dist');
 const hasSearchPage = existsSync(path.join(builtSite, 'search', 'index.html'));
-if (!kept) {
-  if (existsSync(builtSite)) cpSync(builtSite, site, { recursive: true });
-  writeArchive(site, archive);
-  writeArchive(pages, { ...archive, stories: archive.stories.slice(0, -1) });
-}
+// Made anew each run (with --reuse too), so a site built since is served.
+rmSync(site, { recursive: true, force: true });
+if (existsSync(builtSite)) cpSync(builtSite, site, { recursive: true });
+writeArchive(site, archive);
+if (!kept) writeArchive(pages, { ...archive, stories: archive.stories.slice(0, -1) });
 mkdirSync(path.join(site, BLANK_PAGE), { recursive: true });
 writeFileSync(path.join(site, BLANK_PAGE, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
 const modes = (values.modes ?? (hasSearchPage ? 'api,page' : 'api')).split(',') as ('api' | 'page')[];
 
 let load = kept?.load;
 let oneMore = kept?.oneMore;
-let d1MiB = kept?.d1MiB;
 if (!load || !oneMore) {
   const quiet = await waitForQuiet({ maxWaitMs: 60_000 });
   console.log(`search:reindex of ${archive.stories.length - 1 + archive.programs.length} pages into a local D1 (cpu busy ${quiet.busy}, load ${round(loadavg()[0]!, 2)})`);
@@ -118,8 +107,7 @@ if (!load || !oneMore) {
   writeFileSync(path.join(pages, last.url, 'index.html'), pageHtml(last));
   oneMore = await reindexArchive(pages, state);
   console.log(`  after one new story: ${oneMore.summary}`);
-  d1MiB = d1FileMiB(state);
-  writeFileSync(path.join(work, 'bench.json'), JSON.stringify({ stories, load, oneMore, d1MiB } satisfies Kept));
+  writeFileSync(path.join(work, 'bench.json'), JSON.stringify({ stories, load, oneMore } satisfies Kept));
 }
 const MiB = (kib: number) => round(kib / 1024, 0);
 const loadSummary = {
@@ -129,9 +117,23 @@ const loadSummary = {
   summary: load.summary,
   oneMoreS: round(oneMore.wallMs / 1000, 1),
   oneMoreSummary: oneMore.summary,
-  d1MiB,
+  d1: d1Size(state),
 };
-console.log(`index step: reindex ${loadSummary.reindexS} s (peak ${loadSummary.peakTreeMiB} MiB, largest process ${loadSummary.peakProcessMiB} MiB), after one new story ${loadSummary.oneMoreS} s; D1 on disk ${d1MiB} MiB`);
+console.log(`index step: reindex ${loadSummary.reindexS} s (peak ${loadSummary.peakTreeMiB} MiB, largest process ${loadSummary.peakProcessMiB} MiB), after one new story ${loadSummary.oneMoreS} s; D1 database ${loadSummary.d1.mib} MiB (${Object.entries(loadSummary.d1.tables).map(([table, mib]) => `${table} ${mib}`).join(', ')})`);
+
+/** Precision@10 and recall per kind, titles found, printed and returned. */
+function qualityOf(scores: readonly QueryScore[]) {
+  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarise(scores.filter((s) => s.kind === kind))]));
+  const overall = summarise(scores);
+  const titleScores = scores.filter((s) => s.kind === 'title');
+  const titlesFound = `${titleScores.filter((s) => s.titleFound).length}/${titleScores.length}`;
+  console.log(markdownTable(['queries', 'kind', 'precision@10', 'recall'], [...kinds.map((kind) => [byKind[kind]!.queries, kind, byKind[kind]!.precisionAt10, byKind[kind]!.recall]), [overall.queries, 'all', overall.precisionAt10, overall.recall]]));
+  console.log(`titles whose story is in their first ten results: ${titlesFound}`);
+  const capped = scores.filter((s) => s.capped).map((s) => ({ query: s.query, relevant: s.relevant, total: s.found }));
+  if (capped.length) console.log(`recall read over the first ${Number(values['max-pages']) * 20} results only (right answers / the API's total): ${capped.map((c) => `${c.query} ${c.relevant}/${c.total}`).join(', ')}`);
+  return { overall, byKind, titlesFound, capped };
+}
 
 // .dev.vars, which wrangler dev's copied config needs.
 const setup = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'node'), ['scripts/dev-setup.ts', '--persist-to', state, '--members', '0'], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
@@ -141,18 +143,8 @@ const server = await startDevServer({ state, assets: site, withoutRateLimits: tr
 const browser = await launchChromium();
 let record: Record<string, unknown>;
 try {
-  const qualityStarted = Date.now();
-  const scores = await measureQuality((pathAndQuery) => fetch(new URL(pathAndQuery, server.base)), archive.queries, { maxPages: Number(values['max-pages']) });
-  const qualityS = round((Date.now() - qualityStarted) / 1000, 0);
-  const kinds = [...new Set(scores.map((s) => s.kind))];
-  const byKind = Object.fromEntries(kinds.map((kind) => [kind, summarise(scores.filter((s) => s.kind === kind))]));
-  const overall = summarise(scores);
-  const titleScores = scores.filter((s) => s.kind === 'title');
-  const titlesFound = `${titleScores.filter((s) => s.titleFound).length}/${titleScores.length}`;
-  console.log(markdownTable(['queries', 'kind', 'precision@10', 'recall'], [...kinds.map((kind) => [byKind[kind]!.queries, kind, byKind[kind]!.precisionAt10, byKind[kind]!.recall]), [overall.queries, 'all', overall.precisionAt10, overall.recall]]));
-  console.log(`titles whose story is in their first ten results: ${titlesFound} (quality run ${qualityS} s)`);
-  const capped = scores.filter((s) => s.capped).map((s) => s.query);
-  if (capped.length) console.log(`recall read over the first ${values['max-pages']} pages only for: ${capped.join(' ')}`);
+  const scores = values['cold-only'] ? [] : await measureQuality((pathAndQuery) => fetch(new URL(pathAndQuery, server.base)), archive.queries, { maxPages: Number(values['max-pages']) });
+  const quality = values['cold-only'] ? undefined : qualityOf(scores);
 
   const coldQueries = [...archive.queries.filter((q) => q.kind !== 'title').map((q) => q.query), ...archive.queries.filter((q) => q.kind === 'title').slice(0, Number(values['cold-titles'])).map((q) => q.query)];
   const cold: Record<string, unknown> = {};
@@ -195,7 +187,7 @@ try {
     stories,
     pages: archive.stories.length + archive.programs.length,
     indexStep: loadSummary,
-    quality: { overall, byKind, titlesFound, capped, seconds: qualityS },
+    quality,
     cold,
     worst: scores
       .filter((s) => (s.kind === 'title' ? !s.titleFound : s.precisionAt10 < 1 || s.recall < 1))

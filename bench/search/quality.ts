@@ -6,12 +6,14 @@
  *   (so a query with 3 right answers scores 1 when they are the first three results and nothing
  *   else is in the ten; a wrong page in the ten or a right one missing costs the same);
  * - recall: of the right answers, the share found among all results (every page of them, up to
- *   `maxPages`: past that, of the right answers the pages read could hold, and `capped` says so);
+ *   `maxPages`, at most the API's MAX_PAGE = 50, i.e. 1,000 results: past that, of the right answers
+ *   the pages read could hold, and `capped` says so; the API's total is kept beside it);
  * - a title is found when its own story is in the first ten results;
  * - per query, cold (a fresh browser context, nothing cached): the /api/search fetch from a page of
  *   the site, or the search page itself from navigation to results shown, with the bytes fetched.
  */
 import type { Browser } from 'playwright-core';
+import { MAX_PAGE } from '../../src/search/search-request.ts';
 import type { ArchiveQuery } from './archive.ts';
 
 /** GET /api/search's answer (docs/api.md), the parts the bench reads. */
@@ -70,7 +72,7 @@ export async function allResults(get: Get, query: string, maxPages: number): Pro
 }
 
 /** Every query's precision@10 and recall, `concurrency` at a time. */
-export async function measureQuality(get: Get, queries: readonly ArchiveQuery[], { maxPages = 200, concurrency = 2, progress = true } = {}): Promise<QueryScore[]> {
+export async function measureQuality(get: Get, queries: readonly ArchiveQuery[], { maxPages = MAX_PAGE, concurrency = 2, progress = true } = {}): Promise<QueryScore[]> {
   const scores: QueryScore[] = new Array(queries.length);
   let next = 0;
   const worker = async () => {
