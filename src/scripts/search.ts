@@ -53,7 +53,8 @@ function resultItem(result: SearchResult): HTMLLIElement {
   link.href = result.url;
   link.textContent = result.title;
   item.append(type, link);
-  if (result.date) {
+  // Stories only: other pages' first date is a screening's or a figure's, not when the page was written.
+  if (result.date && result.type === 'news') {
     const date = document.createElement('time');
     date.className = 'meta';
     date.dateTime = result.date;
@@ -105,7 +106,9 @@ function showPager(nav: HTMLElement, params: SearchPageParams, pages: number): v
   prev.href = searchPageHref({ ...params, page: Math.max(previous, 1) });
   next.hidden = params.page >= pages;
   next.href = searchPageHref({ ...params, page: params.page + 1 });
-  nav.querySelector('[data-where]')!.textContent = `第 ${params.page} 页，共 ${pages} 页`;
+  // Two pieces that each stay on one line: at large text the line breaks after the comma.
+  const pieces = [`第 ${params.page} 页，`, `共 ${pages} 页`].map((text) => Object.assign(document.createElement('span'), { textContent: text }));
+  nav.querySelector('[data-where]')!.replaceChildren(...pieces);
   nav.hidden = pages <= 1 && params.page <= 1;
 }
 
