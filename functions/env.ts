@@ -21,6 +21,8 @@ export interface Env {
   ROSTER: DurableObjectNamespace<RosterObject>;
   /** One object per member (idFromName(memberId)): their strikes, suspension and lottery weight (functions/member-standing.ts). */
   MEMBER_STANDING: DurableObjectNamespace<MemberStanding>;
+  /** The site's search: the built pages in SQLite full-text search (functions/search/). */
+  SEARCH: D1Database;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */

@@ -46,7 +46,8 @@ export interface FtsQueries {
  */
 export function ftsQueries(query: string): FtsQueries | undefined {
   const pieces = query.split(/\s+/).filter(Boolean);
-  const whole = tokens(pieces.join(''));
+  // Chinese is typed without spaces: a space between Han characters is the reader's, not the text's.
+  const whole = tokens(pieces.reduce((joined, piece) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(piece) ? joined + piece : `${joined} ${piece}`)));
   if (whole.length === 0) return undefined;
   const phrase = `"${whole.map((token) => token.text).join(' ')}"${whole.at(-1)!.prefix ? '*' : ''}`;
   const anywhere = pieces.flatMap(tokens);
