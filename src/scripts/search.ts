@@ -7,24 +7,8 @@
 import { RESULT_TYPES, RESULT_TYPE_ORDER, type ResultType } from '../search/result-types';
 import { readSearchParams, searchApiUrl, searchPageHref, type SearchPageParams } from '../search/search-page-params';
 import { failureStatus, foundInAllTypes, pageCount, resultStatus, SEARCHING, type SearchFailure } from '../search/search-page-status';
+import type { SearchAnswer, SearchResult } from '../search/search-request';
 import { formatFigureDate } from '../programs/figure-date';
-
-interface SearchResult {
-  url: string;
-  type: ResultType;
-  title: string;
-  date: string | null;
-  /** HTML: the page's text escaped, with only <mark> added. */
-  excerpt: string;
-}
-interface SearchAnswer {
-  total: number;
-  page: number;
-  pageSize: number;
-  counts: Record<ResultType, number>;
-  fellBack: boolean;
-  results: SearchResult[];
-}
 
 /** Longer than this on a phone network, and the reader is better served by 重试 than by waiting. */
 const TIMEOUT_MS = 20_000;

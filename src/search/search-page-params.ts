@@ -5,6 +5,7 @@
  * old or mangled link still searches, and written in one order so links compare equal.
  */
 import { RESULT_TYPES, type ResultType } from './result-types';
+import { MAX_PAGE } from './search-limits';
 
 export interface SearchPageParams {
   query: string;
@@ -25,7 +26,8 @@ export function readSearchParams(params: URLSearchParams): SearchPageParams {
     // Own keys only: `in` also finds toString, constructor… on the prototype (and older phones lack Object.hasOwn).
     type: type && Object.prototype.hasOwnProperty.call(RESULT_TYPES, type) ? (type as ResultType) : undefined,
     byDate: params.get('sort') === 'date',
-    page: PAGE_NUMBER.test(page) ? Number(page) : 1,
+    // Past the last page the API serves (an old link to a longer list), its last page.
+    page: PAGE_NUMBER.test(page) ? Math.min(Number(page), MAX_PAGE) : 1,
   };
 }
 

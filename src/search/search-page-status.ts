@@ -5,26 +5,22 @@
  * network, so a failure says whether it is theirs (offline, slow) or ours, and offers 重试.
  */
 import { RESULT_TYPES } from './result-types';
+import { MAX_PAGE } from './search-limits';
 import type { SearchPageParams } from './search-page-params';
+import type { SearchAnswer } from './search-request';
 
 /** The parts of the API's answer (GET /api/search) the status line reads. */
-export interface AnswerCounts {
-  total: number;
-  pageSize: number;
-  counts: Record<string, number>;
-  fellBack: boolean;
-  results: readonly unknown[];
-}
+export type AnswerCounts = Pick<SearchAnswer, 'total' | 'pageSize' | 'counts' | 'fellBack'> & { results: readonly unknown[] };
 
 export const SEARCHING = '正在搜索…';
 
-/** How many pages of results there are (at least 1). */
+/** How many pages of results a reader can turn to (at least 1; the API stops at MAX_PAGE). */
 export function pageCount({ total, pageSize }: Pick<AnswerCounts, 'total' | 'pageSize'>): number {
-  return Math.max(1, Math.ceil(total / pageSize));
+  return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize)));
 }
 
 /** Results of the query in all types, whatever type is chosen. */
-export function foundInAllTypes(counts: Record<string, number>): number {
+export function foundInAllTypes(counts: SearchAnswer['counts']): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
@@ -36,7 +32,8 @@ export function resultStatus(answer: AnswerCounts, { query, type, byDate, page }
   if (answer.total === 0) return `${what}里没有与“${query}”相关的结果；全部类型里有 ${all} 条。`;
   const pages = pageCount(answer);
   if (answer.results.length === 0) return `第 ${page} 页已没有结果：与“${query}”相关的${what}共 ${answer.total} 条，${pages} 页。`;
-  const where = pages > 1 ? `，这是第 ${page} 页，共 ${pages} 页` : '';
+  const listed = pages * answer.pageSize;
+  const where = (pages > 1 ? `，这是第 ${page} 页，共 ${pages} 页` : '') + (answer.total > listed ? `（可翻看前 ${listed} 条，换个更具体的关键词可以找得更准）` : '');
   // The exact phrase is nowhere: say so, or a reader takes 工会 … 驿站 apart for the phrase they typed.
   const loose = answer.fellBack ? `没有完全一致的“${query}”，下面的结果分别含有其中的字词。` : '';
   return `找到 ${answer.total} 条与“${query}”相关的${what}${where}。${loose}`;

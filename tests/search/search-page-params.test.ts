@@ -16,6 +16,11 @@ describe('readSearchParams', () => {
     for (const page of ['0', '-1', '1.5', 'x', '', '01', '9999999']) expect(read(`q=a&page=${page}`).page, page).toBe(1);
   });
 
+  it('takes a page past the last one the API serves for that last one', () => {
+    expect(read('q=a&page=50').page).toBe(50);
+    expect(read('q=a&page=51').page).toBe(50);
+  });
+
   it('orders by relevance unless sort=date', () => {
     expect(read('q=a&sort=relevance').byDate).toBe(false);
     expect(read('q=a&sort=DATE').byDate).toBe(false);

@@ -7,10 +7,11 @@ const answer = (over: Partial<AnswerCounts> = {}): AnswerCounts => ({ total: 37,
 const params = (over: Partial<SearchPageParams> = {}): SearchPageParams => ({ query: '惠工影院', byDate: false, page: 1, ...over });
 
 describe('pageCount', () => {
-  it('counts whole pages, at least one', () => {
+  it('counts whole pages, at least one, at most the 50 the API serves', () => {
     expect(pageCount({ total: 0, pageSize: 20 })).toBe(1);
     expect(pageCount({ total: 20, pageSize: 20 })).toBe(1);
     expect(pageCount({ total: 21, pageSize: 20 })).toBe(2);
+    expect(pageCount({ total: 5000, pageSize: 20 })).toBe(50);
   });
 });
 
@@ -18,6 +19,12 @@ describe('resultStatus', () => {
   it('says how many were found, and which page this is when there are several', () => {
     expect(resultStatus(answer({ total: 7 }), params())).toBe('找到 7 条与“惠工影院”相关的内容。');
     expect(resultStatus(answer(), params({ page: 2 }))).toBe('找到 37 条与“惠工影院”相关的内容，这是第 2 页，共 2 页。');
+  });
+
+  it('says how far a reader can page when there are more results than that', () => {
+    expect(resultStatus(answer({ total: 3000 }), params())).toBe(
+      '找到 3000 条与“惠工影院”相关的内容，这是第 1 页，共 50 页（可翻看前 1000 条，换个更具体的关键词可以找得更准）。',
+    );
   });
 
   it('names the chosen type, and the stories when listed by date', () => {
