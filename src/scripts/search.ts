@@ -53,27 +53,33 @@ function resultItem(result: SearchResult): HTMLLIElement {
   return item;
 }
 
-/** 全部 and each type with results, as links that keep the query and order: a reader narrows without a form. */
-function typeLinks(params: SearchPageParams, counts: Record<ResultType, number>): HTMLLIElement[] {
+/**
+ * 全部 and each type with results, as links that keep the query: a reader narrows without a form. Only
+ * stories are dated, so by date the list is the stories (新闻 is the chip that is current) and every
+ * other chip, 全部 too, lists its pages by relevance.
+ */
+function typeLinks(params: SearchPageParams, counts: SearchAnswer['counts']): HTMLLIElement[] {
+  const current = params.type ?? (params.byDate ? 'news' : undefined);
   const link = (label: string, count: number, type: ResultType | undefined) => {
     const item = document.createElement('li');
     const a = document.createElement('a');
-    a.href = searchPageHref({ ...params, type, page: 1 });
+    a.href = searchPageHref({ ...params, type, byDate: params.byDate && type === 'news', page: 1 });
     a.textContent = `${label}（${count}）`;
-    if (type === params.type) a.setAttribute('aria-current', 'page');
+    if (type === current) a.setAttribute('aria-current', 'page');
     item.append(a);
     return item;
   };
   // The chosen type stays listed at （0）, so the reader sees where they are and 全部 is one tap away.
-  const types = RESULT_TYPE_ORDER.filter((type) => type === params.type || counts[type] > 0);
+  const types = RESULT_TYPE_ORDER.filter((type) => type === current || counts[type] > 0);
   return [link('全部', foundInAllTypes(counts), undefined), ...types.map((type) => link(RESULT_TYPES[type].label, counts[type], type))];
 }
 
-/** 相关度 · 时间: the same query and type in the other order, from its first page. */
+/** 相关度 · 时间（仅新闻）: the same query in the other order, from its first page; by date, the stories. */
 function showSortLinks(nav: HTMLElement, params: SearchPageParams): void {
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-sort]')) {
     const byDate = link.dataset.sort === 'date';
-    link.href = searchPageHref({ ...params, byDate, page: 1 });
+    const type = byDate && params.type !== 'news' ? undefined : params.type;
+    link.href = searchPageHref({ ...params, type, byDate, page: 1 });
     if (byDate === params.byDate) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }

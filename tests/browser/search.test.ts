@@ -175,6 +175,24 @@ describe('narrowing, order and pages', () => {
     await expect(first.locator('.story-head time').getAttribute('datetime')).resolves.toBe(dates[0]);
     await first.close();
     await expect(page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: /时间/ }).getAttribute('aria-current')).resolves.toBe('true');
+    // The list is the stories: their chip is the current one, and 全部 lists every type by relevance again.
+    const chips = page.getByRole('navigation', { name: '按类型' });
+    await expect(chips.getByRole('link', { name: `新闻（${results.length}）` }).getAttribute('aria-current')).resolves.toBe('page');
+    await chips.getByRole('link', { name: /^全部/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('sort'));
+    await settled(page);
+    expect(new Set((await listed(page)).map((result) => result.type)).size).toBeGreaterThan(1);
+  });
+
+  it('lists the stories by date from a type that has no dates', async () => {
+    await search('劳模', '&type=honors');
+    await page.getByRole('navigation', { name: '排序' }).getByRole('link', { name: /时间/ }).click();
+    await page.waitForURL(/sort=date/);
+    expect(new URL(page.url()).searchParams.has('type')).toBe(false);
+    await settled(page);
+    const results = await listed(page);
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((result) => result.type))).toEqual(new Set(['新闻']));
   });
 
   it('pages through more than 20 results with 下一页 and 上一页, each page its own URL', async () => {
