@@ -8,25 +8,11 @@ import { RESULT_TYPES, RESULT_TYPE_ORDER, type ResultType } from '../search/resu
 import { readSearchParams, searchApiUrl, searchPageHref, type SearchPageParams } from '../search/search-page-params';
 import { failureStatus, foundInAllTypes, pageCount, resultStatus, SEARCHING, type SearchFailure } from '../search/search-page-status';
 import type { SearchAnswer, SearchResult } from '../search/search-request';
+import { excerptParts } from '../search/excerpt-parts';
 import { formatFigureDate } from '../programs/figure-date';
 
 /** Longer than this on a phone network, and the reader is better served by 重试 than by waiting. */
 const TIMEOUT_MS = 20_000;
-
-/**
- * The excerpt's text and marks only: the API escapes the page's text and adds <mark>, and anything else
- * that might come through is shown as text, never run.
- */
-function excerptNodes(html: string): Node[] {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return [...template.content.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
-    const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
-    return mark;
-  });
-}
 
 function resultItem(result: SearchResult): HTMLLIElement {
   const item = document.createElement('li');
@@ -47,7 +33,10 @@ function resultItem(result: SearchResult): HTMLLIElement {
   }
   if (result.excerpt) {
     const excerpt = document.createElement('p');
-    excerpt.append(...excerptNodes(result.excerpt));
+    // As text and <mark>s only (excerpt-parts.ts): nothing in an answer is put in as HTML.
+    excerpt.append(
+      ...excerptParts(result.excerpt).map(({ text, marked }) => (marked ? Object.assign(document.createElement('mark'), { textContent: text }) : document.createTextNode(text))),
+    );
     item.append(excerpt);
   }
   return item;
@@ -157,6 +146,8 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren(...answer.results.map(resultItem));
     types.querySelector('ul')!.replaceChildren(...(found ? typeLinks(params, answer.counts) : []));
     types.hidden = !found;
+    // The chips' row scrolls sideways: bring the current one in (影院（0） may be last).
+    types.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     if (found) showSortLinks(sort, params);
     if (answer.total > 0) showPager(pager, params, pageCount(answer));
     browse.hidden = found;
