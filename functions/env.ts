@@ -39,6 +39,8 @@ export interface Env {
   CLAIM_LIMIT_MEMBER?: RateLimit;
   CLAIM_LIMIT_CLIENT?: RateLimit;
   SIGN_IN_LIMIT_CLIENT?: RateLimit;
+  /** Searches per client address (GET /api/search). */
+  SEARCH_LIMIT_CLIENT?: RateLimit;
   /** Workers Analytics Engine: one data point per claim outcome (functions/observability/). Absent, nothing is written. */
   CLAIM_EVENTS?: AnalyticsEngineDataset;
   /** Turns on Cloudflare Turnstile for sign-in and claims when set (off by default). */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { searchRequestSchema } from '../../src/search/search-request.ts';
 import type { AppEnv } from '../env.ts';
+import { clientAddress, rateLimit } from '../rate-limit.ts';
 import { refusal } from '../refusals.ts';
 import { searchArchive } from '../search/search-archive.ts';
 
@@ -16,7 +17,7 @@ function refusalFor(issues: { path: PropertyKey[]; code: string }[]) {
 
 /** GET /api/search?q=…&type=…&sort=relevance|date&page=N (docs/api.md › Search). */
 export const searchRoutes = () =>
-  new Hono<AppEnv>().get('/', async (c) => {
+  new Hono<AppEnv>().get('/', rateLimit([{ binding: 'SEARCH_LIMIT_CLIENT', key: clientAddress }], 60), async (c) => {
     const parsed = searchRequestSchema.safeParse({ ...c.req.query(), q: c.req.query('q') ?? '' });
     if (!parsed.success) throw refusalFor(parsed.error.issues);
     let answer;

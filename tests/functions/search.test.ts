@@ -161,6 +161,21 @@ describe('GET /api/search', () => {
     expect((await q('驿站', '&from=singlemessage&isappinstalled=0')).body.total).toBe(1);
   });
 
+  it('limits searches per client address, not for its neighbours', async () => {
+    const from = (address: string) => app.request(`/api/search?q=${encodeURIComponent('驿站')}`, { headers: { 'CF-Connecting-IP': address } }, env);
+    // 300 a minute: however the burst falls across the limiter's windows, at most two of them fit 600.
+    let blocked: Response | undefined;
+    for (let i = 0; i < 601 && !blocked; i++) {
+      const response = await from('198.51.100.7');
+      if (response.status === 429) blocked = response;
+      else expect(response.status).toBe(200);
+    }
+    expect(blocked, 'no search was refused').toBeDefined();
+    expect(((await blocked!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect(Number(blocked!.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect((await from('198.51.100.8')).status).toBe(200);
+  });
+
   it('says search is unavailable when its tables are missing, without the error', async () => {
     await env.SEARCH.exec('DROP TABLE search_terms');
     const { status, body } = await q('驿站');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQueries } from '../../src/search/fts-query';
+import { MAX_FALLBACK_TERMS, ftsQueries } from '../../src/search/fts-query';
 
 describe('ftsQueries', () => {
   it('makes a Chinese query one phrase of its character pairs, then its pairs anywhere', () => {
@@ -20,6 +20,12 @@ describe('ftsQueries', () => {
     expect(ftsQueries('劳')).toEqual({ phrase: '"劳"*' });
     expect(ftsQueries('2024年')?.phrase).toBe('"2024 年"*');
     expect(ftsQueries('COVID-19')?.phrase).toBe('"covid 19"*');
+  });
+
+  it('keeps the fallback to a few distinct terms, however long the query', () => {
+    expect(ftsQueries('劳模 劳模 劳模')?.fallback).toBeUndefined();
+    const many = ftsQueries('甲 乙 丙 丁 戊 己 庚 辛 壬 癸 子 丑')!;
+    expect(many.fallback!.split(' ')).toHaveLength(MAX_FALLBACK_TERMS);
   });
 
   it('lets no FTS5 syntax through: only letters and digits reach the query', () => {
