@@ -90,7 +90,6 @@ try {
   console.log(`bench:lighthouse — building the site for ${origin} into ${site}`);
   run(path.join(BIN, 'node'), ['scripts/build-catalogue.ts', '--demo'], { HUIGONG_CATALOGUE: catalogue });
   run(path.join(BIN, 'astro'), ['build'], { SITE_URL: origin, HUIGONG_OUT_DIR: site, HUIGONG_CATALOGUE: catalogue });
-  run(path.join(BIN, 'pagefind'), ['--site', site]);
   run(path.join(BIN, 'node'), ['scripts/dev-setup.ts', '--persist-to', state, '--members', '0']);
   mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   code = snapshotCode(mkdtempSync(path.join(ROOT, 'tmp', 'bench-lighthouse-code-')));

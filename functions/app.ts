@@ -13,6 +13,7 @@ import { health } from './routes/health.ts';
 import { lotteryRoutes } from './routes/lottery.ts';
 import { noonQueueRoutes } from './routes/noon-queue.ts';
 import { screeningRoutes } from './routes/screenings.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffConsoleRoutes } from './routes/staff-console.ts';
@@ -63,6 +64,7 @@ export function createApp({ catalogue = builtCatalogue, fetcher }: AppOptions = 
   app.use('/api/*', declaredBodyLimit);
 
   app.route('/api/health', health);
+  app.route('/api/search', searchRoutes());
   app.route('/api/session', sessionRoutes(humanCheck));
   app.route('/api/screenings', screeningRoutes(catalogue, { humanCheck, soldOut }));
   app.route('/api/screenings', noonQueueRoutes(catalogue, { humanCheck }));

@@ -21,6 +21,8 @@ export interface Env {
   ROSTER: DurableObjectNamespace<RosterObject>;
   /** One object per member (idFromName(memberId)): their strikes, suspension and lottery weight (functions/member-standing.ts). */
   MEMBER_STANDING: DurableObjectNamespace<MemberStanding>;
+  /** The site's search: the built pages in SQLite full-text search (functions/search/). */
+  SEARCH: D1Database;
   /** Signs session cookies. */
   SESSION_SECRET: string;
   /** Keys the hash of member numbers and phone digits in the roster. */
@@ -37,6 +39,8 @@ export interface Env {
   CLAIM_LIMIT_MEMBER?: RateLimit;
   CLAIM_LIMIT_CLIENT?: RateLimit;
   SIGN_IN_LIMIT_CLIENT?: RateLimit;
+  /** Searches per client address (GET /api/search). */
+  SEARCH_LIMIT_CLIENT?: RateLimit;
   /** Workers Analytics Engine: one data point per claim outcome (functions/observability/). Absent, nothing is written. */
   CLAIM_EVENTS?: AnalyticsEngineDataset;
   /** Turns on Cloudflare Turnstile for sign-in and claims when set (off by default). */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { clientNetwork } from '../src/cinema/client-network.ts';
-import type { AppEnv, Env } from './env.ts';
+import type { AppEnv } from './env.ts';
 import { refusal } from './refusals.ts';
 
 /**
@@ -12,7 +12,7 @@ export function clientAddress(c: Context<AppEnv>): string {
   return clientNetwork(c.req.header('CF-Connecting-IP') ?? 'unknown');
 }
 
-type LimiterName = 'CLAIM_LIMIT_MEMBER' | 'CLAIM_LIMIT_CLIENT' | 'SIGN_IN_LIMIT_CLIENT' & keyof Env;
+type LimiterName = 'CLAIM_LIMIT_MEMBER' | 'CLAIM_LIMIT_CLIENT' | 'SIGN_IN_LIMIT_CLIENT' | 'SEARCH_LIMIT_CLIENT';
 
 export interface LimitRule {
   binding: LimiterName;

@@ -1,6 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from './api-error.ts';
 import { CINEMA_RULES } from '../src/cinema/rules.ts';
+import { MAX_QUERY_LENGTH } from '../src/search/search-request.ts';
 
 /** Every expected refusal: its HTTP status and what we tell the member, in Chinese. */
 export const REFUSALS = {
@@ -68,6 +69,11 @@ export const REFUSALS = {
   invalid_restore_point: [422, '只能恢复到过去 30 天内的某个时间'],
   strike_not_found: [404, '该会员在这一场没有这项记录'],
   restore_unsupported: [501, '这里的存储不保留历史（本地开发环境），无法按时间恢复'],
+  // search
+  search_query_missing: [400, '请输入要搜索的关键词'],
+  search_query_too_long: [400, `关键词太长：最多 ${MAX_QUERY_LENGTH} 个字`],
+  search_bad_parameter: [400, '搜索参数有误：类型只能是新闻、光荣榜、服务项目或影院，排序只能按相关度或时间，页码从 1 起'],
+  search_unavailable: [503, '搜索暂时不可用，请稍后再试，或从栏目浏览'],
   // roster upload (admin)
   roster_upload_not_found: [404, '没有这次名单上传（超过 7 天未应用会被清除），请重新选择文件上传'],
   roster_upload_closed: [409, '这份名单已在应用或已应用，不能再修改'],

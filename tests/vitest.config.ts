@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 
 /** Secrets for the Worker under test (production ones come from `wrangler secret put`). */
 export const TEST_SECRETS = {
@@ -9,6 +9,9 @@ export const TEST_SECRETS = {
   TICKET_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIDcD9X0deWSa8MzzeABCBmlUnJpw8b+Tf7kcFblqnV5C',
   STAFF_BOOTSTRAP_SECRET: 'test-staff-bootstrap-secret-at-least-32-characters',
 };
+
+/** The search's D1 schema, applied before each Worker test (tests/functions/setup.ts). */
+const searchMigrations = await readD1Migrations(new URL('../functions/search/migrations', import.meta.url).pathname);
 
 // Four kinds of test: plain Node (pure modules, content and the built site), the Worker inside workerd,
 // headless Chromium against `wrangler dev`, and the browser editor against `astro dev`. `npm test` builds the site first.
@@ -28,7 +31,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: TEST_SECRETS },
+            miniflare: { bindings: { ...TEST_SECRETS, SEARCH_MIGRATIONS: searchMigrations } },
           }),
         ],
         resolve: { alias: { 'huigong-catalogue': new URL('../functions/generated/catalogue.json', import.meta.url).pathname } },

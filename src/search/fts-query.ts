@@ -32,6 +32,12 @@ function tokens(text: string): Token[] {
 
 const quoted = ({ text, prefix }: Token) => `"${text}"${prefix ? '*' : ''}`;
 
+/**
+ * The fallback's terms at most (distinct): more than a reader types, and each term, a one-character
+ * prefix above all, is a list D1 reads and intersects.
+ */
+export const MAX_FALLBACK_TERMS = 8;
+
 export interface FtsQueries {
   /** The query as one phrase (its pieces joined as if typed without spaces). */
   phrase: string;
@@ -46,9 +52,10 @@ export interface FtsQueries {
  */
 export function ftsQueries(query: string): FtsQueries | undefined {
   const pieces = query.split(/\s+/).filter(Boolean);
-  const whole = tokens(pieces.join(''));
+  // Chinese is typed without spaces: a space between Han characters is the reader's, not the text's.
+  const whole = tokens(pieces.reduce((joined, piece) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(piece) ? joined + piece : `${joined} ${piece}`)));
   if (whole.length === 0) return undefined;
   const phrase = `"${whole.map((token) => token.text).join(' ')}"${whole.at(-1)!.prefix ? '*' : ''}`;
-  const anywhere = pieces.flatMap(tokens);
-  return anywhere.length > 1 ? { phrase, fallback: anywhere.map(quoted).join(' ') } : { phrase };
+  const anywhere = [...new Set(pieces.flatMap(tokens).map(quoted))].slice(0, MAX_FALLBACK_TERMS);
+  return anywhere.length > 1 ? { phrase, fallback: anywhere.join(' ') } : { phrase };
 }

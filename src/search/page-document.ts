@@ -77,7 +77,8 @@ export function pageDocument(url: string, pageHtml: string): SearchDocument | un
     type: parts[0]!.getAttribute('data-search-body'),
     title: h1 ? textOf(h1) : '',
     ...(date ? { date } : {}),
-    headings: cleanText([...headingElements.map(textOf), ...keywords].join(' ')),
+    // Each heading and keyword apart: 看电影 电影票 are two words, not 看电影电影票.
+    headings: [...headingElements.map(textOf), ...keywords.flatMap((words) => words.split(/\s+/))].filter(Boolean).join(' '),
     ...(summary ? { summary: textOf(summary) } : {}),
     body: asProse(parts.flatMap((part) => blocks(part, isPartOfHead))),
   };

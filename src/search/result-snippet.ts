@@ -1,35 +1,13 @@
 /**
- * The text under a search result, taken from the page's body. Pagefind indexes a page's headings (title,
- * kicker, subtitle, search keywords) ahead of its body, and its own excerpt is a window of so many words
- * that can open mid-title or on the "。" ending the paragraph before, and joins blocks with ". ". So the
- * snippet is cut here from the page's indexed text: headings dropped, blocks joined as Chinese prose, and
- * the window opened at the start of the sentence holding the first match.
+ * The text under a search result: the page's own summary where it has one, else a window of the
+ * passage that matched best, opened at the start of the sentence holding the first match, with the
+ * query marked.
  */
 
 const SNIPPET_LENGTH = 80;
 /** How far back a snippet may open to start on a sentence. */
 const LOOK_BACK = 40;
-/** Pagefind ends a block with ". " unless the block already ends in punctuation, then a space. */
-const BLOCK_END = /\. |(?<=[。！？；：—”…）])\s+/;
 const SENTENCE_END = /[。！？；]/;
-const ENDS_IN_PUNCTUATION = /[。！？；：—”…）.]$/;
-
-const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
-
-/**
- * The page's indexed text from the first block that is not a heading, as one run of prose.
- *
- * @example bodyText('湖北举办劳模工匠走进校园活动. 本报讯 9月8日，……', ['湖北举办劳模工匠走进校园活动']) // '本报讯 9月8日，……'
- */
-export function bodyText(content: string, headings: readonly string[]): string {
-  const known = headings.map(withoutSpaces).filter(Boolean);
-  const blocks = content
-    .split(BLOCK_END)
-    .map((block) => block.trim())
-    .filter(Boolean);
-  while (blocks.length > 0 && known.some((heading) => heading.includes(withoutSpaces(blocks[0]!)))) blocks.shift();
-  return blocks.map((block, i) => (i === blocks.length - 1 || ENDS_IN_PUNCTUATION.test(block) ? block : `${block}。`)).join('');
-}
 
 /** Up to SNIPPET_LENGTH characters of the body, opening on the sentence of the first term found. */
 export function bodyWindow(body: string, terms: readonly string[]): string {
@@ -74,17 +52,15 @@ export function markTerms(text: string, terms: readonly string[]): string {
 }
 
 export interface SnippetSource {
-  /** The page's indexed text as Pagefind gives it (`content`). */
-  content: string;
-  /** What the page indexes ahead of its body: title, kicker, subtitle, keywords. */
-  headings: readonly string[];
+  /** The passage of the page's body that matched best. */
+  passage: string;
   /** The page's own summary (an honoree as printed, a program's summary): it reads better than a window. */
-  summary?: string;
+  summary?: string | null;
 }
 
-/** The snippet's HTML, escaped, with the query marked: the page's summary where it has one, else a window of its body. */
-export function resultSnippet({ content, headings, summary }: SnippetSource, query: string): string {
+/** The snippet's HTML, escaped, with the query marked: the page's summary where it has one, else a window of the passage. */
+export function resultSnippet({ passage, summary }: SnippetSource, query: string): string {
   const terms = queryTerms(query);
-  const text = summary?.trim() || bodyWindow(bodyText(content, headings), terms);
+  const text = summary?.trim() || bodyWindow(passage, terms);
   return markTerms(text, terms);
 }

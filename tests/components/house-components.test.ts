@@ -45,7 +45,7 @@ describe('house components in a story, without import lines', () => {
       ['233万人', '其中高技能人才', '截至2023年5月'],
     ]);
     expect(box.querySelector('.source')!.text).toBe('来源：本篇报道');
-    expect(box.getAttribute('data-pagefind-ignore')).not.toBeUndefined();
+    expect(box.getAttribute('data-search-ignore')).not.toBeUndefined();
   });
 
   it('PullQuote: the quote and who said it, hidden from screen readers as a repeat', () => {

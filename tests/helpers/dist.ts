@@ -10,7 +10,7 @@ export function distDir(dir = 'dist'): string {
 
 export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+    .filter((file) => file.endsWith('.html'))
     .map((file) => file.split(path.sep).join('/'))
     .sort();
 }

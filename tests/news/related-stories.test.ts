@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjacentStories } from '../../src/news/adjacent-stories';
-import { relatedStories } from '../../src/news/related-stories';
+import { RELATED_WINDOW, relatedStories } from '../../src/news/related-stories';
 import type { Story } from '../../src/news/story';
 import { makeStory } from '../helpers/story';
 
@@ -25,15 +25,15 @@ describe('relatedStories', () => {
   });
 });
 
-/** The ranking as specified, by brute force: score every other story, stable sort by score. */
+/** The ranking as specified, by brute force (for lists shorter than the window): score every other story, then sort by score, nearness, newness. */
 function rankedByBruteForce(story: Story, stories: readonly Story[], count: number): string[] {
   const tags = new Set(story.data.tags);
   const regions = new Set(story.data.regions);
+  const self = stories.indexOf(story);
   return stories
-    .filter((other) => other.id !== story.id)
-    .map((other) => ({ id: other.id, score: [...new Set(other.data.tags)].filter((t) => tags.has(t)).length * 2 + [...new Set(other.data.regions)].filter((r) => regions.has(r)).length }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score)
+    .map((other, position) => ({ id: other.id, distance: Math.abs(position - self), position, score: [...new Set(other.data.tags)].filter((t) => tags.has(t)).length * 2 + [...new Set(other.data.regions)].filter((r) => regions.has(r)).length }))
+    .filter(({ id, score }) => id !== story.id && score > 0)
+    .sort((a, b) => b.score - a.score || a.distance - b.distance || a.position - b.position)
     .slice(0, count)
     .map(({ id }) => id);
 }
@@ -57,7 +57,7 @@ function countingReads(stories: Story[]): { stories: Story[]; reads: () => numbe
 describe('relatedStories at archive scale', () => {
   const term = (prefix: string, n: number) => fc.array(fc.integer({ min: 0, max: n - 1 }).map((i) => `${prefix}${i}`), { maxLength: 3 });
 
-  it('ranks as scoring every story would (shared tag 2, shared region 1, a term listed twice once, ties to the earlier story)', () => {
+  it('ranks as scoring every story would (shared tag 2, shared region 1, a term listed twice once, ties to the nearer, then the newer story)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ tags: term('t', 5), regions: term('r', 3) }), { minLength: 1, maxLength: 40 }), fc.nat(), fc.integer({ min: 1, max: 5 }), (terms, pick, count) => {
         const stories = terms.map((t, i) => makeStory(`s${i}`, t));
@@ -66,6 +66,16 @@ describe('relatedStories at archive scale', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('takes related stories from around the story’s time: a closer match further than the window does not count', () => {
+    const far = RELATED_WINDOW + 5;
+    const stories = Array.from({ length: far * 2 }, (_, i) => makeStory(`s${i}`, { tags: i === 0 ? ['a', 'b'] : ['a'] }));
+    const story = stories[far]!;
+    story.data.tags = ['a', 'b'];
+    // s0 shares both tags but is `far` stories away; the nearest stories sharing one tag come first.
+    expect(relatedStories(story, stories, 3).map((s) => s.id)).toEqual([`s${far - 1}`, `s${far + 1}`, `s${far - 2}`]);
+    expect(relatedStories(stories[1]!, stories, 1).map((s) => s.id)).toEqual(['s0']);
   });
 
   it('reads the list once per build, not once per story page (30,000 pages read 30,000 stories each otherwise)', () => {
