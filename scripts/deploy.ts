@@ -6,7 +6,8 @@
  * --env X --remote`), stopping on any problem; the build with the environment's SITE_URL from
  * wrangler.toml (staging's catalogue also gets the smoke test's screening); dist/build.json for the
  * scheduled build; the live site's /build.json compared with it, stopping if a released screening that
- * has not ended would vanish (its tickets orphaned); `wrangler deploy --env X`. Needs wrangler logged in
+ * has not ended would vanish (its tickets orphaned); `wrangler deploy --env X`; the built pages into
+ * that environment's search (`npm run search:reindex -- --env X`). Needs wrangler logged in
  * (or CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID), and for staging MEMBER_HASH_KEY set to staging's
  * secret. docs/operations.md.
  */

@@ -17,7 +17,8 @@ export type DeployStep =
 /**
  * The steps of `npm run deploy:<env>`, in order. Staging first gets the smoke member into its roster
  * (so the pre-flight's roster check passes on a first deploy too) and the smoke test's screening in its
- * catalogue; production gets neither. Every deploy refuses to drop a screening the live site has released.
+ * catalogue; production gets neither. Every deploy refuses to drop a screening the live site has released,
+ * and ends by putting the pages it built into the environment's search (`npm run search:reindex`).
  */
 export function deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor = false }: { env: string; siteUrl: string; smokeRosterFile?: string; skipDoctor?: boolean }): DeployStep[] {
   const staging = env === 'staging';
@@ -31,5 +32,7 @@ export function deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor = false }
     // Last before shipping, so a screening released during the build counts.
     { title: '核对已放票的场次', command: 'check-released-screenings' },
     { title: `wrangler deploy --env ${env}`, command: 'npx', args: ['wrangler', 'deploy', '--env', env] },
+    // After the deploy, so a deploy stopped before it leaves the live search matching the live pages.
+    { title: '更新搜索索引', command: 'node', args: ['scripts/search-reindex.ts', '--site', 'dist', '--env', env] },
   ];
 }

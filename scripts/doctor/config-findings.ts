@@ -3,11 +3,13 @@ import { OTHER_BINDING_KINDS, resolveEnvironment, type Migration, type ResolvedE
 
 /** KV namespace ids that Cloudflare issues are 32 hex digits; anything else is a placeholder. */
 const KV_ID = /^[0-9a-f]{32}$/;
+/** D1 database ids are UUIDs. */
+const D1_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The bindings a deployed environment must repeat (wrangler does not inherit them from the top level),
- * and KV namespace ids that are still placeholders.
+ * and KV namespace and D1 database ids that are still placeholders.
  */
 export function bindingFindings(env: ResolvedEnvironment, topLevel: ResolvedEnvironment): Finding[] {
   const at = envSection(env.env);
@@ -35,6 +37,18 @@ export function bindingFindings(env: ResolvedEnvironment, topLevel: ResolvedEnvi
             env: env.env,
             message: `KV ${kv.binding} 的 id “${kv.id ?? ''}” 还是占位符`,
             fix: `npx wrangler kv namespace create ${kv.binding}${envFlag(env.env)}，再把它打印的 id 填进 wrangler.toml ${at}的 kv_namespaces`,
+          },
+    );
+  }
+  for (const d1 of env.d1Databases) {
+    findings.push(
+      d1.database_id && D1_ID.test(d1.database_id)
+        ? { ok: true, env: env.env, message: `D1 ${d1.binding} 的 database_id 已填写` }
+        : {
+            ok: false,
+            env: env.env,
+            message: `D1 ${d1.binding} 的 database_id “${d1.database_id ?? ''}” 还是占位符`,
+            fix: `npx wrangler d1 create ${d1.database_name ?? `huigong-search-${env.env}`}，再把它打印的 database_id 填进 wrangler.toml ${at}的 d1_databases`,
           },
     );
   }

@@ -2,6 +2,7 @@ import { parse } from 'smol-toml';
 import { z } from 'zod';
 
 const kvNamespace = z.object({ binding: z.string(), id: z.string().optional() }).loose();
+const d1Database = z.object({ binding: z.string(), database_name: z.string().optional(), database_id: z.string().optional() }).loose();
 const durableObjectBinding = z.object({ name: z.string(), class_name: z.string(), script_name: z.string().optional() }).loose();
 const rateLimit = z.object({ name: z.string(), namespace_id: z.union([z.string(), z.number()]).transform(String) }).loose();
 const rename = z.object({ from: z.string(), to: z.string() });
@@ -30,7 +31,7 @@ const environmentSchema = z
     migrations: z.array(migrationSchema).optional(),
     ratelimits: z.array(rateLimit).optional(),
     analytics_engine_datasets: named.optional(),
-    d1_databases: named.optional(),
+    d1_databases: z.array(d1Database).optional(),
     r2_buckets: named.optional(),
     services: named.optional(),
     hyperdrive: named.optional(),
@@ -52,6 +53,7 @@ export interface ResolvedEnvironment {
   compatibilityDate: string | undefined;
   vars: Record<string, unknown>;
   kvNamespaces: z.infer<typeof kvNamespace>[];
+  d1Databases: z.infer<typeof d1Database>[];
   durableObjects: z.infer<typeof durableObjectBinding>[];
   migrations: Migration[];
   rateLimits: z.infer<typeof rateLimit>[];
@@ -66,7 +68,7 @@ export function parseWranglerToml(text: string): WranglerConfig {
 
 /**
  * Resolves one environment the way wrangler 4 does: `name`, `compatibility_date` and `migrations` are
- * inherited from the top level; bindings (`vars`, `kv_namespaces`, `durable_objects`, `ratelimits`) are
+ * inherited from the top level; bindings (`vars`, `kv_namespaces`, `d1_databases`, `durable_objects`, `ratelimits`) are
  * not, so an environment without them has none. (wrangler suffixes the inherited name with `-<env>`.)
  */
 export function resolveEnvironment(config: WranglerConfig, env?: string): ResolvedEnvironment {
@@ -78,6 +80,7 @@ export function resolveEnvironment(config: WranglerConfig, env?: string): Resolv
     compatibilityDate: own.compatibility_date ?? config.compatibility_date,
     vars: own.vars ?? {},
     kvNamespaces: own.kv_namespaces ?? [],
+    d1Databases: own.d1_databases ?? [],
     durableObjects: own.durable_objects?.bindings ?? [],
     migrations: own.migrations ?? config.migrations ?? [],
     rateLimits: own.ratelimits ?? [],

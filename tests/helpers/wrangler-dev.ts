@@ -37,12 +37,14 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
 }
 
 /**
- * `wrangler dev` on the built site with fresh local state in a temporary folder, as `npm start` runs it,
- * optionally with demo members and its own catalogue (a demo screening released seconds from now).
+ * `wrangler dev` on the built site with fresh local state in a temporary folder (its search indexed from
+ * dist/), as `npm start` runs it, optionally with demo members and its own catalogue (a demo screening released seconds from now).
  */
 export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLotteryDrawInSeconds, catalogueArgs }: DevServerOptions = {}): Promise<DevServer> {
   const state = mkdtempSync(path.join(tmpdir(), 'huigong-wrangler-'));
   runOrThrow('node', ['scripts/dev-setup.ts', '--persist-to', state, '--members', String(members)]);
+  // The search's local D1 in the same state folder, from the built site, as `npm start` does.
+  runOrThrow('node', ['scripts/search-reindex.ts', '--site', 'dist', '--local', '--persist-to', state]);
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'];
   if (demoReleaseInSeconds !== undefined || demoLotteryDrawInSeconds !== undefined || catalogueArgs) {
     const catalogue = path.join(state, 'catalogue.json');
@@ -57,6 +59,7 @@ export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLo
     const config = readFileSync('wrangler.toml', 'utf8')
       .replace(/^main = "(.+)"$/m, (_, main: string) => `main = "${path.resolve(root, main)}"`)
       .replace(/^directory = "(.+)"$/m, (_, dir: string) => `directory = "${path.resolve(root, dir)}"`)
+      .replace(/^migrations_dir = "(.+)"$/gm, (_, dir: string) => `migrations_dir = "${path.resolve(root, dir)}"`)
       .replace('"./functions/generated/catalogue.json"', JSON.stringify(catalogue));
     writeFileSync(path.join(state, 'wrangler.toml'), config);
     copyFileSync('.dev.vars', path.join(state, '.dev.vars'));

@@ -13,15 +13,19 @@ describe('configFindings', () => {
     expect(findings.map((f) => f.message)).toContain('SITE_URL 是 https://www.union.cn');
   });
 
-  it('names placeholder KV ids and an unset or example SITE_URL, each with its fixing command', () => {
+  it('names placeholder KV and D1 ids and an unset or example SITE_URL, each with its fixing command', () => {
     const findings = configFindings(fixtureConfig('placeholders'), { envs: ['staging', 'production'], ...dates });
     expect(problems(findings)).toEqual([
       '[staging] KV SEATS 的 id “staging-seats-placeholder” 还是占位符',
+      '[staging] D1 SEARCH 的 database_id “staging-search-placeholder” 还是占位符',
       '[staging] SITE_URL “https://staging.huigong.example.org” 还是示例域名',
       '[production] KV SEATS 的 id “” 还是占位符',
+      '[production] D1 SEARCH 的 database_id “” 还是占位符',
       '[production] 没有设置 SITE_URL（网站的公开地址）',
     ]);
     expect(findings.find((f) => f.message.includes('staging-seats-placeholder'))!.fix).toContain('npx wrangler kv namespace create SEATS --env staging');
+    expect(findings.find((f) => f.message.includes('staging-search-placeholder'))!.fix).toContain('npx wrangler d1 create huigong-search-staging');
+    expect(findings.find((f) => f.message.includes('D1 SEARCH') && f.env === 'production')!.fix).toContain('npx wrangler d1 create huigong-search-production');
     expect(findings.find((f) => f.message.includes('没有设置 SITE_URL'))!.fix).toContain('[env.production.vars]');
   });
 
@@ -47,11 +51,11 @@ describe('configFindings', () => {
     ]);
   });
 
-  it("finds the project's own environments lacking only their KV ids and addresses", () => {
+  it("finds the project's own environments lacking only their KV and D1 ids and addresses", () => {
     // So a binding added at the top level without repeating it in staging and production fails here.
     const config = parseWranglerToml(readFileSync('wrangler.toml', 'utf8'));
     const found = problems(configFindings(config, { envs: ['staging', 'production'], ...dates }));
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(6);
     expect(found.every((p) => /占位符|示例域名/.test(p))).toBe(true);
   });
 });
