@@ -1,18 +1,15 @@
 /**
  * The SQL of a reindex, one script per page (index-statements.ts): removed pages deleted, added and
- * changed pages written. A written page's fingerprint goes in last, so a run cut off inside a page
- * leaves it with a fingerprint that matches nothing, and the next run writes the page again.
+ * changed pages written. wrangler applies each file whole or not at all (locally as one batch, on
+ * Cloudflare as an import that rolls back), and a file holds whole pages (sql-files.ts), so a run that
+ * stops part-way leaves each page as it was or written, and the next run writes the rest.
  *
- * An added page is not in the search (a page cut off part-way is there, as changed), so its script
- * leaves out the deletions that open an upsert: `wrangler d1 execute --local` takes some 3 ms a
- * statement, and they are three of a story's seven.
+ * An added page is not in the search, so its script leaves out the deletions that open an upsert:
+ * `wrangler d1 execute --local` takes some 3 ms a statement, and they are three of a story's six.
  */
 import { deleteStatements, sqlScript, upsertStatements } from './index-statements.ts';
 import type { ReindexDiff } from './reindex-diff.ts';
 import type { SearchDocument } from './search-document.ts';
-
-/** What a page is held under until its last statement has run. */
-export const UNFINISHED = '';
 
 export interface FingerprintedDocument {
   document: SearchDocument;
@@ -26,10 +23,7 @@ export function* reindexScripts(diff: ReindexDiff, built: ReadonlyMap<string, Fi
   for (const { url, isNew } of written) {
     const page = built.get(url);
     if (!page) throw new Error(`no built document for ${url}`);
-    const upsert = upsertStatements(page.document, UNFINISHED);
-    yield sqlScript([
-      ...(isNew ? upsert.slice(deleteStatements(url).length) : upsert),
-      { sql: 'UPDATE search_documents SET fingerprint = ? WHERE url = ?', params: [page.fingerprint, url] },
-    ]);
+    const upsert = upsertStatements(page.document, page.fingerprint);
+    yield sqlScript(isNew ? upsert.slice(deleteStatements(url).length) : upsert);
   }
 }

@@ -38,18 +38,6 @@ describe('reindexScripts', () => {
     expect((db.prepare('SELECT count(*) AS n FROM search_passages').get() as { n: number }).n).toBe(2);
   });
 
-  it('leaves a page cut off part-way with a fingerprint that matches nothing, so the next run writes it whole', () => {
-    const db = database();
-    const built = site([['/news/a/', '惠工影院放映。', '1']]);
-    const [script] = [...reindexScripts(reindexDiff([{ url: '/news/a/', fingerprint: '1' }], []), built)];
-    // The run stops before the page's last statement.
-    db.exec(script!.slice(0, script!.lastIndexOf('UPDATE')));
-    expect(stored(db)).toEqual([{ url: '/news/a/', fingerprint: '' }]);
-    expect(reindex(db, built).changed).toEqual(['/news/a/']);
-    expect(stored(db)).toEqual([{ url: '/news/a/', fingerprint: '1' }]);
-    expect(found(db, '"影院"')).toEqual(['/news/a/']);
-  });
-
   it('does not delete before writing an added page', () => {
     const [script] = [...reindexScripts(reindexDiff([{ url: '/news/a/', fingerprint: '1' }], []), site([['/news/a/', '正文。', '1']]))];
     expect(script).not.toContain('DELETE');
