@@ -95,6 +95,8 @@ export interface ColdRun {
   ms: number;
   /** The /api/search request within it, from its start to its response's end. */
   apiMs: number;
+  /** When that request started (page: ms from navigation, i.e. the page's own loading before it; api: 0). */
+  apiStartMs: number;
   /** Bytes over the wire (Resource Timing transferSize: headers and body as sent): everything the query fetched. */
   bytes: number;
   /** Of those, the /api/search answer's. */
@@ -119,7 +121,7 @@ export async function coldApi(browser: Browser, base: URL, query: string): Promi
       const answer = (await response.json()) as { results: unknown[] };
       const ms = performance.now() - started;
       const entry = performance.getEntriesByName(url)[0] as PerformanceResourceTiming;
-      return { query: q, ms: Math.round(ms), apiMs: Math.round(entry.responseEnd - entry.startTime), bytes: entry.transferSize, apiBytes: entry.transferSize, requests: 1, results: answer.results.length };
+      return { query: q, ms: Math.round(ms), apiMs: Math.round(entry.responseEnd - entry.startTime), apiStartMs: 0, bytes: entry.transferSize, apiBytes: entry.transferSize, requests: 1, results: answer.results.length };
     }, query);
   } finally {
     await context.close();
@@ -147,6 +149,7 @@ export async function coldPage(browser: Browser, base: URL, query: string, resul
           query: q,
           ms: Math.round(elapsed),
           apiMs: api ? Math.round(api.responseEnd - api.startTime) : -1,
+          apiStartMs: api ? Math.round(api.startTime) : -1,
           bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
           apiBytes: api?.transferSize ?? 0,
           requests: entries.length,
