@@ -80,9 +80,9 @@ export async function measureQuality(get: Get, queries: readonly ArchiveQuery[],
       const i = next++;
       if (progress && i % 250 === 0) console.log(`  quality: query ${i + 1} of ${queries.length}`);
       const query = queries[i]!;
-      // A title needs only its first page; recall needs every page.
+      // A title needs only its first page (its recall is then of that page); recall needs every page.
       const { total, urls, capped } = await allResults(get, query.query, query.kind === 'title' ? 1 : maxPages);
-      scores[i] = score(query, total, urls.slice(0, 10), urls, query.kind === 'title' ? false : capped);
+      scores[i] = score(query, total, urls.slice(0, 10), urls, capped);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
