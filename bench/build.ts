@@ -4,8 +4,8 @@
  * For each size (default 200, 1,000 and 3,000 synthetic stories) it writes the stories into a
  * temporary content folder (a copy of content/, the real stories kept because honors and programs
  * reference them), then times, several times over, side by side:
- *   - huigong: the production build of this site from that folder (`astro build` + the search index,
- *     scripts/search-index.ts, with an empty shard cache: a cold build), and
+ *   - huigong: the production build of this site from that folder (`astro build`, a cold build; the
+ *     build has had no search index step since search moved to D1, filled at deploy: bench:search), and
  *   - baseline: a plain Astro 7 + MDX site (one collection, one page per entry, an index) built from
  *     the same generated files.
  * It reports wall time, stories/s, peak memory (summed RSS of the build's process tree, polled every
@@ -54,6 +54,7 @@ interface Run {
   run: number;
   wallMs: number;
   astroMs: number;
+  /** The search index step's (runs before search moved to D1; kept for --merge with older results). */
   pagefindMs?: number;
   peakTreeMiB: number;
   peakProcessMiB: number;
@@ -165,7 +166,6 @@ try {
           const loadBefore = round(loadavg()[0]!, 2);
           rmSync(out, { recursive: true, force: true });
           let astro: Measured;
-          let pagefind: Measured | undefined;
           if (site === 'huigong') {
             // A cold build each run: astro.config.mjs keys the content cache by the content folder's name.
             rmSync(path.join(ROOT, 'node_modules', `.astro-${path.basename(contentDir)}`), { recursive: true, force: true });
@@ -174,11 +174,8 @@ try {
               env: childEnv({ HUIGONG_CONTENT_DIR: contentDir, HUIGONG_OUT_DIR: out, HUIGONG_CATALOGUE: catalogue, ...heapEnv }),
               timeoutMs: BUILD_TIMEOUT_MS,
             });
+            // No search index in the build since issue 16: search:reindex fills D1 at deploy (bench:search measures it).
             check(`huigong astro build (${tag})`, astro);
-            const cache = path.join(work, `search-cache-${tag}`);
-            rmSync(cache, { recursive: true, force: true });
-            pagefind = await measure(path.join(BIN, 'node'), ['scripts/search-index.ts', '--site', out, '--cache', cache], { cwd: ROOT, env: childEnv(heapEnv), timeoutMs: BUILD_TIMEOUT_MS });
-            check(`search index (${tag})`, pagefind);
           } else {
             rmSync(path.join(baselineDir, '.cache'), { recursive: true, force: true });
             rmSync(path.join(baselineDir, '.astro'), { recursive: true, force: true });
@@ -196,13 +193,11 @@ try {
             site: variant.md ? (`${site}-md` as const) : site,
             size,
             run,
-            wallMs: astro.wallMs + (pagefind?.wallMs ?? 0),
+            wallMs: astro.wallMs,
             astroMs: astro.wallMs,
-            ...(pagefind ? { pagefindMs: pagefind.wallMs } : {}),
-            peakTreeMiB: MiB(Math.max(astro.peakTreeKiB, pagefind?.peakTreeKiB ?? 0)),
-            peakProcessMiB: MiB(Math.max(astro.peakProcessKiB, pagefind?.peakProcessKiB ?? 0)),
+            peakTreeMiB: MiB(astro.peakTreeKiB),
+            peakProcessMiB: MiB(astro.peakProcessKiB),
             peakAstroMiB: MiB(astro.peakTreeKiB),
-            ...(pagefind ? { peakPagefindMiB: MiB(pagefind.peakTreeKiB), peakIndexProcessMiB: MiB(pagefind.peakProcessKiB) } : {}),
             distMiB: round(dist.bytes / 2 ** 20, 1),
             distFiles: dist.files,
             searchFiles: dist.search,
@@ -213,9 +208,7 @@ try {
           results.push(result);
           console.log(
             `  run ${run} ${result.site.padEnd(11)} ${(result.wallMs / 1000).toFixed(1)} s` +
-              (pagefind ? ` (astro ${(astro.wallMs / 1000).toFixed(1)} s + search index ${(pagefind.wallMs / 1000).toFixed(1)} s)` : '') +
               `, ${round(size / (result.wallMs / 1000), 1)} stories/s, peak ${result.peakTreeMiB} MiB` +
-              (pagefind ? ` (astro ${result.peakAstroMiB}, search index ${result.peakPagefindMiB}, its largest process ${result.peakIndexProcessMiB})` : '') +
               ', ' +
               `${result.pages} pages, ${result.distFiles} files, ${result.distMiB} MiB (CPU busy before ${Math.round(quiet.busy * 100)} %)`,
           );
@@ -315,7 +308,7 @@ try {
   if (peak3000) {
     console.log(
       `\npeak memory at 3,000 stories: ${peak3000.peakTreeMaxMiB} MiB (target ≤ 2048 MiB: ${peak3000.peakTreeMaxMiB <= 2048 ? 'met' : 'missed'}); ` +
-        `astro build ${peak3000.peakAstroMiB} MiB, search index ${peak3000.peakPagefindMiB} MiB (medians)`,
+        `astro build ${peak3000.peakAstroMiB} MiB${peak3000.peakPagefindMiB === undefined ? '' : `, search index ${peak3000.peakPagefindMiB} MiB`} (medians)`,
     );
   }
   console.log(`\nwritten ${path.relative(ROOT, file)}`);
