@@ -1,5 +1,5 @@
 /**
- * npm run search:reindex -- [--site dist] (--local [--persist-to DIR] | --env staging|production) [--full]
+ * npm run search:reindex -- [--site dist] (--local [--persist-to DIR] | --env staging|production) [--full] [--config wrangler.toml]
  *
  * Puts the built site into the search database (D1, the SEARCH binding; functions/search/): applies
  * its migrations, reads every built page's search document (src/search/page-document.ts), compares
