@@ -1,143 +1,158 @@
 /**
- * The search page's script: runs the ?q= query (from this page's form or the header's) against the
- * sharded search index built by `npm run build` (scripts/search-index.ts), lists typed results (新闻,
- * 光荣榜, 服务项目, 影院) with a snippet from each page's body, narrows to one type with ?type= and lists
- * the newest first with ?sort=date (dated pages only: the stories).
+ * The search page's script: asks the search API (GET /api/search, docs/api.md) for the ?q= query (from this
+ * page's form or the header's) and lists typed results (新闻, 光荣榜, 服务项目, 影院) with an excerpt, and for
+ * stories their date. Narrowing to a type (?type=), the newest first (?sort=date) and the pages (?page=) are
+ * links to this page, so each list has its own URL. A failed search keeps the query and offers 重试.
  */
-import { RESULT_TYPES, RESULT_TYPE_ORDER, TYPE_FILTER, type ResultType } from '../search/result-types';
-import { resultSnippet } from '../search/result-snippet';
-import { decodeFromIndex } from '../search/han-bigrams';
-import { openIndex } from '../search/open-index';
-import { searchPhraseFirst } from '../search/phrase-first';
+import { RESULT_TYPES, RESULT_TYPE_ORDER, type ResultType } from '../search/result-types';
+import { readSearchParams, searchApiUrl, searchPageHref, type SearchPageParams } from '../search/search-page-params';
+import { failureStatus, foundInAllTypes, pageCount, resultStatus, SEARCHING, type SearchFailure } from '../search/search-page-status';
+import type { SearchAnswer, SearchResult } from '../search/search-request';
+import { excerptParts } from '../search/excerpt-parts';
+import { formatFigureDate } from '../programs/figure-date';
 
-interface PagefindResultData {
-  url: string;
-  /** The page's indexed text. */
-  content: string;
-  meta: { title?: string; kicker?: string; subtitle?: string; keywords?: string; summary?: string };
-  filters: Record<string, string[]>;
-}
-interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
-  /** Results of each filter value for the query, whatever filter is applied. */
-  totalFilters: Record<string, Record<string, number>>;
-  unfilteredResultCount: number;
-}
-interface Pagefind {
-  init(): Promise<void>;
-  options(options: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
-}
+/** Longer than this on a phone network, and the reader is better served by 重试 than by waiting. */
+const TIMEOUT_MS = 20_000;
 
-const MAX_RESULTS = 20;
-
-/** A result's text and metadata as written: the index holds Chinese in character pairs. */
-function decoded(data: PagefindResultData): PagefindResultData {
-  const meta = Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, value === undefined ? value : decodeFromIndex(value)]));
-  return { ...data, content: decodeFromIndex(data.content), meta };
-}
-
-function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+function resultItem(result: SearchResult): HTMLLIElement {
   const item = document.createElement('li');
   const type = document.createElement('span');
   type.className = 'type';
-  type.textContent = data.filters[TYPE_FILTER]?.[0] ?? '';
+  type.textContent = RESULT_TYPES[result.type]?.label ?? '';
   const link = document.createElement('a');
-  link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
+  link.href = result.url;
+  link.textContent = result.title;
   item.append(type, link);
-  const { title, kicker, subtitle, keywords, summary } = data.meta;
-  const headings = [title, kicker, subtitle, keywords].filter((text): text is string => Boolean(text));
-  const snippet = resultSnippet({ content: data.content, headings, summary }, query);
-  if (snippet) {
+  // Stories only: other pages' first date is a screening's or a figure's, not when the page was written.
+  if (result.date && result.type === 'news') {
+    const date = document.createElement('time');
+    date.className = 'meta';
+    date.dateTime = result.date;
+    date.textContent = formatFigureDate(result.date);
+    item.append(date);
+  }
+  if (result.excerpt) {
     const excerpt = document.createElement('p');
-    // resultSnippet escapes the page's text and adds only <mark>.
-    excerpt.innerHTML = snippet;
+    // As text and <mark>s only (excerpt-parts.ts): nothing in an answer is put in as HTML.
+    excerpt.append(
+      ...excerptParts(result.excerpt).map(({ text, marked }) => (marked ? Object.assign(document.createElement('mark'), { textContent: text }) : document.createTextNode(text))),
+    );
     item.append(excerpt);
   }
   return item;
 }
 
-/** 全部 and each type with results, as links that keep the query: a reader narrows without a form. */
-function typeLinks(query: string, counts: Record<string, number>, current: ResultType | undefined, byDate: boolean): HTMLLIElement[] {
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+/**
+ * 全部 and each type with results, as links that keep the query: a reader narrows without a form. Only
+ * stories are dated, so by date the list is the stories (新闻 is the chip that is current) and every
+ * other chip, 全部 too, lists its pages by relevance.
+ */
+function typeLinks(params: SearchPageParams, counts: SearchAnswer['counts']): HTMLLIElement[] {
+  const current = params.type ?? (params.byDate ? 'news' : undefined);
   const link = (label: string, count: number, type: ResultType | undefined) => {
     const item = document.createElement('li');
     const a = document.createElement('a');
-    const params = new URLSearchParams({ q: query });
-    if (type) params.set('type', type);
-    if (byDate) params.set('sort', 'date');
-    a.href = `?${params}`;
+    a.href = searchPageHref({ ...params, type, byDate: params.byDate && type === 'news', page: 1 });
     a.textContent = `${label}（${count}）`;
     if (type === current) a.setAttribute('aria-current', 'page');
     item.append(a);
     return item;
   };
   // The chosen type stays listed at （0）, so the reader sees where they are and 全部 is one tap away.
-  const types = RESULT_TYPE_ORDER.filter((type) => type === current || (counts[RESULT_TYPES[type].label] ?? 0) > 0);
-  return [link('全部', total, undefined), ...types.map((type) => link(RESULT_TYPES[type].label, counts[RESULT_TYPES[type].label] ?? 0, type))];
+  const types = RESULT_TYPE_ORDER.filter((type) => type === current || counts[type] > 0);
+  return [link('全部', foundInAllTypes(counts), undefined), ...types.map((type) => link(RESULT_TYPES[type].label, counts[type], type))];
 }
 
-/** 按相关度 · 按时间: the same query and type in the other order. */
-function showSortLinks(nav: HTMLElement, query: string, type: ResultType | undefined, byDate: boolean, show: boolean): void {
-  nav.hidden = !show;
+/** 相关度 · 时间（仅新闻）: the same query in the other order, from its first page; by date, the stories. */
+function showSortLinks(nav: HTMLElement, params: SearchPageParams): void {
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-sort]')) {
-    const params = new URLSearchParams({ q: query });
-    if (type) params.set('type', type);
-    if (link.dataset.sort === 'date') params.set('sort', 'date');
-    link.href = `?${params}`;
-    const current = (link.dataset.sort === 'date') === byDate;
-    if (current) link.setAttribute('aria-current', 'true');
+    const byDate = link.dataset.sort === 'date';
+    const type = byDate && params.type !== 'news' ? undefined : params.type;
+    link.href = searchPageHref({ ...params, type, byDate, page: 1 });
+    if (byDate === params.byDate) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
+  nav.hidden = false;
+}
+
+/** 上一页 · 第 n 页，共 m 页 · 下一页, each a link with ?page=; hidden when there is one page. */
+function showPager(nav: HTMLElement, params: SearchPageParams, pages: number): void {
+  const prev = nav.querySelector<HTMLAnchorElement>('a[rel="prev"]')!;
+  const next = nav.querySelector<HTMLAnchorElement>('a[rel="next"]')!;
+  // Past the last page (an old link), 上一页 leads back to the last one.
+  const previous = Math.min(params.page - 1, pages);
+  prev.hidden = previous < 1;
+  prev.href = searchPageHref({ ...params, page: Math.max(previous, 1) });
+  next.hidden = params.page >= pages;
+  next.href = searchPageHref({ ...params, page: params.page + 1 });
+  // Two pieces that each stay on one line: at large text the line breaks after the comma.
+  const pieces = [`第 ${params.page} 页，`, `共 ${pages} 页`].map((text) => Object.assign(document.createElement('span'), { textContent: text }));
+  nav.querySelector('[data-where]')!.replaceChildren(...pieces);
+  nav.hidden = pages <= 1 && params.page <= 1;
+}
+
+/** The API's answer, or why there is none. */
+async function fetchAnswer(params: SearchPageParams): Promise<{ answer: SearchAnswer } | { failure: SearchFailure }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let response: Response;
+  try {
+    response = await fetch(searchApiUrl(params), { signal: abort.signal });
+  } catch {
+    return { failure: navigator.onLine === false ? { kind: 'offline' } : { kind: 'network' } };
+  } finally {
+    clearTimeout(timer);
+  }
+  const body = (await response.json().catch(() => undefined)) as (SearchAnswer & { error?: { message?: string } }) | undefined;
+  if (response.ok && Array.isArray(body?.results)) return { answer: body };
+  const message = body?.error?.message;
+  if (response.status === 400 && message) return { failure: { kind: 'refused', message } };
+  return { failure: { kind: 'server', status: response.ok ? undefined : response.status } };
 }
 
 export async function startSearch(): Promise<void> {
   const input = document.querySelector<HTMLInputElement>('#search-query');
   const status = document.querySelector<HTMLElement>('#search-status');
+  const retry = document.querySelector<HTMLButtonElement>('#search-retry');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const types = document.querySelector<HTMLElement>('#search-types');
-  const browse = document.querySelector<HTMLElement>('#search-browse');
   const sort = document.querySelector<HTMLElement>('#search-sort');
-  if (!input || !status || !list || !types || !browse || !sort) return;
-  const params = new URLSearchParams(window.location.search);
-  const query = params.get('q')?.trim() ?? '';
-  const typeParam = params.get('type');
-  // Own keys only: `in` also finds toString, constructor… on the prototype (and older phones lack Object.hasOwn).
-  const type = typeParam && Object.prototype.hasOwnProperty.call(RESULT_TYPES, typeParam) ? (typeParam as ResultType) : undefined;
-  input.value = query;
-  if (!query) return;
+  const pager = document.querySelector<HTMLElement>('#search-pages');
+  const browse = document.querySelector<HTMLElement>('#search-browse');
+  if (!input || !status || !retry || !list || !types || !sort || !pager || !browse) return;
+  const params = readSearchParams(new URLSearchParams(window.location.search));
+  input.value = params.query;
+  if (!params.query) return;
 
-  status.textContent = '正在搜索…';
-  let pagefind: Pagefind;
-  try {
-    pagefind = await openIndex<Pagefind>();
-  } catch {
-    status.textContent = '搜索索引不可用：它在生产构建（npm run build）时生成。';
-    return;
-  }
-  // Loads the type filter's index, without which a search reports no counts per type.
-  await pagefind.filters();
-  const byDate = params.get('sort') === 'date';
-  // Only stories have dates: by date, 全部 lists the stories (Pagefind would put the undated pages among them).
-  const filters: Record<string, string> = type ? { [TYPE_FILTER]: RESULT_TYPES[type].label } : byDate ? { [TYPE_FILTER]: RESULT_TYPES.news.label } : {};
-  const search = await searchPhraseFirst(pagefind, query, { filters, ...(byDate ? { sort: { date: 'desc' } } : {}) });
-  const results = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()))).map(decoded);
-  list.replaceChildren(...results.map((data) => resultItem(data, query)));
-  const counts = search.totalFilters[TYPE_FILTER] ?? {};
-  const found = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  types.hidden = found === 0;
-  types.querySelector('ul')!.replaceChildren(...(found > 0 ? typeLinks(query, counts, type, byDate) : []));
-  browse.hidden = found > 0;
-  showSortLinks(sort, query, type, byDate, found > 0);
-  const shown = search.results.length;
-  const what = type ? RESULT_TYPES[type].label : '内容';
-  status.textContent =
-    found === 0
-      ? `没有找到与“${query}”相关的内容。换个关键词试试，或从下面的栏目浏览。`
-      : shown === 0
-        ? `${what}里没有与“${query}”相关的结果；全部类型里有 ${found} 条。`
-        : `找到 ${shown} 条与“${query}”相关的${what}${shown > MAX_RESULTS ? `，显示前 ${MAX_RESULTS} 条` : ''}。`;
+  const run = async () => {
+    window.removeEventListener('online', run);
+    retry.hidden = true;
+    status.className = 'meta';
+    status.textContent = SEARCHING;
+    list.setAttribute('aria-busy', 'true');
+    const outcome = await fetchAnswer(params);
+    list.removeAttribute('aria-busy');
+    if ('failure' in outcome) {
+      // Set apart from the quiet status line: the reader has something to do.
+      status.className = 'message';
+      status.textContent = failureStatus(outcome.failure);
+      // A refused query (too long…) is fixed in the box, not by asking again.
+      retry.hidden = outcome.failure.kind === 'refused';
+      if (outcome.failure.kind === 'offline') window.addEventListener('online', run, { once: true });
+      return;
+    }
+    const { answer } = outcome;
+    const found = foundInAllTypes(answer.counts) > 0;
+    list.replaceChildren(...answer.results.map(resultItem));
+    types.querySelector('ul')!.replaceChildren(...(found ? typeLinks(params, answer.counts) : []));
+    types.hidden = !found;
+    // The chips' row scrolls sideways: bring the current one in (影院（0） may be last).
+    types.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (found) showSortLinks(sort, params);
+    if (answer.total > 0) showPager(pager, params, pageCount(answer));
+    browse.hidden = found;
+    status.textContent = resultStatus(answer, params);
+  };
+  retry.addEventListener('click', run);
+  await run();
 }

@@ -2,16 +2,16 @@
  * Chinese text as the search index sees it: every run of Han characters written as its overlapping
  * character pairs (惠工影院 → 惠工 工影 影院 院), so that any two or more characters of a page are found
  * as a phrase of pairs, also inside longer words (影院 in 电影院) and in names no dictionary knows
- * (姚婕). Pagefind then indexes the text as English (words between spaces, no segmenter), which is
- * what keeps the build's memory down. BENCHMARKS.md §9 compares this with word segmentation.
+ * (姚婕). The index (D1's FTS5, unicode61) then takes words as what lies between spaces and punctuation,
+ * with no segmenter. BENCHMARKS.md §9 compares this with word segmentation.
  *
- * The encoding is reversible, so titles, metadata and excerpts read as written: a pair token ends in
- * PAIR_MARK (its second character repeats in the next token) and a space put between a Han run and
- * its neighbour is written SPLIT_MARK + ' '. Both marks are ASCII punctuation, which Pagefind drops
- * from the words it indexes (and does not split a word on, which other characters would make it do).
+ * A pair token ends in PAIR_MARK (its second character repeats in the next token) and a space put
+ * between a Han run and its neighbour is written SPLIT_MARK + ' '. Both marks are ASCII punctuation,
+ * which the index drops from the words it holds; the text as written is kept beside it
+ * (search_passages), so nothing reads it back from here.
  */
 
-/** Ends a pair token: `影院${PAIR_MARK} ` decodes to 影. */
+/** Ends a pair token (`影院${PAIR_MARK} `): its second character begins the next one. */
 export const PAIR_MARK = '`^';
 /** A space the encoding put in (between a Han run and what touches it). */
 export const SPLIT_MARK = '^`';
@@ -59,49 +59,4 @@ export function encodeForIndex(text: string): string {
     .split(/(\s+)/)
     .map((chunk) => (/^\s*$/.test(chunk) ? chunk : chunkTokens(chunk).map((token, i, all) => (i === all.length - 1 || token.endsWith(PAIR_MARK) ? token : `${token}${SPLIT_MARK}`)).join(' ')))
     .join('');
-}
-
-/** The text as written: undoes encodeForIndex (also on Pagefind's `content`, which joins blocks with ". "). */
-export function decodeFromIndex(text: string): string {
-  return text.replace(/(\p{Script=Han})\p{Script=Han}`\^ /gu, '$1').replace(/\^` /g, '').replace(/\^`$/, '');
-}
-
-export interface EncodedQuery {
-  /** The query as one exact phrase of pairs (pieces joined as if typed without spaces), or undefined for one character. */
-  phrase?: string;
-  /** Every piece's tokens, for Pagefind's ordinary search (all terms, each as a prefix). */
-  plain: string;
-}
-
-/**
- * A piece of a query as the index holds it, without the marks (Pagefind drops punctuation from a
- * query). Where the piece ends on a run of Han characters, the run's last character alone is left out:
- * the page may go on where the query stops (影院 in 影院里).
- */
-function queryTokens(piece: string): string[] {
-  const tokens = chunkTokens(piece).map((token) => token.replace(PAIR_MARK, '').replace(/[^\p{L}\p{N}]/gu, ''));
-  const endsOnRun = /\p{Script=Han}{2}[^\p{L}\p{N}]*$/u.test(piece);
-  return (endsOnRun ? tokens.slice(0, -1) : tokens).filter(Boolean);
-}
-
-/** Whether the text ends on a Han character that is its run's only one (…28场). */
-function isLoneHanEnd(text: string): boolean {
-  return /(^|[^\p{Script=Han}])\p{Script=Han}[^\p{L}\p{N}]*$/u.test(text);
-}
-
-/**
- * A reader's query in the index's terms: first as an exact phrase, then (if that finds nothing) as
- * all of its pairs anywhere in a page.
- *
- * @example encodeQuery('惠工影院') // { phrase: '"惠工 工影 影院"', plain: '惠工 工影 影院' }
- */
-export function encodeQuery(query: string): EncodedQuery {
-  const pieces = query.split(/\s+/).filter(Boolean);
-  // A run's last character is a token of its own in the index only where the run ends: where the
-  // query ends on it, the page may go on (28场 in 28场电影), so the phrase leaves it to the plain search.
-  const plain = pieces.flatMap(queryTokens);
-  const joined = queryTokens(pieces.join(''));
-  const phraseTokens = joined.length > 1 && isLoneHanEnd(pieces.join('')) ? joined.slice(0, -1) : joined;
-  const isOneCharacter = [...pieces.join('')].length === 1;
-  return { phrase: isOneCharacter || phraseTokens.length === 0 ? undefined : `"${phraseTokens.join(' ')}"`, plain: plain.join(' ') };
 }

@@ -4,12 +4,9 @@
  */
 import { z } from 'zod';
 import { RESULT_TYPE_ORDER } from './result-types.ts';
+import { MAX_PAGE, MAX_QUERY_LENGTH } from './search-limits.ts';
 
-/** Longer than any title: a pasted paragraph is not a query. */
-export const MAX_QUERY_LENGTH = 100;
-export const PAGE_SIZE = 20;
-/** Past this page a reader narrows the query; it also bounds what one request makes D1 sort. */
-export const MAX_PAGE = 50;
+export { MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE } from './search-limits.ts';
 
 const typeSchema = z.enum(RESULT_TYPE_ORDER);
 

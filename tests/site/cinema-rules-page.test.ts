@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src/cinema/catalogue';
 import { drawOrder, walkDraw } from '../../src/cinema/lottery-draw';
 import { rulesInWords } from '../../src/cinema/rules-in-words';
+import { pageDocument } from '../../src/search/page-document';
 import { distDir, executableScripts, readPage } from '../helpers/dist';
 
 const dist = distDir();
@@ -13,6 +14,12 @@ const words = rulesInWords();
 const section = (id: string) => page.querySelector(`section[aria-labelledby="${id}"]`)!.text.replace(/\s+/g, ' ');
 
 describe('/cinema/rules/', () => {
+  it('gives search its rules, not its way back or its table of contents (a result would open on ‹ 惠工影院)', () => {
+    const document = pageDocument('/cinema/rules/', readFileSync(`${dist}/cinema/rules/index.html`, 'utf8'))!;
+    expect(document.body.startsWith('惠工影院的票免费'), document.body.slice(0, 40)).toBe(true);
+    expect(document.body).not.toContain('本页目录');
+  });
+
   it('is plain HTML: no script runs on it', () => {
     expect(executableScripts(page)).toEqual([]);
   });
