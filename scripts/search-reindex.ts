@@ -1,5 +1,5 @@
 /**
- * npm run search:reindex -- [--site dist] (--local [--persist-to DIR] | --env staging|production) [--full]
+ * npm run search:reindex -- [--site dist] (--local [--persist-to DIR] | --env staging|production) [--full] [--config wrangler.toml]
  *
  * Puts the built site into the search database (D1, the SEARCH binding; functions/search/): applies
  * its migrations, reads every built page's search document (src/search/page-document.ts), compares
@@ -66,7 +66,8 @@ function reindex(): string {
     rmSync(dir, { recursive: true, force: true });
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  return `搜索索引：${built.size} 页，新增 ${diff.added.length}，更新 ${diff.changed.length}，删除 ${diff.removed.length}，未变 ${diff.unchanged.length}，SQL ${(bytes / 1024 / 1024).toFixed(1)} MB，${seconds} 秒`;
+  const size = bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `搜索索引：${built.size} 页，新增 ${diff.added.length}，更新 ${diff.changed.length}，删除 ${diff.removed.length}，未变 ${diff.unchanged.length}，SQL ${size}，${seconds} 秒`;
 }
 
 try {

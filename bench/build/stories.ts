@@ -68,12 +68,15 @@ export interface GeneratedStory {
 
 /**
  * Writes `count` stories into `newsDir` as bench-00001.mdx … (or .md without components when
- * `plainMarkdown`). Deterministic for a given count and seed.
+ * `plainMarkdown`). With `componentShare` below 1, only that share of the .mdx stories use components
+ * (drawn by a PRNG of their own) and the rest are prose alone, as most news is. Deterministic for a given
+ * count, seed and share.
  */
-export function writeStories(newsDir: string, count: number, { seed = 7, plainMarkdown = false } = {}): GeneratedStory[] {
+export function writeStories(newsDir: string, count: number, { seed = 7, plainMarkdown = false, componentShare = 1 } = {}): GeneratedStory[] {
   const vocabulary = parse(readFileSync(path.join(ROOT, 'content', 'vocabulary.yaml'), 'utf8')) as Vocabulary;
   const sentences = corpusSentences();
   const random = prng(seed);
+  const componentRandom = prng(seed + 1);
   mkdirSync(newsDir, { recursive: true });
   const stories: GeneratedStory[] = [];
   const start = Date.UTC(2021, 0, 1);
@@ -116,7 +119,8 @@ export function writeStories(newsDir: string, count: number, { seed = 7, plainMa
     }
     const body: string[] = [];
     const imports: string[] = [];
-    const components = plainMarkdown ? [] : sample(random, ['InfoBox', 'PhotoFigure', 'KeyFigures'] as const, between(random, 2, 3));
+    const withComponents = !plainMarkdown && componentRandom() < componentShare;
+    const components = withComponents ? sample(random, ['InfoBox', 'PhotoFigure', 'KeyFigures'] as const, between(random, 2, 3)) : [];
     for (const name of components) imports.push(`import ${name} from ${quote(path.join(COMPONENTS_DIR, `${name}.astro`))};`);
     const slots = new Map(components.map((name) => [between(random, 1, Math.max(1, paragraphs.length - 1)), name] as const));
     paragraphs.forEach((paragraph, index) => {

@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
 import { ReindexError } from './reindex-error.ts';
 
 // Run with this Node (22): the PATH's may be older than wrangler accepts.

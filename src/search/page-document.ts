@@ -5,7 +5,7 @@
  *   attributes rank above the body without being shown;
  * - a `data-search-summary` element is the result's text; `data-search-ignore` parts (byline, chips,
  *   links to other stories) are not searched;
- * - the first `<time datetime>` is the page's date.
+ * - a story's first `<time datetime>` is its date (other pages' times are screenings', not the page's).
  */
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { searchDocumentSchema, type SearchDocument } from './search-document.ts';
@@ -70,11 +70,12 @@ export function pageDocument(url: string, pageHtml: string): SearchDocument | un
   const headingElements = parts.flatMap((part) => part.querySelectorAll('[data-search-heading]'));
   const keywords = parts.flatMap((part) => [part, ...part.querySelectorAll('[data-search-keywords]')]).map((element) => element.getAttribute('data-search-keywords') ?? '');
   const summary = parts.map((part) => part.querySelector('[data-search-summary]')).find(Boolean);
-  const date = parts.map((part) => part.querySelector('time[datetime]')?.getAttribute('datetime')).find(Boolean)?.slice(0, 10);
+  const type = parts[0]!.getAttribute('data-search-body');
+  const date = type !== 'news' ? undefined : parts.map((part) => part.querySelector('time[datetime]')?.getAttribute('datetime')).find(Boolean)?.slice(0, 10);
   const isPartOfHead = (element: HTMLElement) => element === h1 || element.hasAttribute('data-search-heading') || element.hasAttribute('data-search-ignore');
   const document = {
     url,
-    type: parts[0]!.getAttribute('data-search-body'),
+    type,
     title: h1 ? textOf(h1) : '',
     ...(date ? { date } : {}),
     // Each heading and keyword apart: 看电影 电影票 are two words, not 看电影电影票.

@@ -2,7 +2,7 @@
  * One searchable page of the built site as the search holds it (functions/search/, the
  * search_documents table): what a result shows and what the full-text index ranks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESULT_TYPE_ORDER } from './result-types.ts';
 
 export const searchDocumentSchema = z.object({

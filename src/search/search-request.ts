@@ -2,7 +2,7 @@
  * GET /api/search: what a reader asks (the query string) and what the Worker answers. The search page
  * reads the answer's type; the route parses the request with the schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESULT_TYPE_ORDER } from './result-types.ts';
 import { MAX_PAGE, MAX_QUERY_LENGTH } from './search-limits.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
@@ -87,6 +87,34 @@ describe('house components in a story, without import lines', () => {
   it('works on program pages too', () => {
     const program = readPage(outDir, 'programs/huigong-yingyuan/index.html');
     expect(program.querySelector('.prose .related-story a')!.getAttribute('href')).toBe('/news/related-story/');
+  });
+});
+
+/**
+ * A story entry as the build's content store holds it (node_modules/.astro-<folder>/data-store.json,
+ * devalue's flat form: every value an index into one array).
+ */
+function storedStory(id: string): { rendered?: string; deferred: boolean } {
+  const table = JSON.parse(readFileSync('node_modules/.astro-check-clean/data-store.json', 'utf8')) as unknown[];
+  const entry = table.find(
+    (value): value is Record<string, number> => typeof value === 'object' && value !== null && !Array.isArray(value) && 'filePath' in value && table[(value as Record<string, number>).id!] === id,
+  )!;
+  const rendered = entry.rendered === undefined ? undefined : (table[entry.rendered] as Record<string, number>);
+  return { rendered: rendered && (table[rendered.html!] as string), deferred: entry.deferredRender !== undefined && table[entry.deferredRender] === true };
+}
+
+describe('a story without MDX beside one with components', () => {
+  it('is rendered as Markdown into the content store, not left to a module of its own', () => {
+    expect(storedStory('related-story')).toEqual({ rendered: '<p>每到周一、周四中午，抢票就成为职工的“固定动作”。</p>\n', deferred: false });
+  });
+
+  it('leaves the story with components to MDX', () => {
+    expect(storedStory('house-components')).toEqual({ rendered: undefined, deferred: true });
+  });
+
+  it('shows its prose on its page', () => {
+    const page = readPage(outDir, 'news/related-story/index.html');
+    expect(page.querySelector('.prose p')!.text).toBe('每到周一、周四中午，抢票就成为职工的“固定动作”。');
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,36 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** The built pages as they are now: their paths, sizes and times (a new build changes it). */
+function builtSiteKey(site: string): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).sort()) {
+    const { size, mtimeMs } = statSync(path.join(site, file));
+    hash.update(`${file} ${size} ${mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Puts the search of the built site into a server's state, as `npm start` does: indexed once per build
+ * of dist/ (three wrangler runs, 15–45 s) and then copied, since a dozen test files each start a server.
+ */
+function seedSearch(state: string): void {
+  const cache = path.resolve('node_modules', '.cache', 'huigong-test-search');
+  const indexed = path.join(cache, builtSiteKey('dist'));
+  if (!existsSync(indexed)) {
+    mkdirSync(cache, { recursive: true });
+    // Earlier builds' copies are of no more use (another process's indexing under way is left alone).
+    for (const old of readdirSync(cache).filter((name) => !name.startsWith('indexing-'))) rmSync(path.join(cache, old), { recursive: true, force: true });
+    const scratch = mkdtempSync(path.join(cache, 'indexing-'));
+    runOrThrow('node', ['scripts/search-reindex.ts', '--site', 'dist', '--local', '--persist-to', scratch]);
+    // Another process may have indexed the same build meanwhile: either copy will do.
+    if (!existsSync(indexed)) renameSync(path.join(scratch, 'v3', 'd1'), indexed);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  cpSync(indexed, path.join(state, 'v3', 'd1'), { recursive: true });
+}
+
 /**
  * `wrangler dev` on the built site with fresh local state in a temporary folder (its search indexed from
  * dist/), as `npm start` runs it, optionally with demo members and its own catalogue (a demo screening released seconds from now).
@@ -43,8 +74,7 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
 export async function startDevServer({ members = 0, demoReleaseInSeconds, demoLotteryDrawInSeconds, catalogueArgs }: DevServerOptions = {}): Promise<DevServer> {
   const state = mkdtempSync(path.join(tmpdir(), 'huigong-wrangler-'));
   runOrThrow('node', ['scripts/dev-setup.ts', '--persist-to', state, '--members', String(members)]);
-  // The search's local D1 in the same state folder, from the built site, as `npm start` does.
-  runOrThrow('node', ['scripts/search-reindex.ts', '--site', 'dist', '--local', '--persist-to', state]);
+  seedSearch(state);
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'];
   if (demoReleaseInSeconds !== undefined || demoLotteryDrawInSeconds !== undefined || catalogueArgs) {
     const catalogue = path.join(state, 'catalogue.json');

@@ -26,6 +26,11 @@ describe('pageDocument', () => {
     expect(pageDocument('/cinema/', page)).toMatchObject({ type: 'cinema', headings: '看电影 电影票', summary: '位于青岛。', body: '位于青岛。' });
   });
 
+  it('dates stories only: a time on another page is a screening’s', () => {
+    const page = '<html><body><div data-search-body="cinema"><h1>惠工影院</h1><time datetime="2026-12-02T18:30">12月2日</time></div></body></html>';
+    expect(pageDocument('/cinema/', page)?.date).toBeUndefined();
+  });
+
   it('skips a page with nothing searchable', () => {
     expect(pageDocument('/archive/', '<html lang="zh-CN"><body><h1>归档</h1></body></html>')).toBeUndefined();
   });
