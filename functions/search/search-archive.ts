@@ -13,7 +13,7 @@ import { PAGE_SIZE, type SearchAnswer, type SearchRequest } from '../../src/sear
 /** BM25 weights of the index's columns: title, headings (kicker, subtitle, keywords), body. */
 const WEIGHTS = '10.0, 5.0, 1.0';
 
-// A page's passages are separate rows of the index: it counts once, at its best passage. (bm25() may
+// A page's title and passages are separate rows of the index: it counts once, at its best row. (bm25() may
 // not sit inside an aggregate, hence the passages' scores first, kept apart by LIMIT -1: SQLite does not
 // merge a subquery with a LIMIT into an aggregate query.)
 const HITS = `SELECT document_id, passage_id, min(score) AS score FROM (
@@ -23,8 +23,9 @@ const HITS = `SELECT document_id, passage_id, min(score) AS score FROM (
 
 const COUNTS = `SELECT d.type AS type, count(*) AS n FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id GROUP BY d.type`;
 
-// Ordered and cut first; only the page of results then reads its passages.
-const resultsSql = (order: string) => `SELECT top.*, (SELECT text FROM search_passages WHERE id = top.passage_id) AS passage FROM (
+// Ordered and cut first; only the page of results then reads its passages. A page found by its title
+// (row 0: index-statements.ts) shows its first passage.
+const resultsSql = (order: string) => `SELECT top.*, (SELECT text FROM search_passages WHERE id = max(top.passage_id, top.id * ${PASSAGES_PER_DOCUMENT} + 1)) AS passage FROM (
   SELECT d.id, d.url, d.type, d.title, d.date, d.summary, hit.passage_id, hit.score
   FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id
   WHERE (?2 IS NULL OR d.type = ?2) AND (?3 = 0 OR d.date IS NOT NULL)

@@ -1,10 +1,12 @@
 /**
  * The built site's searchable pages: every .html file under the site folder read into its search
- * document (src/search/page-document.ts) with its fingerprint, the sha-256 of the document's JSON.
+ * document (src/search/page-document.ts) with its fingerprint, the sha-256 of the document's JSON and
+ * the index's layout.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { INDEX_LAYOUT } from '../../src/search/index-statements.ts';
 import { pageDocument } from '../../src/search/page-document.ts';
 import type { FingerprintedDocument } from '../../src/search/reindex-scripts.ts';
 import { ReindexError } from './reindex-error.ts';
@@ -23,7 +25,8 @@ export function htmlFiles(site: string): string[] {
     .sort();
 }
 
-export const documentFingerprint = (document: unknown) => createHash('sha256').update(JSON.stringify(document)).digest('hex');
+/** The document's hash, and the index's layout: after a change to the layout every page is written again. */
+export const documentFingerprint = (document: unknown) => createHash('sha256').update(`layout ${INDEX_LAYOUT}\n`).update(JSON.stringify(document)).digest('hex');
 
 /**
  * The documents of the given files (paths relative to the site), by URL; pages with nothing searchable

@@ -47,6 +47,18 @@ describe('GET /api/search', () => {
     expect(urls((await q('体检')).body)).toEqual(['/news/title/', '/news/passing/']);
   });
 
+  it('ranks the story titled exactly as the query above longer titles that begin with it, however long its body', async () => {
+    const body = '全省职工技能竞赛决赛在成都举行，来自各地的选手同台竞技。'.repeat(60);
+    await indexPages([
+      story('/news/exact/', { title: '职工技能竞赛', body }),
+      ...Array.from({ length: 25 }, (_, i) => story(`/news/longer-${i}/`, { title: `职工技能竞赛第${i + 1}站`, body: '短讯。' })),
+    ]);
+    const { body: answer } = await q('职工技能竞赛');
+    expect(answer.results[0]!.url).toBe('/news/exact/');
+    // Found by its title, it still shows its body's text.
+    expect(answer.results[0]!.excerpt).toContain('<mark>职工技能竞赛</mark>');
+  });
+
   it('counts results per type, and narrows to one type without changing the counts', async () => {
     await indexPages([
       story('/news/a/', { body: '劳模工匠进校园。' }),

@@ -37,12 +37,15 @@ function runOrThrow(command: string, args: string[], env: Record<string, string>
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** The built pages as they are now: their paths, sizes and times (a new build changes it). */
+/** The built pages as they are now (paths, sizes, times) and the code that indexes them: either changes it. */
 function builtSiteKey(site: string): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).sort()) {
     const { size, mtimeMs } = statSync(path.join(site, file));
     hash.update(`${file} ${size} ${mtimeMs}\n`);
+  }
+  for (const dir of ['src/search', 'functions/search/migrations']) {
+    for (const file of readdirSync(dir).sort()) hash.update(readFileSync(path.join(dir, file)));
   }
   return hash.digest('hex').slice(0, 16);
 }

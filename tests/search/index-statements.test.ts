@@ -5,25 +5,25 @@ import { PASSAGE_LENGTH, passages } from '../../src/search/passages';
 const doc = { url: "/news/o'neil/", type: 'news' as const, title: '惠工影院', date: '2024-05-06', headings: '看电影', body: '位于青岛。' };
 
 describe('upsertStatements', () => {
-  it('replaces what the URL held, then writes the page, its passage and its pairs', () => {
+  it('replaces what the URL held, then writes the page, a row of its title and headings, and its passage', () => {
     const statements = upsertStatements(doc, 'abc');
     expect(statements.slice(0, 3)).toEqual(deleteStatements(doc.url));
     expect(statements[3]!.params).toEqual([doc.url, 'news', '惠工影院', '2024-05-06', null, 'abc']);
-    expect(statements[4]!.params).toEqual([doc.url, '位于青岛。']);
-    const terms = statements[5]!.params;
-    expect(terms[1]).toContain('惠工');
-    expect(terms[1]).toContain('影院');
-    expect(terms[3]).toContain('青岛');
+    const [title, passage, terms] = statements.slice(4);
+    expect(title!.sql).toMatch(/\+ 0, \?, \?, ''\)$/);
+    expect(title!.params[1]).toContain('影院');
+    expect(title!.params[2]).toContain('电影');
+    expect(passage!.params).toEqual([doc.url, '位于青岛。']);
+    expect(terms!.sql).toMatch(/\+ 1, '', '', \?\)$/);
+    expect(terms!.params[1]).toContain('青岛');
   });
 
-  it('writes a long page as several passages, the title and headings in the first only', () => {
+  it('writes a long page as several passages, numbered from 1 after the title’s row', () => {
     const body = '长文。'.repeat(PASSAGE_LENGTH);
     const statements = upsertStatements({ ...doc, body }, 'abc');
-    const terms = statements.filter((s) => s.sql.startsWith('INSERT INTO search_terms'));
-    expect(terms.length).toBe(passages(body).length);
-    expect(terms.length).toBeGreaterThan(2);
-    expect(terms.slice(1).every((s) => s.params[1] === '' && s.params[2] === '')).toBe(true);
-    expect(terms.map((s) => Number(s.sql.match(/\+ (\d+), \?/)![1]))).toEqual(terms.map((_, i) => i));
+    const rows = statements.filter((s) => s.sql.startsWith('INSERT INTO search_terms')).map((s) => Number(s.sql.match(/\+ (\d+), /)![1]));
+    expect(passages(body).length).toBeGreaterThan(2);
+    expect(rows).toEqual([0, ...passages(body).map((_, i) => i + 1)]);
   });
 
   it('refuses a page longer than a page can be, naming it', () => {

@@ -18,14 +18,14 @@ CREATE INDEX search_documents_by_date ON search_documents (date DESC, id DESC) W
 
 -- A page's body in passages of a few thousand characters, cut between sentences (so no statement
 -- nears D1's 100 KB limit however long a page is): a result's excerpt is cut from its best passage.
--- id = document id × 1000 + the passage's place in the page.
+-- id = document id × 1000 + the passage's place in the page, from 1.
 CREATE TABLE search_passages (
   id INTEGER PRIMARY KEY,
   text TEXT NOT NULL
 );
 
--- The passages as the full-text index sees them (rowid = search_passages.id; the title and headings
--- are in a page's first passage only): Chinese in overlapping character pairs
+-- The pages as the full-text index sees them: rowid document id × 1000 holds the title and headings
+-- alone (so BM25 ranks a title by its own length), and each passage's rowid is its id. Chinese in overlapping character pairs
 -- (src/search/han-bigrams.ts), so that any two or more characters are found as a phrase of pairs,
 -- inside longer words too (影院 in 电影院) and in names no dictionary knows. Contentless: the index
 -- keeps no second copy of the text.
