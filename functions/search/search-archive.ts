@@ -21,7 +21,8 @@ const HITS = `SELECT document_id, passage_id, min(score) AS score FROM (
     FROM search_terms WHERE search_terms MATCH ?1 LIMIT -1
   ) GROUP BY document_id`;
 
-const COUNTS = `SELECT d.type AS type, count(*) AS n FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id GROUP BY d.type`;
+// `dated`: the type's results that the by-date order lists (it leaves undated pages out).
+const COUNTS = `SELECT d.type AS type, count(*) AS n, count(d.date) AS dated FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id GROUP BY d.type`;
 
 // Ordered and cut first; only the page of results then reads its passages. A page found by its title
 // (row 0: index-statements.ts) shows its first passage.
@@ -55,21 +56,26 @@ async function run(db: D1Database, match: string, request: SearchRequest, type: 
     db.prepare(byDate ? BY_DATE : BY_RELEVANCE).bind(match, type, byDate ? 1 : 0, PAGE_SIZE, (request.page - 1) * PAGE_SIZE),
   ]);
   const perType = emptyCounts();
-  for (const row of (counts!.results ?? []) as { type: ResultType; n: number }[]) perType[row.type] = row.n;
-  return { counts: perType, rows: (results!.results ?? []) as ResultRow[] };
+  const datedPerType = emptyCounts();
+  for (const row of (counts!.results ?? []) as { type: ResultType; n: number; dated: number }[]) {
+    perType[row.type] = row.n;
+    datedPerType[row.type] = row.dated;
+  }
+  const listed = byDate ? datedPerType : perType;
+  return { counts: perType, total: type ? listed[type] : Object.values(listed).reduce((sum, n) => sum + n, 0), rows: (results!.results ?? []) as ResultRow[] };
 }
 
 /** The answer to one search request. */
 export async function searchArchive(db: D1Database, request: SearchRequest): Promise<SearchAnswer> {
   // By date, only stories are dated: without a type, the newest stories.
   const type = request.type ?? (request.sort === 'date' ? 'news' : null);
-  const answer = (counts: Record<ResultType, number>, rows: ResultRow[], fellBack: boolean): SearchAnswer => ({
+  const answer = ({ counts, total, rows }: Awaited<ReturnType<typeof run>>, fellBack: boolean): SearchAnswer => ({
     query: request.q,
     type: request.type ?? null,
     sort: request.sort,
     page: request.page,
     pageSize: PAGE_SIZE,
-    total: type ? counts[type] : Object.values(counts).reduce((sum, n) => sum + n, 0),
+    total,
     counts,
     fellBack,
     results: rows.map((row) => ({
@@ -81,10 +87,10 @@ export async function searchArchive(db: D1Database, request: SearchRequest): Pro
     })),
   });
   const queries = ftsQueries(request.q);
-  if (!queries) return answer(emptyCounts(), [], false);
+  if (!queries) return answer({ counts: emptyCounts(), total: 0, rows: [] }, false);
   const exact = await run(db, queries.phrase, request, type);
   const found = Object.values(exact.counts).some((n) => n > 0);
-  if (found || !queries.fallback) return answer(exact.counts, exact.rows, false);
+  if (found || !queries.fallback) return answer(exact, false);
   const anywhere = await run(db, queries.fallback, request, type);
-  return answer(anywhere.counts, anywhere.rows, true);
+  return answer(anywhere, true);
 }

@@ -1,0 +1,44 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app';
+import type { SearchAnswer } from '../../src/search/search-request';
+import { indexPages, story } from './helpers/search';
+
+const app = createApp();
+
+async function q(text: string, more = ''): Promise<{ status: number; body: SearchAnswer & { error?: { code: string } } }> {
+  const response = await app.request(`/api/search?q=${encodeURIComponent(text)}${more}`, {}, env);
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+describe('GET /api/search at its edges', () => {
+  it('answers queries of characters the regex calls Han or letters but the index drops, as no results', async () => {
+    await indexPages([story('/news/a/', { body: '惠工驿站，一心一意。' })]);
+    // Kangxi and CJK radicals are Han script but symbols (So) to unicode61; combining marks, emoji, NUL.
+    for (const text of ['⼀⼀', '⺀', '惠⺀', '⼀ ⼁', 'e\u0301\u0301', '😀😀', '\u0000', '工\u0000会']) {
+      const { status, body } = await q(text);
+      expect(status, JSON.stringify(text)).toBe(200);
+      expect(body.results, JSON.stringify(text)).toEqual([]);
+    }
+  });
+
+  it('gives by date the total of the dated pages it lists', async () => {
+    await indexPages([
+      story('/news/dated/', { date: '2024-09-08', body: '体检安排。' }),
+      story('/news/undated/', { date: undefined, body: '体检通知。' }),
+      { url: '/cinema/x/', type: 'cinema', title: '影院体检', headings: '', body: '体检' },
+    ]);
+    const news = (await q('体检', '&sort=date')).body;
+    expect(news.results.map((result) => result.url)).toEqual(['/news/dated/']);
+    expect(news.total).toBe(news.results.length);
+    const cinema = (await q('体检', '&sort=date&type=cinema')).body;
+    expect(cinema.total).toBe(cinema.results.length);
+  });
+
+  it('takes the first of a parameter given twice', async () => {
+    await indexPages([story('/news/a/', { body: '惠工驿站' })]);
+    const { status, body } = await q('驿站', '&q=nothing&type=news&type=bogus&page=1&page=2');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ query: '驿站', type: 'news', page: 1, total: 1 });
+  });
+});
