@@ -8,6 +8,7 @@ const SNIPPET_LENGTH = 80;
 /** How far back a snippet may open to start on a sentence. */
 const LOOK_BACK = 40;
 const SENTENCE_END = /[。！？；]/;
+const LOW_SURROGATE = /^[\uDC00-\uDFFF]$/;
 
 /** Up to SNIPPET_LENGTH characters of the body, opening on the sentence of the first term found. */
 export function bodyWindow(body: string, terms: readonly string[]): string {
@@ -17,7 +18,10 @@ export function bodyWindow(body: string, terms: readonly string[]): string {
   while (start > 0 && first - start < LOOK_BACK && !SENTENCE_END.test(body[start - 1]!)) start -= 1;
   const opensOnSentence = start === 0 || SENTENCE_END.test(body[start - 1]!);
   if (!opensOnSentence) start = Math.max(0, first - LOOK_BACK / 2);
-  const end = Math.min(body.length, start + SNIPPET_LENGTH);
+  // Counted in UTF-16 units: neither end may fall inside a character beyond them (𠀀 in a name, an emoji).
+  if (start > 0 && LOW_SURROGATE.test(body[start]!)) start -= 1;
+  let end = Math.min(body.length, start + SNIPPET_LENGTH);
+  if (LOW_SURROGATE.test(body[end] ?? '')) end -= 1;
   return `${opensOnSentence ? '' : '…'}${body.slice(start, end)}${end < body.length ? '…' : ''}`;
 }
 
