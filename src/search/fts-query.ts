@@ -10,6 +10,8 @@
  * FTS5 syntax.
  */
 
+import { foldForIndex } from './han-bigrams.ts';
+
 /** A run of Han characters, or of other letters and digits (unicode61's token characters). */
 const SEGMENT = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
@@ -51,7 +53,7 @@ export interface FtsQueries {
  * @example ftsQueries('惠工影院') // { phrase: '"惠工 工影 影院"', fallback: '"惠工" "工影" "影院"' }
  */
 export function ftsQueries(query: string): FtsQueries | undefined {
-  const pieces = query.split(/\s+/).filter(Boolean);
+  const pieces = foldForIndex(query).split(/\s+/).filter(Boolean);
   // Chinese is typed without spaces: a space between Han characters is the reader's, not the text's.
   const whole = tokens(pieces.reduce((joined, piece) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(piece) ? joined + piece : `${joined} ${piece}`)));
   if (whole.length === 0) return undefined;

@@ -42,3 +42,13 @@ describe('GET /api/search at its edges', () => {
     expect(body).toMatchObject({ query: '驿站', type: 'news', page: 1, total: 1 });
   });
 });
+
+describe('GET /api/search and full-width letters and digits', () => {
+  it('finds half-width text by a full-width query and the other way round, as a Chinese keyboard types either', async () => {
+    await indexPages([story('/news/half/', { body: '2024年第28场APP使用说明。' }), story('/news/full/', { body: 'ＷＩＦＩ覆盖１２个驿站。' })]);
+    expect((await q('２０２４年')).body.total).toBe(1);
+    expect((await q('ａｐｐ')).body.total).toBe(1);
+    expect((await q('wifi')).body.total).toBe(1);
+    expect((await q('12个')).body.total).toBe(1);
+  });
+});
