@@ -37,3 +37,11 @@ describe('search edges', () => {
     expect(pageDocument('/news/a/', html)).toMatchObject({ title: 'a < b {c}', body: '1 < 2 {x} 粗' });
   });
 });
+
+describe('search excerpts and full-width or differently cased queries', () => {
+  it('marks what the search found: 2024年 for ２０２４年, APP for app', () => {
+    const excerpt = resultSnippet({ passage: `${'前文很长。'.repeat(20)}说明2024年APP上线。` }, '２０２４年 app');
+    expect(excerpt).toContain('<mark>2024年</mark>');
+    expect(excerpt).toContain('<mark>APP</mark>');
+  });
+});
