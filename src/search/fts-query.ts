@@ -43,14 +43,17 @@ export const MAX_FALLBACK_TERMS = 8;
 export interface FtsQueries {
   /** The query as one phrase (its pieces joined as if typed without spaces). */
   phrase: string;
-  /** Every piece's terms, all required, anywhere in a page; undefined where it would be the phrase again. */
-  fallback?: string;
+  /**
+   * Every piece's terms, each one MATCH expression, all required somewhere in a page (its title and its
+   * passages are rows of their own: not all in one row); undefined where it would be the phrase again.
+   */
+  fallback?: string[];
 }
 
 /**
  * The FTS5 MATCH expressions for a query, or undefined if it has no letters or digits.
  *
- * @example ftsQueries('惠工影院') // { phrase: '"惠工 工影 影院"', fallback: '"惠工" "工影" "影院"' }
+ * @example ftsQueries('惠工影院') // { phrase: '"惠工 工影 影院"', fallback: ['"惠工"', '"工影"', '"影院"'] }
  */
 export function ftsQueries(query: string): FtsQueries | undefined {
   const pieces = foldForIndex(query).split(/\s+/).filter(Boolean);
@@ -59,5 +62,5 @@ export function ftsQueries(query: string): FtsQueries | undefined {
   if (whole.length === 0) return undefined;
   const phrase = `"${whole.map((token) => token.text).join(' ')}"${whole.at(-1)!.prefix ? '*' : ''}`;
   const anywhere = [...new Set(pieces.flatMap(tokens).map(quoted))].slice(0, MAX_FALLBACK_TERMS);
-  return anywhere.length > 1 ? { phrase, fallback: anywhere.join(' ') } : { phrase };
+  return anywhere.length > 1 ? { phrase, fallback: anywhere } : { phrase };
 }

@@ -52,3 +52,17 @@ describe('GET /api/search and full-width letters and digits', () => {
     expect((await q('12个')).body.total).toBe(1);
   });
 });
+
+describe('GET /api/search falling back', () => {
+  it('finds a page holding the pieces in different places of it (title and body, two passages)', async () => {
+    const filler = '这是一段很长的报道正文，讲述基层工作。'.repeat(300);
+    await indexPages([
+      story('/news/title-body/', { title: '工会新闻', body: '驿站开放。' }),
+      story('/news/two-passages/', { title: '标题', body: `职工之家。${filler}户外劳动者休息点。` }),
+    ]);
+    const apart = (await q('工会 驿站')).body;
+    expect(apart).toMatchObject({ fellBack: true, total: 1 });
+    const passages = (await q('职工之家 劳动者')).body;
+    expect(passages).toMatchObject({ fellBack: true, total: 1 });
+  });
+});
