@@ -66,3 +66,16 @@ describe('GET /api/search falling back', () => {
     expect(passages).toMatchObject({ fellBack: true, total: 1 });
   });
 });
+
+describe('GET /api/search and broken requests', () => {
+  it('answers broken percent-encoding and lone surrogates without failing, and refusals are not cached', async () => {
+    await indexPages([story('/news/a/', { body: '惠工驿站' })]);
+    for (const query of ['q=%E4%B8', 'q=%ED%A0%80', 'q=%', 'q=%00%00驿站', `q=${'%20'.repeat(300)}a`]) {
+      const response = await app.request(`/api/search?${query}`, {}, env);
+      expect(response.status, query).toBeLessThan(500);
+    }
+    const refused = await app.request('/api/search?q=a&page=99', {}, env);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('Cache-Control')).toBe('no-store');
+  });
+});
