@@ -16,24 +16,27 @@ const WEIGHTS = '10.0, 5.0, 1.0';
 // A page's title and passages are separate rows of the index: it counts once, at its best row. (bm25() may
 // not sit inside an aggregate, hence the passages' scores first, kept apart by LIMIT -1: SQLite does not
 // merge a subquery with a LIMIT into an aggregate query.)
-const HITS = `SELECT document_id, passage_id, min(score) AS score FROM (
+// `required` terms (the fallback's, bound from ?2) must each be in some row of the page, not all in one:
+// its title and passages are apart, and a reader's 工会 驿站 may be one in the title, one in the body.
+const hits = (required: number) => `SELECT document_id, passage_id, min(score) AS score FROM (
     SELECT rowid / ${PASSAGES_PER_DOCUMENT} AS document_id, rowid AS passage_id, bm25(search_terms, ${WEIGHTS}) AS score
     FROM search_terms WHERE search_terms MATCH ?1 LIMIT -1
-  ) GROUP BY document_id`;
+  ) ${Array.from({ length: required }, (_, k) => `${k === 0 ? 'WHERE' : 'AND'} document_id IN (SELECT rowid / ${PASSAGES_PER_DOCUMENT} FROM search_terms WHERE search_terms MATCH ?${2 + k})`).join(' ')} GROUP BY document_id`;
 
-const COUNTS = `SELECT d.type AS type, count(*) AS n FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id GROUP BY d.type`;
+// `dated`: the type's results that the by-date order lists (it leaves undated pages out).
+const countsSql = (required: number) => `SELECT d.type AS type, count(*) AS n, count(d.date) AS dated FROM (${hits(required)}) AS hit JOIN search_documents AS d ON d.id = hit.document_id GROUP BY d.type`;
 
 // Ordered and cut first; only the page of results then reads its passages. A page found by its title
 // (row 0: index-statements.ts) shows its first passage.
-const resultsSql = (order: string) => `SELECT top.*, (SELECT text FROM search_passages WHERE id = max(top.passage_id, top.id * ${PASSAGES_PER_DOCUMENT} + 1)) AS passage FROM (
+const resultsSql = (order: string, required: number) => `SELECT top.*, (SELECT text FROM search_passages WHERE id = max(top.passage_id, top.id * ${PASSAGES_PER_DOCUMENT} + 1)) AS passage FROM (
   SELECT d.id, d.url, d.type, d.title, d.date, d.summary, hit.passage_id, hit.score
-  FROM (${HITS}) AS hit JOIN search_documents AS d ON d.id = hit.document_id
-  WHERE (?2 IS NULL OR d.type = ?2) AND (?3 = 0 OR d.date IS NOT NULL)
-  ORDER BY ${order} LIMIT ?4 OFFSET ?5
+  FROM (${hits(required)}) AS hit JOIN search_documents AS d ON d.id = hit.document_id
+  WHERE (?${required + 2} IS NULL OR d.type = ?${required + 2}) AND (?${required + 3} = 0 OR d.date IS NOT NULL)
+  ORDER BY ${order} LIMIT ?${required + 4} OFFSET ?${required + 5}
 ) AS top ORDER BY ${order.replaceAll('d.', 'top.').replaceAll('hit.', 'top.')}`;
 
-const BY_RELEVANCE = resultsSql('hit.score, d.id');
-const BY_DATE = resultsSql('d.date DESC, d.id DESC');
+const BY_RELEVANCE = 'hit.score, d.id';
+const BY_DATE = 'd.date DESC, d.id DESC';
 
 interface ResultRow {
   url: string;
@@ -48,28 +51,34 @@ function emptyCounts(): Record<ResultType, number> {
   return Object.fromEntries(RESULT_TYPE_ORDER.map((type) => [type, 0])) as Record<ResultType, number>;
 }
 
-async function run(db: D1Database, match: string, request: SearchRequest, type: ResultType | null) {
+/** The pages `match` finds (ranked by it) that also hold every one of `required`. */
+async function run(db: D1Database, match: string, required: readonly string[], request: SearchRequest, type: ResultType | null) {
   const byDate = request.sort === 'date';
   const [counts, results] = await db.batch([
-    db.prepare(COUNTS).bind(match),
-    db.prepare(byDate ? BY_DATE : BY_RELEVANCE).bind(match, type, byDate ? 1 : 0, PAGE_SIZE, (request.page - 1) * PAGE_SIZE),
+    db.prepare(countsSql(required.length)).bind(match, ...required),
+    db.prepare(resultsSql(byDate ? BY_DATE : BY_RELEVANCE, required.length)).bind(match, ...required, type, byDate ? 1 : 0, PAGE_SIZE, (request.page - 1) * PAGE_SIZE),
   ]);
   const perType = emptyCounts();
-  for (const row of (counts!.results ?? []) as { type: ResultType; n: number }[]) perType[row.type] = row.n;
-  return { counts: perType, rows: (results!.results ?? []) as ResultRow[] };
+  const datedPerType = emptyCounts();
+  for (const row of (counts!.results ?? []) as { type: ResultType; n: number; dated: number }[]) {
+    perType[row.type] = row.n;
+    datedPerType[row.type] = row.dated;
+  }
+  const listed = byDate ? datedPerType : perType;
+  return { counts: perType, total: type ? listed[type] : Object.values(listed).reduce((sum, n) => sum + n, 0), rows: (results!.results ?? []) as ResultRow[] };
 }
 
 /** The answer to one search request. */
 export async function searchArchive(db: D1Database, request: SearchRequest): Promise<SearchAnswer> {
   // By date, only stories are dated: without a type, the newest stories.
   const type = request.type ?? (request.sort === 'date' ? 'news' : null);
-  const answer = (counts: Record<ResultType, number>, rows: ResultRow[], fellBack: boolean): SearchAnswer => ({
+  const answer = ({ counts, total, rows }: Awaited<ReturnType<typeof run>>, fellBack: boolean): SearchAnswer => ({
     query: request.q,
     type: request.type ?? null,
     sort: request.sort,
     page: request.page,
     pageSize: PAGE_SIZE,
-    total: type ? counts[type] : Object.values(counts).reduce((sum, n) => sum + n, 0),
+    total,
     counts,
     fellBack,
     results: rows.map((row) => ({
@@ -81,10 +90,10 @@ export async function searchArchive(db: D1Database, request: SearchRequest): Pro
     })),
   });
   const queries = ftsQueries(request.q);
-  if (!queries) return answer(emptyCounts(), [], false);
-  const exact = await run(db, queries.phrase, request, type);
+  if (!queries) return answer({ counts: emptyCounts(), total: 0, rows: [] }, false);
+  const exact = await run(db, queries.phrase, [], request, type);
   const found = Object.values(exact.counts).some((n) => n > 0);
-  if (found || !queries.fallback) return answer(exact.counts, exact.rows, false);
-  const anywhere = await run(db, queries.fallback, request, type);
-  return answer(anywhere.counts, anywhere.rows, true);
+  if (found || !queries.fallback) return answer(exact, false);
+  const anywhere = await run(db, queries.fallback.join(' OR '), queries.fallback, request, type);
+  return answer(anywhere, true);
 }

@@ -10,6 +10,8 @@
  * FTS5 syntax.
  */
 
+import { foldForIndex } from './han-bigrams.ts';
+
 /** A run of Han characters, or of other letters and digits (unicode61's token characters). */
 const SEGMENT = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
@@ -41,21 +43,24 @@ export const MAX_FALLBACK_TERMS = 8;
 export interface FtsQueries {
   /** The query as one phrase (its pieces joined as if typed without spaces). */
   phrase: string;
-  /** Every piece's terms, all required, anywhere in a page; undefined where it would be the phrase again. */
-  fallback?: string;
+  /**
+   * Every piece's terms, each one MATCH expression, all required somewhere in a page (its title and its
+   * passages are rows of their own: not all in one row); undefined where it would be the phrase again.
+   */
+  fallback?: string[];
 }
 
 /**
  * The FTS5 MATCH expressions for a query, or undefined if it has no letters or digits.
  *
- * @example ftsQueries('惠工影院') // { phrase: '"惠工 工影 影院"', fallback: '"惠工" "工影" "影院"' }
+ * @example ftsQueries('惠工影院') // { phrase: '"惠工 工影 影院"', fallback: ['"惠工"', '"工影"', '"影院"'] }
  */
 export function ftsQueries(query: string): FtsQueries | undefined {
-  const pieces = query.split(/\s+/).filter(Boolean);
+  const pieces = foldForIndex(query).split(/\s+/).filter(Boolean);
   // Chinese is typed without spaces: a space between Han characters is the reader's, not the text's.
   const whole = tokens(pieces.reduce((joined, piece) => (/\p{Script=Han}$/u.test(joined) && /^\p{Script=Han}/u.test(piece) ? joined + piece : `${joined} ${piece}`)));
   if (whole.length === 0) return undefined;
   const phrase = `"${whole.map((token) => token.text).join(' ')}"${whole.at(-1)!.prefix ? '*' : ''}`;
   const anywhere = [...new Set(pieces.flatMap(tokens).map(quoted))].slice(0, MAX_FALLBACK_TERMS);
-  return anywhere.length > 1 ? { phrase, fallback: anywhere.join(' ') } : { phrase };
+  return anywhere.length > 1 ? { phrase, fallback: anywhere } : { phrase };
 }

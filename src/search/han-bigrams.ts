@@ -16,6 +16,13 @@ export const PAIR_MARK = '`^';
 /** A space the encoding put in (between a Han run and what touches it). */
 export const SPLIT_MARK = '^`';
 
+/**
+ * Full-width letters and digits (２０２４, ＡＰＰ, as a Chinese keyboard may type them) as their ASCII, and
+ * the like (NFKC): unicode61 folds case and accents but not these. Query and index both, so either
+ * finds the other; the text as written stays in search_passages.
+ */
+export const foldForIndex = (text: string): string => text.normalize('NFKC');
+
 const HAN = /\p{Script=Han}/u;
 const HAN_PARTS = /(\p{Script=Han}+)/u;
 /** Letters and digits other than Han: a word of their own. The rest (punctuation) sticks to a neighbour. */
@@ -55,7 +62,7 @@ function chunkTokens(chunk: string): string[] {
  * @example encodeForIndex('2024年劳模') // '2024^` 年劳`^ 劳模`^ 模'
  */
 export function encodeForIndex(text: string): string {
-  return text
+  return foldForIndex(text)
     .split(/(\s+)/)
     .map((chunk) => (/^\s*$/.test(chunk) ? chunk : chunkTokens(chunk).map((token, i, all) => (i === all.length - 1 || token.endsWith(PAIR_MARK) ? token : `${token}${SPLIT_MARK}`)).join(' ')))
     .join('');

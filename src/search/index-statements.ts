@@ -25,7 +25,7 @@ export const PASSAGES_PER_DOCUMENT = 1000;
  * The version of the rows' layout and encoding, part of every page's fingerprint: a change to either
  * makes the next reindex write every page again (a page's document alone would not have changed).
  */
-export const INDEX_LAYOUT = 2;
+export const INDEX_LAYOUT = 3;
 const ID = '(SELECT id FROM search_documents WHERE url = ?)';
 
 /** Takes the page at `url` out of the search (nothing happens if it is not in it). */

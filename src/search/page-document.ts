@@ -70,6 +70,9 @@ export function pageDocument(url: string, pageHtml: string): SearchDocument | un
   const headingElements = parts.flatMap((part) => part.querySelectorAll('[data-search-heading]'));
   const keywords = parts.flatMap((part) => [part, ...part.querySelectorAll('[data-search-keywords]')]).map((element) => element.getAttribute('data-search-keywords') ?? '');
   const summary = parts.map((part) => part.querySelector('[data-search-summary]')).find(Boolean);
+  const types = new Set(parts.map((part) => part.getAttribute('data-search-body')));
+  // One page is one result of one type: a second part of another type is an editing slip, not a choice.
+  if (types.size > 1) throw new Error(`${url}: its searchable parts (data-search-body) have different types: ${[...types].join(', ')}`);
   const type = parts[0]!.getAttribute('data-search-body');
   const date = type !== 'news' ? undefined : parts.map((part) => part.querySelector('time[datetime]')?.getAttribute('datetime')).find(Boolean)?.slice(0, 10);
   const isPartOfHead = (element: HTMLElement) => element === h1 || element.hasAttribute('data-search-heading') || element.hasAttribute('data-search-ignore');

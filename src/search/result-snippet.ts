@@ -4,21 +4,32 @@
  * query marked.
  */
 
+import { foldForIndex } from './han-bigrams.ts';
+
 const SNIPPET_LENGTH = 80;
 /** How far back a snippet may open to start on a sentence. */
 const LOOK_BACK = 40;
 const SENTENCE_END = /[。！？；]/;
+const LOW_SURROGATE = /^[\uDC00-\uDFFF]$/;
 
 /** Up to SNIPPET_LENGTH characters of the body, opening on the sentence of the first term found. */
 export function bodyWindow(body: string, terms: readonly string[]): string {
-  const hits = terms.map((term) => body.indexOf(term)).filter((index) => index >= 0);
+  const hits = terms.map((term) => body.search(termsPattern([term], 'i'))).filter((index) => index >= 0);
   const first = hits.length > 0 ? Math.min(...hits) : 0;
   let start = first;
   while (start > 0 && first - start < LOOK_BACK && !SENTENCE_END.test(body[start - 1]!)) start -= 1;
   const opensOnSentence = start === 0 || SENTENCE_END.test(body[start - 1]!);
   if (!opensOnSentence) start = Math.max(0, first - LOOK_BACK / 2);
-  const end = Math.min(body.length, start + SNIPPET_LENGTH);
+  // Counted in UTF-16 units: neither end may fall inside a character beyond them (𠀀 in a name, an emoji).
+  if (start > 0 && LOW_SURROGATE.test(body[start]!)) start -= 1;
+  let end = Math.min(body.length, start + SNIPPET_LENGTH);
+  if (LOW_SURROGATE.test(body[end] ?? '')) end -= 1;
   return `${opensOnSentence ? '' : '…'}${body.slice(start, end)}${end < body.length ? '…' : ''}`;
+}
+
+/** The terms as one pattern, case-insensitive as the index is (APP finds app). */
+function termsPattern(terms: readonly string[], flags: string): RegExp {
+  return new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), flags);
 }
 
 function escapeHtml(text: string): string {
@@ -31,7 +42,8 @@ function escapeHtml(text: string): string {
  */
 export function queryTerms(query: string): string[] {
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  const pieces = query.split(/\s+/).filter(Boolean);
+  // As typed and as the search folds it (foldForIndex: ２０２４ found 2024).
+  const pieces = [...new Set([...query.split(/\s+/), ...foldForIndex(query).split(/\s+/)])].filter(Boolean);
   const words = pieces.flatMap((piece) =>
     [...segmenter.segment(piece)].filter((segment) => segment.isWordLike && segment.segment.length > 1).map((segment) => segment.segment),
   );
@@ -41,7 +53,7 @@ export function queryTerms(query: string): string[] {
 /** Plain text as HTML with <mark> around each occurrence of the terms (a page's own summary). */
 export function markTerms(text: string, terms: readonly string[]): string {
   if (terms.length === 0) return escapeHtml(text);
-  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const pattern = termsPattern(terms, 'gi');
   let html = '';
   let last = 0;
   for (const match of text.matchAll(pattern)) {
