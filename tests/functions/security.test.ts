@@ -168,6 +168,7 @@ describe('caching of answers', () => {
     'GET /api/screenings/:id/seats': 'public, max-age=1',
     'GET /api/cinema/totals': 'public, max-age=60',
     'GET /api/screenings/:id/draw': 'public, max-age=5',
+    'GET /api/search': 'public, max-age=300',
   };
 
   it('every personal answer, success or refusal, says no-store; public ones keep theirs', async () => {
@@ -184,6 +185,7 @@ describe('caching of answers', () => {
     // Route pattern → the requests that walk it, in order (each answer is checked).
     const walk: [string, () => Promise<Response>][] = [
       ['GET /api/health', () => request('/api/health')],
+      ['GET /api/search', () => request(`/api/search?q=${encodeURIComponent('驿站')}`)],
       ['POST /api/session', () => request('/api/session', signIn)],
       ['POST /api/session', () => request('/api/session', json({ memberNumber: 'CACHE-1', phoneLast4: '0000' }, { 'CF-Connecting-IP': '198.51.100.90' }))],
       ['GET /api/session', () => request('/api/session', asMember(a))],
