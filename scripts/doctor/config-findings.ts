@@ -28,28 +28,15 @@ export function bindingFindings(env: ResolvedEnvironment, topLevel: ResolvedEnvi
       .filter((name) => !(name in env.vars))
       .map((name): Finding => ({ ok: false, env: env.env, message: `缺少变量 ${name}（环境不继承顶层的 vars）`, fix: `在 wrangler.toml 的 [env.${env.env}.vars] 写 ${name}` })),
   );
+  /** A resource id Cloudflare issued, or a placeholder with the command that makes the resource. */
+  const idFinding = (what: string, id: string | undefined, issued: RegExp, fix: string): Finding =>
+    id && issued.test(id) ? { ok: true, env: env.env, message: `${what} 已填写` } : { ok: false, env: env.env, message: `${what} “${id ?? ''}” 还是占位符`, fix };
   for (const kv of env.kvNamespaces) {
-    findings.push(
-      kv.id && KV_ID.test(kv.id)
-        ? { ok: true, env: env.env, message: `KV ${kv.binding} 的 id 已填写` }
-        : {
-            ok: false,
-            env: env.env,
-            message: `KV ${kv.binding} 的 id “${kv.id ?? ''}” 还是占位符`,
-            fix: `npx wrangler kv namespace create ${kv.binding}${envFlag(env.env)}，再把它打印的 id 填进 wrangler.toml ${at}的 kv_namespaces`,
-          },
-    );
+    findings.push(idFinding(`KV ${kv.binding} 的 id`, kv.id, KV_ID, `npx wrangler kv namespace create ${kv.binding}${envFlag(env.env)}，再把它打印的 id 填进 wrangler.toml ${at}的 kv_namespaces`));
   }
   for (const d1 of env.d1Databases) {
     findings.push(
-      d1.database_id && D1_ID.test(d1.database_id)
-        ? { ok: true, env: env.env, message: `D1 ${d1.binding} 的 database_id 已填写` }
-        : {
-            ok: false,
-            env: env.env,
-            message: `D1 ${d1.binding} 的 database_id “${d1.database_id ?? ''}” 还是占位符`,
-            fix: `npx wrangler d1 create ${d1.database_name ?? `huigong-search-${env.env}`}，再把它打印的 database_id 填进 wrangler.toml ${at}的 d1_databases`,
-          },
+      idFinding(`D1 ${d1.binding} 的 database_id`, d1.database_id, D1_ID, `npx wrangler d1 create ${d1.database_name ?? `huigong-search-${env.env}`}，再把它打印的 database_id 填进 wrangler.toml ${at}的 d1_databases`),
     );
   }
   return findings;
