@@ -6,10 +6,9 @@ import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { isHarmlessBuildWarning } from './scripts/harmless-build-warnings.ts';
 import { sitemapOptions } from './scripts/sitemap-pages.ts';
+import { siteUrl } from './scripts/site-url.ts';
 import { editorUnderDev } from './src/keystatic/editor-integration.ts';
 
-// The public address, for canonical URLs, RSS and the sitemap. Set SITE_URL when deploying elsewhere.
-const site = process.env.SITE_URL ?? 'https://huigong.example.org';
 
 // Builds from another content folder (test fixtures, benchmarks) keep their own content cache, so
 // they never disturb the real site's.
@@ -18,10 +17,13 @@ const STAFF_ISLANDS = '**/src/components/staff/**';
 
 const contentDir = process.env.HUIGONG_CONTENT_DIR;
 const outDir = process.env.HUIGONG_OUT_DIR ?? './dist';
-const cacheDir = contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined;
+// A build made in parts gives each part its own cache (scripts/astro-build.ts).
+const cacheDir = process.env.HUIGONG_CACHE_DIR ?? (contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined);
+// A part of a build made in parts sees only its own pages; the sitemap is written once they are merged.
+const buildInParts = (process.env.HUIGONG_BUILD_PART ?? 'whole') !== 'whole';
 
 export default defineConfig({
-  site,
+  site: siteUrl,
   cacheDir,
   outDir,
   trailingSlash: 'always',
@@ -32,7 +34,7 @@ export default defineConfig({
     preact({ include: [STAFF_ISLANDS] }),
     // Pages marked noindex (404, search, check-in, an empty station directory) stay out, and the sitemap
     // splits into files of at most 45,000 URLs: scripts/sitemap-pages.ts.
-    sitemap(sitemapOptions(outDir)),
+    ...(buildInParts ? [] : [sitemap(sitemapOptions(outDir))]),
     // The browser editor at /keystatic, under `npm run dev` only (why: src/keystatic/editor-integration.ts).
     editorUnderDev(),
   ],

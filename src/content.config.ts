@@ -13,10 +13,21 @@ import { loadStationDistricts } from './data/station-districts';
 import { storyIdsOnDisk } from './data/story-ids';
 import { checkingWrittenTimes } from './data/written-times-loader';
 import { renderingPlainStories } from './data/plain-stories-loader';
+import { renderingOnly } from './data/story-part-loader';
+import { buildPart } from './data/build-part';
+import { rendersStory } from './build/build-part';
 
-/** A story without MDX is rendered into the content store, not bundled as a module (BENCHMARKS §2). */
+/**
+ * A story without MDX is rendered into the content store, not bundled as a module; in a build made in
+ * parts, only this part's stories are rendered at all (BENCHMARKS §2).
+ */
 const news = defineCollection({
-  loader: renderingPlainStories(checkingWrittenTimes(glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') }))),
+  loader: renderingPlainStories(
+    renderingOnly(
+      (id) => rendersStory(buildPart, id),
+      checkingWrittenTimes(glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') })),
+    ),
+  ),
   schema: newsSchema(loadVocabulary()),
 });
 

@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root: '.',
-          include: ['tests/{news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts,search,keystatic}/**/*.test.ts'],
+          include: ['tests/{build,news,cinema,schemas,site,scripts,honors,programs,stations,content-check,components,layouts,search,keystatic}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
         },

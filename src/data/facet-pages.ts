@@ -3,10 +3,13 @@ import { SITE } from '../config';
 import { storiesWithTerm } from '../news/filter-stories';
 import { FACETS, type Facet } from '../news/term-links';
 import { publishedStories } from './stories';
+import { buildPart } from './build-part';
+import { makesListPages } from '../build/build-part';
 import { loadVocabulary } from './vocabulary';
 
 /** Paginated list pages for every term of a facet that has stories: /regions/sichuan/, /tags/…/2/. */
 export async function facetStaticPaths(facet: Facet, paginate: PaginateFunction) {
+  if (!makesListPages(buildPart)) return [];
   const stories = await publishedStories();
   return loadVocabulary()[facet].flatMap((term) => {
     const matching = storiesWithTerm(stories, facet, term.name);

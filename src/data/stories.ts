@@ -1,11 +1,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../news/is-published';
 import { sortStories } from '../news/sort-stories';
+import { parseBuildTime } from '../build/build-time';
 
 export type NewsEntry = CollectionEntry<'news'>;
 
-/** The clock publishing decisions use: the build's start (publishing happens at build and deploy). */
-export const buildTime = new Date();
+/**
+ * The clock publishing decisions use: the build's start (publishing happens at build and deploy), or
+ * HUIGONG_BUILD_TIME, which a build made in parts gives every part (src/build/build-time.ts).
+ */
+export const buildTime = parseBuildTime(process.env.HUIGONG_BUILD_TIME);
 
 async function loadPublishedStories(): Promise<NewsEntry[]> {
   const preview = import.meta.env.DEV;

@@ -1,0 +1,64 @@
+/**
+ * A large archive is built in parts, each its own `astro build` process, so that no process holds every
+ * story's rendered text and MDX module (what fills the build's memory: BENCHMARKS.md §2). The shared part
+ * makes every page but the stories' own; each story part makes the pages of the stories its id's hash
+ * assigns to it. Every part reads every story's data and text, because lists, related stories and the
+ * neighbouring stories' links need them. A small archive is built whole, as one part.
+ */
+export type BuildPart =
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'shared' }
+  | { readonly kind: 'stories'; readonly index: number; readonly count: number };
+
+const STORY_PART = /^stories-([1-9]\d*)-of-([1-9]\d*)$/;
+
+/** The part's name, as HUIGONG_BUILD_PART gives it: whole, shared, stories-2-of-5 (counted from 1). */
+export function buildPartName(part: BuildPart): string {
+  return part.kind === 'stories' ? `stories-${part.index + 1}-of-${part.count}` : part.kind;
+}
+
+/** Reads HUIGONG_BUILD_PART; unset is the whole site. A name it does not know stops the build. */
+export function parseBuildPart(value: string | undefined): BuildPart {
+  if (value === undefined || value === '' || value === 'whole') return { kind: 'whole' };
+  if (value === 'shared') return { kind: 'shared' };
+  const match = STORY_PART.exec(value);
+  const index = Number(match?.[1]) - 1;
+  const count = Number(match?.[2]);
+  if (!match || index >= count) throw new Error(`HUIGONG_BUILD_PART=${value}: expected whole, shared or stories-K-of-N with 1 ≤ K ≤ N`);
+  return { kind: 'stories', index, count };
+}
+
+/** The parts a build of `storyParts` story parts runs: the whole site alone, or the shared part and each story part. */
+export function buildParts(storyParts: number): BuildPart[] {
+  if (storyParts <= 1) return [{ kind: 'whole' }];
+  return [{ kind: 'shared' }, ...Array.from({ length: storyParts }, (_, index) => ({ kind: 'stories' as const, index, count: storyParts }))];
+}
+
+/**
+ * Which of `count` story parts renders the story `id`: a hash of the id (FNV-1a over its UTF-16 code
+ * units, mixed by MurmurHash3's finaliser so ids alike but for a number spread too), so a story stays in
+ * its part from build to build (each part keeps its own content cache) and parts come out even.
+ */
+export function storyPartIndex(id: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) % count;
+}
+
+/** Whether this part renders the story `id` (its page and its body). */
+export function rendersStory(part: BuildPart, id: string): boolean {
+  if (part.kind === 'whole') return true;
+  if (part.kind === 'shared') return false;
+  return storyPartIndex(id, part.count) === part.index;
+}
+
+/**
+ * Whether this part makes the pages that grow with the archive but are not a story's own (the paginated
+ * lists, the month archive). Fixed pages (home, honors, programs, the cinema) are made by every part,
+ * since Astro always builds them; the shared part's copy is the one kept.
+ */
+export function makesListPages(part: BuildPart): boolean {
+  return part.kind !== 'stories';
+}

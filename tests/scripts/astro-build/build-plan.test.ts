@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { STORIES_PER_PART, partConcurrency, partMemoryBytes, storyPartCount } from '../../../scripts/astro-build/build-plan';
+
+const GiB = 2 ** 30;
+
+describe('how the site is built', () => {
+  it('builds an archive of up to STORIES_PER_PART stories whole, and a larger one in parts of at most that many', () => {
+    expect(storyPartCount(9, undefined)).toBe(1);
+    expect(storyPartCount(STORIES_PER_PART, undefined)).toBe(1);
+    expect(storyPartCount(STORIES_PER_PART + 1, undefined)).toBe(2);
+    expect(storyPartCount(30_000, undefined)).toBe(Math.ceil(30_000 / STORIES_PER_PART));
+  });
+
+  it('takes HUIGONG_BUILD_PARTS as given, and refuses what is not a whole number of parts', () => {
+    expect(storyPartCount(9, '3')).toBe(3);
+    expect(storyPartCount(30_000, '1')).toBe(1);
+    expect(storyPartCount(9, '')).toBe(1);
+    for (const bad of ['0', '-2', '2.5', 'two', ' 2', '02']) expect(() => storyPartCount(9, bad), bad).toThrow(/HUIGONG_BUILD_PARTS=/);
+  });
+
+  it('plans a part’s memory above what was measured (2,280 MiB for the largest part at 30,000 stories), growing with the archive', () => {
+    const at30k = partMemoryBytes(30_000, storyPartCount(30_000, undefined));
+    expect(at30k).toBeGreaterThan(2_280 * 2 ** 20);
+    expect(at30k).toBeLessThan(3.5 * GiB);
+    expect(partMemoryBytes(70_000, storyPartCount(70_000, undefined))).toBeGreaterThan(at30k);
+    expect(partMemoryBytes(30_000, 6)).toBeGreaterThan(at30k);
+  });
+
+  it('builds a part per core at once while the memory holds each part’s peak, and never none', () => {
+    expect(partConcurrency(2, 16 * GiB, 3 * GiB)).toBe(2);
+    expect(partConcurrency(8, 16 * GiB, 3 * GiB)).toBe(5);
+    expect(partConcurrency(4, 2 * GiB, 3 * GiB)).toBe(1);
+    expect(partConcurrency(1, 64 * GiB, 3 * GiB)).toBe(1);
+  });
+});

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeParts } from '../../../scripts/astro-build/merge-parts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'merge-parts-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `files` (path → text) under dir/name and returns that folder. */
+function part(name: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name, file)), { recursive: true });
+    writeFileSync(path.join(dir, name, file), text);
+  }
+  return path.join(dir, name);
+}
+
+const tree = (root: string): string[] => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes('.')).map((f) => f.split(path.sep).join('/')).sort();
+
+describe('merging the parts of a build into one site', () => {
+  it('keeps the shared part whole, adds each story part’s story pages and assets, and drops its copies of the fixed pages', () => {
+    const shared = part('shared', { 'index.html': 'home (shared)', 'news/index.html': 'list', 'news/2/index.html': 'list 2', '_astro/base.A1.css': 'a', 'sitemap/index.html': 'map' });
+    const one = part('one', { 'index.html': 'home (part one)', 'news/a/index.html': 'story a', '_astro/base.A1.css': 'a', '_astro/story.B2.css': 'b' });
+    const two = part('two', { 'index.html': 'home (part two)', 'news/b/index.html': 'story b', '_astro/story.B2.css': 'b' });
+    const out = path.join(dir, 'dist');
+    part('dist', { 'stale.html': 'from the last build' });
+
+    mergeParts(shared, [one, two], out);
+
+    expect(tree(out)).toEqual(['_astro/base.A1.css', '_astro/story.B2.css', 'index.html', 'news/2/index.html', 'news/a/index.html', 'news/b/index.html', 'news/index.html', 'sitemap/index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('home (shared)');
+    expect(readFileSync(path.join(out, 'news/b/index.html'), 'utf8')).toBe('story b');
+  });
+
+  it('stops on a story page two parts made, rather than keeping one of them silently', () => {
+    const shared = part('shared', { 'index.html': 'home' });
+    const one = part('one', { 'index.html': 'home', 'news/a/index.html': 'story a' });
+    const two = part('two', { 'index.html': 'home', 'news/a/index.html': 'story a, again' });
+    expect(() => mergeParts(shared, [one, two], path.join(dir, 'dist'))).toThrow('news/a/ was made by two parts of the build');
+  });
+
+  it('stops on a story id that is also a list page’s number', () => {
+    const shared = part('shared', { 'index.html': 'home', 'news/2/index.html': 'list 2' });
+    const one = part('one', { 'news/2/index.html': 'a story called 2' });
+    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow('news/2/ was made by two parts');
+  });
+
+  it('stops on two assets of one name with different bytes, which a page would load the wrong one of', () => {
+    const shared = part('shared', { 'index.html': 'home', '_astro/x.css': 'one' });
+    const one = part('one', { '_astro/x.css': 'two' });
+    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow('_astro/x.css: two parts made different files of one name');
+  });
+
+  it('stops on a page only a story part made, which the merged site would lose', () => {
+    const shared = part('shared', { 'index.html': 'home' });
+    const one = part('one', { 'index.html': 'home', 'archive/2026-12/index.html': 'a list a story part should not make' });
+    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow(/^archive: made only by a story part/);
+  });
+
+  it('leaves the shared part’s folder gone and the story parts emptied of what it moved', () => {
+    const shared = part('shared', { 'index.html': 'home' });
+    const one = part('one', { 'index.html': 'home', 'news/a/index.html': 'story a' });
+    mergeParts(shared, [one], path.join(dir, 'dist'));
+    expect(existsSync(shared)).toBe(false);
+    expect(existsSync(path.join(one, 'news/a'))).toBe(false);
+  });
+});
