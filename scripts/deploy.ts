@@ -66,11 +66,12 @@ for (const step of deployPlan({ env, siteUrl, smokeRosterFile, skipDoctor: value
     if (!verdict.ok) stop(step.title, 1);
     continue;
   }
-  // The build's clock decides which scheduled stories it shows. Recording its start (not its end) errs
-  // towards one build too many: a story due during the build is then due again at the next check.
+  // The build's clock decides which scheduled stories it shows: the build is given the time the
+  // manifest records (HUIGONG_BUILD_TIME), so publish:due compares against exactly what was published.
   if (step.startsBuild) builtAt = new Date();
   const command = step.command === 'node' ? process.execPath : step.command;
-  const result = spawnSync(command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const buildTime = step.startsBuild ? { HUIGONG_BUILD_TIME: builtAt.toISOString() } : {};
+  const result = spawnSync(command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env, ...buildTime } });
   if (result.status !== 0) stop(step.title, result.status ?? 1);
 }
 rmSync(dir, { recursive: true, force: true });
