@@ -1,15 +1,16 @@
 /**
- * npx node bench/build-memory.ts — one `astro build` of a generated archive, for what holds its memory.
+ * npx node bench/build-memory.ts — one build of a generated archive, for what holds its memory.
  *
  * Writes `--stories` generated stories (bench/build/stories.ts) into a copy of content/ under tmp/,
- * runs the production `astro build` on it under `nice -n 10` with a cold content cache, and reports the
- * peak RSS (the build's process tree, polled every 100 ms), the wall time and the machine's 1-minute load
- * before and after (memory does not depend on the load; time does). One build at a time per checkout:
- * Astro writes `.astro/content-modules.mjs` into the project whatever the content folder (BENCHMARKS §2).
+ * runs the production build on it (scripts/astro-build.ts: whole, or in parts past 2,500 stories) under
+ * `nice -n 10` with a cold content cache, and reports the peak RSS (the build's process tree, and its
+ * largest process, polled every 100 ms), the wall time and the machine's 1-minute load before and after
+ * (memory does not depend on the load; time does). One whole build at a time per checkout: Astro writes
+ * `.astro/content-modules.mjs` into the project whatever the content folder (BENCHMARKS §2).
  *
  * Options: --stories 2000 --format mdx|md --component-share 1 (the share of .mdx stories that use
  * components; the rest are prose alone) --label text --keep-out dir (leave the built site there, e.g. to
- * diff pages) --timeout-min 60 --heap-mib 12288. Environment variables pass through to the build (e.g.
+ * diff pages) --timeout-min 60 --heap-mib 12288 --parts N (HUIGONG_BUILD_PARTS: story parts; 1 builds whole). Environment variables pass through to the build (e.g.
  * NODE_OPTIONS additions). Each result is appended to bench/results/build-memory.json.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'keep-out': { type: 'string' },
     'timeout-min': { type: 'string', default: '60' },
     'heap-mib': { type: 'string', default: '12288' },
+    parts: { type: 'string' },
   },
 });
 const stories = Number(values.stories);
@@ -49,21 +51,25 @@ try {
   const out = values['keep-out'] ? path.resolve(values['keep-out']) : path.join(work, 'out');
   rmSync(out, { recursive: true, force: true });
   const cache = path.join(ROOT, 'node_modules', `.astro-${path.basename(contentDir)}`);
+  const partCaches = path.join(ROOT, 'node_modules', '.astro-parts');
   rmSync(cache, { recursive: true, force: true });
+  rmSync(partCaches, { recursive: true, force: true });
 
   const loadBefore = round(loadavg()[0]!, 2);
-  const build = await measure('nice', ['-n', '10', path.join(BIN, 'astro'), 'build'], {
+  const build = await measure('nice', ['-n', '10', path.join(BIN, 'node'), 'scripts/astro-build.ts'], {
     cwd: ROOT,
     env: childEnv({
       HUIGONG_CONTENT_DIR: contentDir,
       HUIGONG_OUT_DIR: out,
       HUIGONG_CATALOGUE: catalogue,
+      ...(values.parts ? { HUIGONG_BUILD_PARTS: values.parts } : {}),
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values['heap-mib'])}`.trim(),
     }),
     timeoutMs: Number(values['timeout-min']) * 60_000,
   });
   const loadAfter = round(loadavg()[0]!, 2);
   rmSync(cache, { recursive: true, force: true });
+  rmSync(partCaches, { recursive: true, force: true });
   if (build.status !== 0) {
     console.error(build.output.slice(-4000));
     throw new Error(`astro build failed (exit ${build.status})`);
@@ -75,6 +81,7 @@ try {
     stories,
     format: values.format,
     componentShare,
+    parts: values.parts ?? 'auto',
     peakTreeMiB: round(build.peakTreeKiB / 1024, 0),
     peakProcessMiB: round(build.peakProcessKiB / 1024, 0),
     wallS: round(build.wallMs / 1000, 1),

@@ -4,8 +4,9 @@
  * For each size (default 200, 1,000 and 3,000 synthetic stories) it writes the stories into a
  * temporary content folder (a copy of content/, the real stories kept because honors and programs
  * reference them), then times, several times over, side by side:
- *   - huigong: the production build of this site from that folder (`astro build`, a cold build; the
- *     build has had no search index step since search moved to D1, filled at deploy: bench:search), and
+ *   - huigong: the production build of this site from that folder (scripts/astro-build.ts, what `npm run
+ *     build:site` runs: one `astro build`, or past 2,500 stories the build in parts, two at a time here;
+ *     a cold build; no search index step since search moved to D1, filled at deploy: bench:search), and
  *   - baseline: a plain Astro 7 + MDX site (one collection, one page per entry, an index) built from
  *     the same generated files.
  * It reports wall time, stories/s, peak memory (summed RSS of the build's process tree, polled every
@@ -167,9 +168,11 @@ try {
           rmSync(out, { recursive: true, force: true });
           let astro: Measured;
           if (site === 'huigong') {
-            // A cold build each run: astro.config.mjs keys the content cache by the content folder's name.
+            // A cold build each run: astro.config.mjs keys the content cache by the content folder's name,
+            // a build in parts keeps one per part.
             rmSync(path.join(ROOT, 'node_modules', `.astro-${path.basename(contentDir)}`), { recursive: true, force: true });
-            astro = await measure(path.join(BIN, 'astro'), ['build'], {
+            rmSync(path.join(ROOT, 'node_modules', '.astro-parts'), { recursive: true, force: true });
+            astro = await measure(path.join(BIN, 'node'), ['scripts/astro-build.ts'], {
               cwd: ROOT,
               env: childEnv({ HUIGONG_CONTENT_DIR: contentDir, HUIGONG_OUT_DIR: out, HUIGONG_CATALOGUE: catalogue, ...heapEnv }),
               timeoutMs: BUILD_TIMEOUT_MS,
