@@ -10,7 +10,6 @@
  * folder as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { buildPartName, buildParts } from '../src/build/build-part.ts';
 import { parseBuildTime } from '../src/build/build-time.ts';
 import { partConcurrency, partMemoryBytes, storyPartCount } from './astro-build/build-plan.ts';
 import { mergeParts } from './astro-build/merge-parts.ts';
+import { partCacheDirs } from './astro-build/part-caches.ts';
 import { writeMergedSitemap } from './astro-build/merged-sitemap.ts';
 import { createPartWorkspace } from './astro-build/part-workspace.ts';
 import { runParts } from './astro-build/run-parts.ts';
@@ -54,8 +54,7 @@ if (parts.length === 1) {
 const partBytes = partMemoryBytes(stories, parts.length - 1);
 const concurrency = partConcurrency(availableParallelism(), memory, partBytes);
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS, memory / concurrency);
-// Content folders of one name (a benchmark's copy of content/) keep apart caches.
-const contentKey = createHash('sha256').update(contentDir).digest('hex').slice(0, 8);
+const cacheDirs = partCacheDirs(root, contentDir, parts.map(buildPartName));
 // Inside the project: Astro takes a component outside every folder the root shares for a root-relative
 // path (the bench's stories import theirs from bench/components/), and the merge is then renames.
 mkdirSync(path.join(root, '.astro'), { recursive: true });
@@ -73,7 +72,7 @@ try {
       HUIGONG_CONTENT_DIR: contentDir,
       HUIGONG_OUT_DIR: path.join(dir, 'out'),
       // Each part keeps its own content cache: the stories it renders are its own (src/data/story-part-loader.ts).
-      HUIGONG_CACHE_DIR: path.join(root, 'node_modules', '.astro-parts', `${path.basename(contentDir)}-${contentKey}-${name}`),
+      HUIGONG_CACHE_DIR: cacheDirs.get(name)!,
     };
     return { name, cwd: dir, env };
   });
