@@ -15,7 +15,7 @@ import { checkingWrittenTimes } from './data/written-times-loader';
 import { renderingPlainStories } from './data/plain-stories-loader';
 import { renderingOnly } from './data/story-part-loader';
 import { buildPart } from './data/build-part';
-import { rendersStory } from './build/build-part';
+import { checksStory, rendersStory } from './build/build-part';
 
 /**
  * A story without MDX is rendered into the content store, not bundled as a module; in a build made in
@@ -25,7 +25,10 @@ const news = defineCollection({
   loader: renderingPlainStories(
     renderingOnly(
       (id) => rendersStory(buildPart, id),
-      checkingWrittenTimes(glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') })),
+      checkingWrittenTimes(
+        glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') }),
+        (id) => checksStory(buildPart, id),
+      ),
     ),
   ),
   schema: newsSchema(loadVocabulary()),

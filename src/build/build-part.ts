@@ -55,6 +55,15 @@ export function rendersStory(part: BuildPart, id: string): boolean {
 }
 
 /**
+ * Whether this part checks the story's written dates (src/data/written-times-loader.ts): the whole build and
+ * the shared part check every story, and a failing part fails the build, so a story part checks only its
+ * own (reading each file again took ~10 s of every part's minute at 30,000 stories: BENCHMARKS §2).
+ */
+export function checksStory(part: BuildPart, id: string): boolean {
+  return part.kind !== 'stories' || rendersStory(part, id);
+}
+
+/**
  * Whether this part makes the pages that grow with the archive but are not a story's own (the paginated
  * lists, the month archive). Fixed pages (home, honors, programs, the cinema) are made by every part,
  * since Astro always builds them; the shared part's copy is the one kept.

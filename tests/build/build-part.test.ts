@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartName, buildParts, makesListPages, parseBuildPart, rendersStory, storyPartIndex } from '../../src/build/build-part';
+import { buildPartName, buildParts, checksStory, makesListPages, parseBuildPart, rendersStory, storyPartIndex } from '../../src/build/build-part';
 
 const ids = Array.from({ length: 6_000 }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')}-story-${i}`);
 
@@ -41,6 +41,15 @@ describe('the parts of a build', () => {
       const sizes = Array.from({ length: count }, () => 0);
       for (const id of ids) sizes[storyPartIndex(id, count)]!++;
       for (const size of sizes) expect(Math.abs(size / (ids.length / count) - 1), `${count} parts: ${sizes}`).toBeLessThan(0.08);
+    }
+  });
+
+  it('checks every story’s written dates in the shared part (and the whole build), and each story part its own', () => {
+    const [shared, ...storyParts] = buildParts(4);
+    for (const id of ids.slice(0, 200)) {
+      expect(checksStory(shared!, id)).toBe(true);
+      expect(checksStory({ kind: 'whole' }, id)).toBe(true);
+      expect(storyParts.filter((part) => checksStory(part, id))).toEqual(storyParts.filter((part) => rendersStory(part, id)));
     }
   });
 

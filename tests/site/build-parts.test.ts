@@ -87,6 +87,17 @@ describe('the parts of one build', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last good build');
   }, 300_000);
 
+  it('stop on an impossible date, which the shared part checks in every story (a story part only in its own)', () => {
+    const { status, output } = run('node', ['scripts/astro-build.ts'], {
+      HUIGONG_CONTENT_DIR: 'tests/fixtures/content-impossible-date',
+      HUIGONG_OUT_DIR: path.join(work, 'impossible'),
+      HUIGONG_BUILD_PARTS: '3',
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('content-impossible-date/news/month-13.mdx:3: date：2026-13-01 不是真实的日期');
+    expect(existsSync(path.join(work, 'impossible'))).toBe(false);
+  }, 300_000);
+
   it('refuses a number of parts that is not one', () => {
     const { status, output } = run('node', ['scripts/astro-build.ts'], { HUIGONG_BUILD_PARTS: 'two', HUIGONG_OUT_DIR: path.join(work, 'never') });
     expect(status).not.toBe(0);
