@@ -9,13 +9,14 @@ export const STORIES_PER_PART = 2_500;
 
 const MiB = 2 ** 20;
 /**
- * A story part's peak, measured (BENCHMARKS.md §2, 20 % of stories with components): ~590 MiB of its own,
- * ~0.185 MiB for each story it renders and ~0.042 MiB for each it only lists (2,280 MiB at 30,000
- * stories), with a quarter more for what the measurement did not see.
+ * A story part's planned peak, from what was measured (BENCHMARKS.md §2): ~590 MiB of its own, up to
+ * ~0.47 MiB for each story it renders (when every story is an MDX module; ~0.185 when a fifth is) and
+ * ~0.042 MiB for each it only lists (2,935 MiB for the largest part at 30,000 stories, every one MDX),
+ * with 15 % more for what the measurement did not see.
  */
 export function partMemoryBytes(stories: number, storyParts: number): number {
   const rendered = Math.ceil(stories / storyParts);
-  return 1.25 * (590 * MiB + 0.185 * MiB * rendered + 0.042 * MiB * stories);
+  return 1.15 * (590 * MiB + 0.47 * MiB * rendered + 0.042 * MiB * stories);
 }
 
 /**
