@@ -6,8 +6,9 @@
  * parts (src/build/build-part.ts), each an `astro build` of its own in a copy of the project, as many at
  * once as the cores and memory allow; their pages are merged into the output folder and the sitemap is
  * written over the whole. Every part is given the same build time, so all agree on what is published
- * (HUIGONG_BUILD_TIME, when set, is that time). A part that fails stops the build and leaves the output
- * folder as it was.
+ * (HUIGONG_BUILD_TIME, when set, is that time). A part that fails, parts that do not merge, or the build
+ * interrupted (Ctrl-C, SIGTERM) stop the build, stop the parts still running and leave the output folder
+ * as it was.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { buildPartName, buildParts } from '../src/build/build-part.ts';
 import { parseBuildTime } from '../src/build/build-time.ts';
 import { partConcurrency, partMemoryBytes, storyPartCount } from './astro-build/build-plan.ts';
 import { mergeParts } from './astro-build/merge-parts.ts';
+import { contentCodeDigest } from './astro-build/content-code.ts';
 import { partCacheDirs } from './astro-build/part-caches.ts';
 import { writeMergedSitemap } from './astro-build/merged-sitemap.ts';
 import { createPartWorkspace } from './astro-build/part-workspace.ts';
@@ -47,18 +49,26 @@ const buildTime = setting(() => parseBuildTime(process.env.HUIGONG_BUILD_TIME).t
 
 if (parts.length === 1) {
   const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS, memory);
-  const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+  // The whole site, whatever part of a build in parts a shell may have left set.
+  const env = { ...process.env, NODE_OPTIONS: nodeOptions, HUIGONG_BUILD_PART: 'whole' };
+  const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env });
   process.exit(result.status ?? 1);
 }
 
 const partBytes = partMemoryBytes(stories, parts.length - 1);
 const concurrency = partConcurrency(availableParallelism(), memory, partBytes);
 const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS, memory / concurrency);
-const cacheDirs = partCacheDirs(root, contentDir, parts.map(buildPartName));
+// A part's cache is named by the code that fills it, so a change to that code starts it afresh.
+const contentCode = contentCodeDigest([path.join(root, 'src', 'content.config.ts'), path.join(root, 'astro.config.mjs')]);
+const cacheDirs = partCacheDirs(root, contentDir, contentCode, parts.map(buildPartName));
 // Inside the project: Astro takes a component outside every folder the root shares for a root-relative
 // path (the bench's stories import theirs from bench/components/), and the merge is then renames.
 mkdirSync(path.join(root, '.astro'), { recursive: true });
 const workspace = mkdtempSync(path.join(root, '.astro', 'build-parts-'));
+// Ctrl-C or a CI job cancelled: stop the parts and remove their folder, rather than exit with the parts
+// still building into it (a second signal exits at once).
+const interrupt = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => interrupt.abort(new Error(`构建被 ${signal} 中断`)));
 console.log(`${stories} 篇稿件，分 ${parts.length} 片构建（同时 ${concurrency} 片，每片约 ${Math.round(partBytes / 2 ** 20)} MiB，NODE_OPTIONS=${nodeOptions}），工作目录 ${workspace}`);
 try {
   const runs = parts.map((part) => {
@@ -70,13 +80,16 @@ try {
       HUIGONG_BUILD_PART: name,
       HUIGONG_BUILD_TIME: buildTime,
       HUIGONG_CONTENT_DIR: contentDir,
+      // Each part runs in its own folder: a path given relative to the project is made absolute here.
+      ...(process.env.HUIGONG_CATALOGUE ? { HUIGONG_CATALOGUE: path.resolve(process.env.HUIGONG_CATALOGUE) } : {}),
       HUIGONG_OUT_DIR: path.join(dir, 'out'),
       // Each part keeps its own content cache: the stories it renders are its own (src/data/story-part-loader.ts).
       HUIGONG_CACHE_DIR: cacheDirs.get(name)!,
     };
     return { name, cwd: dir, env };
   });
-  await runParts(astro, args, runs, concurrency);
+  await runParts(astro, args, runs, concurrency, interrupt.signal);
+  interrupt.signal.throwIfAborted();
   const [shared, ...storyParts] = runs;
   mergeParts(shared!.env.HUIGONG_OUT_DIR, storyParts.map((run) => run.env.HUIGONG_OUT_DIR), outDir);
   await writeMergedSitemap(outDir);

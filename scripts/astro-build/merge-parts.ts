@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Moves a file or folder; across file systems (a temporary folder on its own disk), copies it. */
@@ -18,18 +18,30 @@ function move(from: string, to: string): void {
  * part's story pages (`news/<id>/`) and its bundled assets (`_astro/`, named by their content). The fixed
  * pages a story part also made are dropped, the shared part's being the ones kept. Anything that would be
  * lost or overwritten stops the merge: a story page two parts made, an asset of the same name with other
- * bytes, a page only a story part made.
+ * bytes, a page only a story part made. The parts are merged in the shared part's folder and `outDir` is
+ * replaced only once they are, so a merge that stops leaves the last build's output as it was.
  */
 export function mergeParts(sharedOut: string, storyOuts: readonly string[], outDir: string): void {
-  rmSync(outDir, { recursive: true, force: true });
-  move(sharedOut, outDir);
   for (const out of storyOuts) {
     for (const name of readdirSync(out)) {
-      if (name === 'news') moveStoryPages(path.join(out, 'news'), path.join(outDir, 'news'));
-      else if (name === '_astro') moveAssets(path.join(out, '_astro'), path.join(outDir, '_astro'));
-      else if (!existsSync(path.join(outDir, name))) throw new Error(`${name}: made only by a story part (${out}), which should make story pages alone`);
+      if (name === 'news') moveStoryPages(path.join(out, 'news'), path.join(sharedOut, 'news'));
+      else if (name === '_astro') moveAssets(path.join(out, '_astro'), path.join(sharedOut, '_astro'));
+      else refuseOwnPages(out, name, sharedOut);
     }
   }
+  rmSync(outDir, { recursive: true, force: true });
+  move(sharedOut, outDir);
+}
+
+/** Stops on any file under `name` that the story part `out` made and the shared part did not, however deep. */
+function refuseOwnPages(out: string, name: string, sharedOut: string): void {
+  const files = statSync(path.join(out, name)).isDirectory()
+    ? readdirSync(path.join(out, name), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(out, path.join(entry.parentPath, entry.name)))
+    : [name];
+  const own = files.find((file) => !existsSync(path.join(sharedOut, file)));
+  if (own) throw new Error(`${own.split(path.sep).join('/')}: made only by a story part (${out}), which should make story pages alone`);
 }
 
 function moveStoryPages(from: string, to: string): void {

@@ -7,11 +7,22 @@ export interface PartRun {
   env: NodeJS.ProcessEnv;
 }
 
-/** Runs one `astro build` per part, `concurrency` at a time, each line of output led by its part's name. */
-export async function runParts(astro: string, args: readonly string[], parts: readonly PartRun[], concurrency: number): Promise<void> {
+/**
+ * Runs one `astro build` per part, `concurrency` at a time, each line of output led by its part's name.
+ * A part that fails, or `signal` (the orchestrator interrupted), stops the others; it returns only once
+ * every build it started has exited, so none is left writing into a folder about to be removed.
+ */
+export async function runParts(astro: string, args: readonly string[], parts: readonly PartRun[], concurrency: number, signal?: AbortSignal): Promise<void> {
   const queue = [...parts];
   const running = new Set<ChildProcess>();
   let failure: Error | undefined;
+  const stop = (reason: Error) => {
+    failure ??= reason;
+    for (const child of running) child.kill('SIGTERM');
+  };
+  const interrupted = () => stop(signal!.reason instanceof Error ? signal!.reason : new Error(String(signal!.reason)));
+  if (signal?.aborted) interrupted();
+  signal?.addEventListener('abort', interrupted, { once: true });
   const lane = async () => {
     for (let part = queue.shift(); part && !failure; part = queue.shift()) {
       const child = spawn(process.execPath, [astro, 'build', ...args], { cwd: part.cwd, env: part.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -22,12 +33,13 @@ export async function runParts(astro: string, args: readonly string[], parts: re
       }
       const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
       running.delete(child);
-      if (code !== 0 && !failure) {
-        failure = new Error(`构建分片 ${part.name} 失败（exit ${code}）：the part's output above says why`);
-        for (const other of running) other.kill('SIGTERM');
-      }
+      if (code !== 0) stop(new Error(`构建分片 ${part.name} 失败（exit ${code}）：the part's output above says why`));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, parts.length) }, lane));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, parts.length) }, lane));
+  } finally {
+    signal?.removeEventListener('abort', interrupted);
+  }
   if (failure) throw failure;
 }

@@ -11,7 +11,8 @@ type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
  * The page is the same but for one newline after the body's last block. The glob loader decides by file
  * type, so its deferred entries are caught as it stores them and stored again rendered. The content
  * cache is cleared when content.config.ts changes, not this rule: after changing the rule, build once
- * with the cache removed (node_modules/.astro/data-store.json).
+ * with the cache removed (node_modules/.astro/data-store.json); a build in parts clears its parts' caches
+ * itself (scripts/astro-build/part-cache.ts).
  */
 export function renderingPlainStories(loader: Loader): Loader {
   return {

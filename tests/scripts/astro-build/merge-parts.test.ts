@@ -58,7 +58,23 @@ describe('merging the parts of a build into one site', () => {
   it('stops on a page only a story part made, which the merged site would lose', () => {
     const shared = part('shared', { 'index.html': 'home' });
     const one = part('one', { 'index.html': 'home', 'archive/2026-12/index.html': 'a list a story part should not make' });
-    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow(/^archive: made only by a story part/);
+    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow(/^archive\/2026-12\/index\.html: made only by a story part/);
+  });
+
+  it('stops on a page only a story part made inside a folder the shared part also has, rather than dropping it', () => {
+    const shared = part('shared', { 'index.html': 'home', 'archive/index.html': 'months' });
+    const one = part('one', { 'index.html': 'home', 'archive/index.html': 'months', 'archive/2026-12/index.html': 'a list a story part should not make' });
+    expect(() => mergeParts(shared, [one], path.join(dir, 'dist'))).toThrow(/^archive\/2026-12\/index\.html: made only by a story part/);
+  });
+
+  it('leaves the last build’s output as it was when the parts do not merge', () => {
+    const out = part('dist', { 'index.html': 'the last good build', 'news/old/index.html': 'an old story' });
+    const shared = part('shared', { 'index.html': 'home', 'news/index.html': 'list' });
+    const one = part('one', { 'news/a/index.html': 'story a' });
+    const two = part('two', { 'news/a/index.html': 'story a, again' });
+    expect(() => mergeParts(shared, [one, two], out)).toThrow('news/a/ was made by two parts of the build');
+    expect(tree(out)).toEqual(['index.html', 'news/old/index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('the last good build');
   });
 
   it('leaves the shared part’s folder gone and the story parts emptied of what it moved', () => {

@@ -1,16 +1,13 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { partCacheDirs } from '../../../scripts/astro-build/part-caches';
 
-const RULES = ['src/data/story-part-loader.ts', 'src/data/plain-stories-loader.ts', 'src/news/needs-mdx.ts', 'src/news/excerpt.ts', 'src/build/build-part.ts'];
-
 // A project root of its own: partCacheDirs removes caches under <root>/node_modules/.astro-parts.
 let root: string;
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'part-caches-'));
-  for (const file of RULES) cpSync(file, path.join(root, file), { recursive: true });
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -21,25 +18,24 @@ const make = (dirs: Map<string, string>) => {
 
 describe('each part’s content cache', () => {
   it('is its own, and another content folder of the same name has other ones', () => {
-    const one = partCacheDirs(root, '/a/content', ['shared', 'stories-1-of-2', 'stories-2-of-2']);
+    const one = partCacheDirs(root, '/a/content', 'code-one', ['shared', 'stories-1-of-2', 'stories-2-of-2']);
     expect(new Set(one.values()).size).toBe(3);
-    const other = partCacheDirs(root, '/b/content', ['shared']);
+    const other = partCacheDirs(root, '/b/content', 'code-one', ['shared']);
     expect(other.get('shared')).not.toBe(one.get('shared'));
-    expect(path.basename(one.get('shared')!)).toMatch(/^content-[0-9a-f]{8}-[0-9a-f]{8}-shared$/);
+    expect(path.basename(one.get('shared')!)).toMatch(/^content-[0-9a-f]{8}-code-one-shared$/);
   });
 
-  it('is a new one when a loader’s rule changes, so no part reads what the old rule stored', () => {
-    const before = make(partCacheDirs(root, '/a/content', ['shared']));
-    writeFileSync(path.join(root, 'src/news/excerpt.ts'), '// another rule\n', { flag: 'a' });
-    const after = partCacheDirs(root, '/a/content', ['shared']);
+  it('is a new one when the code that fills it changes, so no part reads what the old code stored', () => {
+    const before = make(partCacheDirs(root, '/a/content', 'code-one', ['shared']));
+    const after = partCacheDirs(root, '/a/content', 'code-two', ['shared']);
     expect(after.get('shared')).not.toBe(before.get('shared'));
     expect(existsSync(before.get('shared')!)).toBe(false);
   });
 
   it('removes the folder’s caches of another number of parts, and keeps other folders’ caches', () => {
-    const two = make(partCacheDirs(root, '/a/content', ['shared', 'stories-1-of-2', 'stories-2-of-2']));
-    const elsewhere = make(partCacheDirs(root, '/b/content', ['shared']));
-    const three = partCacheDirs(root, '/a/content', ['shared', 'stories-1-of-3', 'stories-2-of-3', 'stories-3-of-3']);
+    const two = make(partCacheDirs(root, '/a/content', 'code-one', ['shared', 'stories-1-of-2', 'stories-2-of-2']));
+    const elsewhere = make(partCacheDirs(root, '/b/content', 'code-one', ['shared']));
+    const three = partCacheDirs(root, '/a/content', 'code-one', ['shared', 'stories-1-of-3', 'stories-2-of-3', 'stories-3-of-3']);
     expect(existsSync(two.get('stories-1-of-2')!)).toBe(false);
     expect(existsSync(three.get('shared')!)).toBe(true);
     expect(existsSync(elsewhere.get('shared')!)).toBe(true);
