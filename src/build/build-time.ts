@@ -9,7 +9,7 @@ export function parseBuildTime(value: string | undefined, now: () => Date = () =
   if (value === undefined || value === '') return now();
   // With its zone (a bare date or local time would be read in the runner's), and a real calendar time:
   // Date would roll 2026-02-30 over to 2 March.
-  const [, year, month, day, hour, minute, second = '0'] = (ISO_TIME.exec(value) ?? []).map(Number);
+  const [, year, month, day, hour, minute, second = 0] = (ISO_TIME.exec(value) ?? []).map((part) => (part === undefined ? undefined : Number(part)));
   const written = Date.UTC(year!, month! - 1, day!, hour!, minute!, second);
   const asWritten = new Date(written);
   const real = !Number.isNaN(written) && asWritten.getUTCMonth() === month! - 1 && asWritten.getUTCDate() === day && asWritten.getUTCHours() === hour && asWritten.getUTCMinutes() === minute;

@@ -9,6 +9,7 @@ describe('the time a build publishes by', () => {
     expect(parseBuildTime('', now).toISOString()).toBe('2026-12-02T03:00:00.000Z');
     expect(parseBuildTime('2026-12-07T12:00:00+08:00', now).toISOString()).toBe('2026-12-07T04:00:00.000Z');
     expect(parseBuildTime('2026-12-02T02:59:59.999Z', now).toISOString()).toBe('2026-12-02T02:59:59.999Z');
+    expect(parseBuildTime('2026-12-07T12:00Z', now).toISOString()).toBe('2026-12-07T12:00:00.000Z');
   });
 
   it('refuses a time without its zone, an impossible time and anything else, rather than publishing by the wrong clock', () => {
