@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, run } from '../helpers/run';
+import { contentCachePrefix } from '../../scripts/astro-build/part-caches';
+import { createPartWorkspace } from '../../scripts/astro-build/part-workspace';
 
 // scripts/astro-build.ts building a small archive in two story parts, as an editor and an operator meet it,
 // under the project (its git-ignored tmp/), as the bench's archives are: Astro is surer of content inside the root's folder.
@@ -43,8 +44,8 @@ function processesIn(dir: string): number[] {
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  // The content caches of the copies made here, named after them (scripts/astro-build.ts).
-  const names = copies.map((dir) => `${path.basename(dir)}-${createHash('sha256').update(dir).digest('hex').slice(0, 8)}-`);
+  // The content caches of the copies made here, named after them (scripts/astro-build/part-caches.ts).
+  const names = copies.map(contentCachePrefix);
   if (existsSync(partsCaches)) for (const cache of readdirSync(partsCaches)) if (names.some((name) => cache.startsWith(name))) rmSync(path.join(partsCaches, cache), { recursive: true, force: true });
 });
 
@@ -77,8 +78,7 @@ describe('building in parts again after the code changed', () => {
   it('fills again a part’s content cache that older code filled: a story shared out to another part keeps its body', () => {
     // A copy of the project, whose code can change between builds without touching the real one.
     const project = path.join(work, 'project');
-    for (const name of ['src', 'functions', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'keystatic.config.ts']) cpSync(name, path.join(project, name), { recursive: true });
-    symlinkSync(path.resolve('node_modules'), path.join(project, 'node_modules'), 'dir');
+    createPartWorkspace(path.resolve('.'), project);
     const content = contentCopy('content-recoded');
     const out = path.join(work, 'recoded');
     const build = () => run('node', [path.join(project, 'scripts/astro-build.ts')], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: '2', HUIGONG_BUILD_TIME: BUILD_TIME });
