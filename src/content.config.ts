@@ -13,18 +13,18 @@ import { loadStationDistricts } from './data/station-districts';
 import { storyIdsOnDisk } from './data/story-ids';
 import { checkingWrittenTimes } from './data/written-times-loader';
 import { renderingPlainStories } from './data/plain-stories-loader';
-import { renderingOnly } from './data/story-part-loader';
+import { keepingStories } from './data/story-part-loader';
 import { buildPart } from './data/build-part';
-import { checksStory, rendersStory } from './build/build-part';
+import { checksStory } from './build/build-part';
 
 /**
  * A story without MDX is rendered into the content store, not bundled as a module; in a build made in
- * parts, only this part's stories are rendered at all (BENCHMARKS §2).
+ * parts, only this part's stories are rendered at all, and a story part stores no other (BENCHMARKS §2).
  */
 const news = defineCollection({
   loader: renderingPlainStories(
-    renderingOnly(
-      (id) => rendersStory(buildPart, id),
+    keepingStories(
+      buildPart,
       checkingWrittenTimes(
         glob({ pattern: '**/*.{md,mdx}', base: path.join(contentDir, 'news') }),
         (id) => checksStory(buildPart, id),

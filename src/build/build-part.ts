@@ -2,8 +2,9 @@
  * A large archive is built in parts, each its own `astro build` process, so that no process holds every
  * story's rendered text and MDX module (what fills the build's memory: BENCHMARKS.md §2). The shared part
  * makes every page but the stories' own; each story part makes the pages of the stories its id's hash
- * assigns to it. Every part reads every story's data and text, because lists, related stories and the
- * neighbouring stories' links need them. A small archive is built whole, as one part.
+ * assigns to it. The shared part keeps every story's data and excerpt for its lists; a story part keeps
+ * its own stories whole and only the data of the rest, for related stories and neighbouring links
+ * (storyKeeping). A small archive is built whole, as one part.
  */
 export type BuildPart =
   | { readonly kind: 'whole' }
@@ -52,6 +53,17 @@ export function rendersStory(part: BuildPart, id: string): boolean {
   if (part.kind === 'whole') return true;
   if (part.kind === 'shared') return false;
   return storyPartIndex(id, part.count) === part.index;
+}
+
+/**
+ * How this part keeps a story it has read: `whole` in its content store (it renders the story), as an
+ * `excerpt` (its data and the opening its excerpts need: the shared part's lists show them), or `listed`
+ * apart from the store, its data alone (src/data/listed-stories.ts). The store's whole text is one module
+ * of each part's bundle, so every story kept there cost a story part ~0.04 MiB at 30,000 (BENCHMARKS §2).
+ */
+export function storyKeeping(part: BuildPart, id: string): 'whole' | 'excerpt' | 'listed' {
+  if (rendersStory(part, id)) return 'whole';
+  return part.kind === 'shared' ? 'excerpt' : 'listed';
 }
 
 /**

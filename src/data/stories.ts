@@ -2,6 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../news/is-published';
 import { sortStories } from '../news/sort-stories';
 import { parseBuildTime } from '../build/build-time';
+import { buildPart } from './build-part';
+import { readListedStories } from './listed-stories';
 
 export type NewsEntry = CollectionEntry<'news'>;
 
@@ -11,10 +13,15 @@ export type NewsEntry = CollectionEntry<'news'>;
  */
 export const buildTime = parseBuildTime(process.env.HUIGONG_BUILD_TIME);
 
+/**
+ * Every story: those in the content store, and in a story part of a build made in parts, those it only
+ * links to, without their bodies (src/data/listed-stories.ts).
+ */
 async function loadPublishedStories(): Promise<NewsEntry[]> {
   const preview = import.meta.env.DEV;
-  const entries = await getCollection('news', (entry) => isPublished(entry, buildTime, { preview }));
-  return sortStories(entries);
+  const stored = await getCollection('news', (entry) => isPublished(entry, buildTime, { preview }));
+  const listed = buildPart.kind === 'stories' ? (readListedStories() as NewsEntry[]).filter((entry) => isPublished(entry, buildTime)) : [];
+  return sortStories([...stored, ...listed]);
 }
 
 let cached: Promise<NewsEntry[]> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartName, buildParts, checksStory, makesListPages, parseBuildPart, rendersStory, storyPartIndex } from '../../src/build/build-part';
+import { buildPartName, buildParts, checksStory, makesListPages, parseBuildPart, rendersStory, storyKeeping, storyPartIndex } from '../../src/build/build-part';
 
 const ids = Array.from({ length: 6_000 }, (_, i) => `2026-${String((i % 12) + 1).padStart(2, '0')}-story-${i}`);
 
@@ -50,6 +50,15 @@ describe('the parts of a build', () => {
       expect(checksStory(shared!, id)).toBe(true);
       expect(checksStory({ kind: 'whole' }, id)).toBe(true);
       expect(storyParts.filter((part) => checksStory(part, id))).toEqual(storyParts.filter((part) => rendersStory(part, id)));
+    }
+  });
+
+  it('keeps whole the stories a part renders; the shared part keeps the rest’s excerpts, a story part only their data', () => {
+    const [shared, ...storyParts] = buildParts(4);
+    for (const id of ids.slice(0, 200)) {
+      expect(storyKeeping({ kind: 'whole' }, id)).toBe('whole');
+      expect(storyKeeping(shared!, id)).toBe('excerpt');
+      for (const part of storyParts) expect(storyKeeping(part, id)).toBe(rendersStory(part, id) ? 'whole' : 'listed');
     }
   });
 
