@@ -10,7 +10,7 @@
  * interrupted (Ctrl-C, SIGTERM) stop the build, stop the parts still running and leave the output folder
  * as it was.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
@@ -51,8 +51,15 @@ if (parts.length === 1) {
   const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS, memory);
   // The whole site, whatever part of a build in parts a shell may have left set.
   const env = { ...process.env, NODE_OPTIONS: nodeOptions, HUIGONG_BUILD_PART: 'whole' };
-  const result = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env });
-  process.exit(result.status ?? 1);
+  const build = spawn(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env });
+  // Ctrl-C reaches the whole process group; a signal sent to this process alone (a CI job cancelled) is
+  // passed on, so astro build stops with it.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => build.kill(signal));
+  const status = await new Promise<number>((resolve) => {
+    build.on('error', (error) => (console.error(error.message), resolve(1)));
+    build.on('exit', (code) => resolve(code ?? 1));
+  });
+  process.exit(status);
 }
 
 const partBytes = partMemoryBytes(stories, parts.length - 1);
@@ -91,8 +98,7 @@ try {
   await runParts(astro, args, runs, concurrency, interrupt.signal);
   interrupt.signal.throwIfAborted();
   const [shared, ...storyParts] = runs;
-  mergeParts(shared!.env.HUIGONG_OUT_DIR, storyParts.map((run) => run.env.HUIGONG_OUT_DIR), outDir);
-  await writeMergedSitemap(outDir);
+  await mergeParts(shared!.env.HUIGONG_OUT_DIR, storyParts.map((run) => run.env.HUIGONG_OUT_DIR), outDir, writeMergedSitemap);
   console.log(`分片构建完成：${outDir}`);
 } catch (error) {
   console.error((error as Error).message);

@@ -18,10 +18,16 @@ function move(from: string, to: string): void {
  * part's story pages (`news/<id>/`) and its bundled assets (`_astro/`, named by their content). The fixed
  * pages a story part also made are dropped, the shared part's being the ones kept. Anything that would be
  * lost or overwritten stops the merge: a story page two parts made, an asset of the same name with other
- * bytes, a page only a story part made. The parts are merged in the shared part's folder and `outDir` is
- * replaced only once they are, so a merge that stops leaves the last build's output as it was.
+ * bytes, a page only a story part made. The parts are merged in the shared part's folder, `finish` completes
+ * the merged site there (the sitemap, which needs every page), and `outDir` is replaced only then, so a
+ * merge or a finish that stops leaves the last build's output as it was.
  */
-export function mergeParts(sharedOut: string, storyOuts: readonly string[], outDir: string): void {
+export async function mergeParts(
+  sharedOut: string,
+  storyOuts: readonly string[],
+  outDir: string,
+  finish: (merged: string) => Promise<void> = async () => {},
+): Promise<void> {
   for (const out of storyOuts) {
     for (const name of readdirSync(out)) {
       if (name === 'news') moveStoryPages(path.join(out, 'news'), path.join(sharedOut, 'news'));
@@ -29,6 +35,7 @@ export function mergeParts(sharedOut: string, storyOuts: readonly string[], outD
       else refuseOwnPages(out, name, sharedOut);
     }
   }
+  await finish(sharedOut);
   rmSync(outDir, { recursive: true, force: true });
   move(sharedOut, outDir);
 }

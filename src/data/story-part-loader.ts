@@ -16,7 +16,8 @@ export function keepingStories(part: BuildPart, loader: Loader, listedStoriesFil
   return {
     ...loader,
     load: async (context) => {
-      const listed: ListedStory[] = [];
+      // By id, the last stored winning, as in the content store (two files may give one id by a slug).
+      const listed = new Map<string, ListedStory>();
       const store: LoaderContext['store'] = {
         ...context.store,
         set: (entry) => {
@@ -27,13 +28,13 @@ export function keepingStories(part: BuildPart, loader: Loader, listedStoriesFil
               return context.store.set({ ...entry, body: entry.body && excerptSource(entry.body), deferredRender: false, rendered: undefined });
             case 'listed':
               // Its data is what the collection's schema gave.
-              listed.push({ id: entry.id, collection: 'news', data: entry.data as unknown as ListedStory['data'], filePath: entry.filePath });
+              listed.set(entry.id, { id: entry.id, collection: 'news', data: entry.data as unknown as ListedStory['data'], filePath: entry.filePath });
               return true;
           }
         },
       };
       await loader.load({ ...context, store });
-      if (part.kind === 'stories') writeListedStories(listed, listedStoriesFile);
+      if (part.kind === 'stories') writeListedStories([...listed.values()], listedStoriesFile);
     },
   };
 }

@@ -24,10 +24,10 @@ const entries: Entry[] = Array.from({ length: 40 }, (_, i) => ({
 }));
 
 /** Runs the news loader, wrapped for `part`, over `entries`; what it stored and the listed stories' file. */
-async function load(part: BuildPart, file: string) {
+async function load(part: BuildPart, file: string, read: readonly Entry[] = entries) {
   const stored = new Map<string, Entry>();
   const store = { set: (entry: Entry) => (stored.set(entry.id, entry), true), keys: () => [...stored.keys()] } as unknown as LoaderContext['store'];
-  const files: Loader = { name: 'files', load: async (context) => void entries.forEach((entry) => context.store.set(entry)) };
+  const files: Loader = { name: 'files', load: async (context) => void read.forEach((entry) => context.store.set(entry)) };
   await keepingStories(part, files, file).load({ store } as LoaderContext);
   return stored;
 }
@@ -66,6 +66,16 @@ describe('the news loader in a build made in parts', () => {
     writeListedStories([{ id: 'gone', collection: 'news', data: entries[0]!.data as never, filePath: 'content/news/gone.mdx' }], file);
     await load(buildParts(2)[1]!, file);
     expect(readListedStories(file).map((story) => story.id)).not.toContain('gone');
+  });
+
+  it('lists one story for an id two files give (a slug), the last read, as the content store keeps it', async () => {
+    const part = buildParts(3)[1]!;
+    const listedId = entries.find((entry) => !rendersStory(part, entry.id))!.id;
+    const file = path.join(work, 'slug', 'listed-stories.bin');
+    const twin = { ...entries[0]!, id: listedId, filePath: 'content/news/twin.mdx' };
+    await load(part, file, [...entries, twin]);
+    const listed = readListedStories(file).filter((story) => story.id === listedId);
+    expect(listed.map((story) => story.filePath)).toEqual(['content/news/twin.mdx']);
   });
 
   it('leaves a whole build’s stories as read', async () => {

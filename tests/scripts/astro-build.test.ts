@@ -42,6 +42,20 @@ function processesIn(dir: string): number[] {
     .map(Number);
 }
 
+/** The processes whose environment holds `entry` (Linux: /proc/<pid>/environ), such as a build's output folder. */
+function processesWith(entry: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   // The content caches of the copies made here, named after them (scripts/astro-build/part-caches.ts).
@@ -127,9 +141,9 @@ describe('building whole', () => {
   }, 300_000);
 });
 
-/** Starts a build in parts of `content` and resolves once its parts are building, with its workspace. */
-async function startBuild(content: string, out: string) {
-  const env = cleanEnv({ HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: '2', HUIGONG_BUILD_TIME: BUILD_TIME });
+/** Starts a build of `content` in `parts` story parts (1: whole) and resolves once Astro is building, with its workspace. */
+async function startBuild(content: string, out: string, parts = '2') {
+  const env = cleanEnv({ HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: parts, HUIGONG_BUILD_TIME: BUILD_TIME });
   const orchestrator = spawn(process.execPath, ['scripts/astro-build.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => orchestrator.on('exit', () => resolve()));
   const output: string[] = [];
@@ -140,15 +154,16 @@ async function startBuild(content: string, out: string) {
     createInterface({ input: orchestrator.stdout }).on('line', (line) => {
       output.push(line);
       workspace ||= /工作目录 (.+)$/.exec(line)?.[1] ?? '';
-      // Once a part has said something, the parts are building.
-      if (line.startsWith('[')) resolve();
+      // Once a part (its lines begin [name]) or the whole build's Astro has said something, Astro is building.
+      if (/^\[|\[(content|build)\]/.test(line)) resolve();
     });
   });
-  /** Sends the orchestrator alone `signal`; resolves once it has exited, with the processes it left in its workspace (killed). */
+  /** Sends the orchestrator alone `signal`; resolves once it has exited, with the processes it left building (killed). */
   const stop = async (signal: NodeJS.Signals) => {
     if (orchestrator.exitCode === null && orchestrator.signalCode === null) orchestrator.kill(signal);
     await exited;
-    const leftBehind = processesIn(workspace);
+    // A whole build's Astro runs in the project itself: it is known by its output folder.
+    const leftBehind = parts === '1' ? processesWith(`HUIGONG_OUT_DIR=${out}`) : processesIn(workspace);
     for (const pid of leftBehind) process.kill(pid, 'SIGKILL');
     return leftBehind;
   };
@@ -164,5 +179,16 @@ describe('a build in parts interrupted', () => {
     expect(leftBehind).toEqual([]);
     expect(existsSync(build.workspace)).toBe(false);
     expect(existsSync(out)).toBe(false);
+  }, 300_000);
+});
+
+describe('a whole build interrupted', () => {
+  it('stops astro build when the orchestrator alone is sent SIGTERM', async () => {
+    const out = path.join(work, 'interrupted-whole');
+    const content = contentCopy('content-interrupted-whole');
+    const build = await startBuild(content, out, '1');
+    const leftBehind = await build.stop('SIGTERM');
+    rmSync(path.join('node_modules', `.astro-${path.basename(content)}`), { recursive: true, force: true });
+    expect(leftBehind).toEqual([]);
   }, 300_000);
 });
