@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { isPublished } from '../news/is-published';
 import { sortStories } from '../news/sort-stories';
 import { parseBuildTime } from '../build/build-time';
@@ -13,15 +13,32 @@ export type NewsEntry = CollectionEntry<'news'>;
  */
 export const buildTime = parseBuildTime(process.env.HUIGONG_BUILD_TIME);
 
+let listed: Map<string, NewsEntry> | undefined;
+
 /**
- * Every story: those in the content store, and in a story part of a build made in parts, those it only
- * links to, without their bodies (src/data/listed-stories.ts).
+ * In a story part of a build made in parts, the stories it links to but keeps out of its content store,
+ * published or not, without their bodies (src/data/listed-stories.ts), by id; elsewhere none.
  */
+function listedStories(): Map<string, NewsEntry> {
+  if (buildPart.kind !== 'stories') return new Map();
+  listed ??= new Map((readListedStories() as NewsEntry[]).map((story) => [story.id, story]));
+  return listed;
+}
+
+/** Every story: those in the content store, and those this part only lists. */
 async function loadPublishedStories(): Promise<NewsEntry[]> {
   const preview = import.meta.env.DEV;
   const stored = await getCollection('news', (entry) => isPublished(entry, buildTime, { preview }));
-  const listed = buildPart.kind === 'stories' ? (readListedStories() as NewsEntry[]).filter((entry) => isPublished(entry, buildTime)) : [];
-  return sortStories([...stored, ...listed]);
+  return sortStories([...stored, ...[...listedStories().values()].filter((entry) => isPublished(entry, buildTime))]);
+}
+
+/**
+ * A story by id, published or not (a house component names its title, or says the id is wrong), from the
+ * content store or, in a story part, from the stories it only lists: getEntry alone finds no story
+ * another part renders.
+ */
+export async function storyById(id: string): Promise<NewsEntry | undefined> {
+  return (await getEntry('news', id)) ?? listedStories().get(id);
 }
 
 let cached: Promise<NewsEntry[]> | undefined;

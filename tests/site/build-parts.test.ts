@@ -1,17 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/run';
+import { contentCachePrefix } from '../../scripts/astro-build/part-caches';
 
-// The site built whole and in three story parts (scripts/astro-build.ts), from the real content, at one time.
+// The site built whole and in three story parts (scripts/astro-build.ts), at one time, from the real content
+// and stories that link across parts (tests/fixtures/build-parts-stories: drafts, scheduled stories, house
+// components, .md stories, a story without a body).
 const work = mkdtempSync(path.join(tmpdir(), 'huigong-build-parts-'));
+// Named as no other build's content is: a whole build's cache is named by its content folder (astro.config.mjs).
+const content = path.join(work, path.basename(work));
+cpSync('content', content, { recursive: true });
+cpSync('tests/fixtures/build-parts-stories', content, { recursive: true });
 const whole = path.join(work, 'whole');
 const parts = path.join(work, 'parts');
 const BUILD_TIME = '2026-12-02T04:00:00Z';
 
 function build(outDir: string, env: Record<string, string>) {
-  return run('node', ['scripts/astro-build.ts'], { HUIGONG_OUT_DIR: outDir, HUIGONG_BUILD_TIME: BUILD_TIME, ...env });
+  return run('node', ['scripts/astro-build.ts'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: outDir, HUIGONG_BUILD_TIME: BUILD_TIME, ...env });
 }
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => existsSync(path.join(dir, f)) && /\.\w+$/.test(f)).sort();
@@ -26,7 +33,15 @@ beforeAll(() => {
     partsOutput = output;
   }
 }, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  // The caches of this copy of the content, which no later build uses.
+  rmSync(path.join('node_modules', `.astro-${path.basename(content)}`), { recursive: true, force: true });
+  const caches = path.join('node_modules', '.astro-parts');
+  for (const cache of existsSync(caches) ? readdirSync(caches).filter((name) => name.startsWith(contentCachePrefix(content))) : []) {
+    rmSync(path.join(caches, cache), { recursive: true, force: true });
+  }
+});
 
 describe('a site built in parts', () => {
   it('is the site built whole: the same files, the same pages, the same sitemap', () => {
@@ -37,6 +52,17 @@ describe('a site built in parts', () => {
     for (const file of pages) {
       expect(comparable(readFileSync(path.join(parts, file), 'utf8')), file).toBe(comparable(readFileSync(path.join(whole, file), 'utf8')));
     }
+  });
+
+  it('links a story another part renders from house components, once it is published', () => {
+    const page = readFileSync(path.join(parts, 'news/links-across-parts/index.html'), 'utf8');
+    expect(page).toContain('href="/news/changchun-gongyi-tijian/"');
+    expect(page).toContain('href="/news/published-by-schedule/"');
+    expect(page).toContain('href="/news/sichuan-gonghui-345/"');
+    expect(page).not.toContain('/news/draft-in-another-part/');
+    expect(page).not.toContain('/news/scheduled-in-another-part/');
+    expect(page).toContain('《另一分片里的草稿》');
+    expect(existsSync(path.join(parts, 'news/brief-without-body/index.html'))).toBe(true);
   });
 
   it('has every asset a page asks for', () => {
