@@ -17,10 +17,14 @@ const STAFF_ISLANDS = '**/src/components/staff/**';
 
 const contentDir = process.env.HUIGONG_CONTENT_DIR;
 const outDir = process.env.HUIGONG_OUT_DIR ?? './dist';
-// A build made in parts gives each part its own cache (scripts/astro-build.ts).
-const cacheDir = process.env.HUIGONG_CACHE_DIR ?? (contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : undefined);
+const buildPart = process.env.HUIGONG_BUILD_PART || 'whole';
 // A part of a build made in parts sees only its own pages; the sitemap is written once they are merged.
-const buildInParts = (process.env.HUIGONG_BUILD_PART ?? 'whole') !== 'whole';
+const buildInParts = buildPart !== 'whole';
+// A build made in parts gives each part its own cache (scripts/astro-build.ts). A part run by hand keeps one
+// of its own too: a part stores its share of the stories, some cut to their excerpts, which the whole
+// build or the dev server would otherwise take from the cache as the stories themselves (empty pages).
+const wholeCacheDir = contentDir ? `./node_modules/.astro-${path.basename(path.resolve(contentDir))}` : './node_modules/.astro';
+const cacheDir = process.env.HUIGONG_CACHE_DIR ?? (buildInParts ? `${wholeCacheDir}-part-${buildPart}` : wholeCacheDir);
 
 export default defineConfig({
   site: siteUrl,

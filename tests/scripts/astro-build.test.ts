@@ -139,6 +139,18 @@ describe('building whole', () => {
     expect(status, output).toBe(0);
     for (const file of ['news/index.html', 'news/published/index.html', 'news/scheduled/index.html', 'sitemap-index.xml']) expect(existsSync(path.join(out, file)), file).toBe(true);
   }, 300_000);
+
+  it('renders every story whole after a part was built by hand from the same content (a part stores stories cut to their excerpts)', () => {
+    const content = contentCopy('content-by-hand');
+    const out = path.join(work, 'by-hand');
+    const byHand = run('astro', ['build'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: path.join(work, 'by-hand-shared'), HUIGONG_BUILD_PART: 'shared', HUIGONG_BUILD_TIME: BUILD_TIME });
+    const whole = run('node', ['scripts/astro-build.ts'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: '1', HUIGONG_BUILD_TIME: BUILD_TIME });
+    for (const cache of readdirSync('node_modules').filter((name) => name.startsWith(`.astro-${path.basename(content)}`))) rmSync(path.join('node_modules', cache), { recursive: true, force: true });
+    expect(byHand.status, byHand.output).toBe(0);
+    expect(whole.status, whole.output).toBe(0);
+    const prose = /<div class="prose[^>]*>([\s\S]*?)<\/div>/.exec(readFileSync(path.join(out, 'news/published/index.html'), 'utf8'))?.[1];
+    expect(prose).toContain('这篇稿件应当出现在网站上。');
+  }, 300_000);
 });
 
 /** Starts a build of `content` in `parts` story parts (1: whole) and resolves once Astro is building, with its workspace. */
