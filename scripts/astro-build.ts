@@ -49,8 +49,10 @@ const buildTime = setting(() => parseBuildTime(process.env.HUIGONG_BUILD_TIME).t
 
 if (parts.length === 1) {
   const nodeOptions = buildNodeOptions(process.env.NODE_OPTIONS, memory);
-  // The whole site, whatever part of a build in parts a shell may have left set.
-  const env = { ...process.env, NODE_OPTIONS: nodeOptions, HUIGONG_BUILD_PART: 'whole' };
+  // The whole site, in the whole site's cache, whatever part of a build in parts (or its cache, which may
+  // hold stories cut to their excerpts) a shell may have left set.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: nodeOptions, HUIGONG_BUILD_PART: 'whole' };
+  delete env.HUIGONG_CACHE_DIR;
   const build = spawn(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env });
   // Ctrl-C reaches the whole process group; a signal sent to this process alone (a CI job cancelled) is
   // passed on, so astro build stops with it.
