@@ -74,6 +74,11 @@ describe('a site built in parts', () => {
     expect(wanted.filter((asset) => !assets.has(asset))).toEqual([]);
   });
 
+  it('reports no missing story: a story part’s stories kept out of its store are not missing', () => {
+    expect(partsOutput).toContain('[stories-1-of-3]');
+    expect(partsOutput).not.toContain('Invalid content reference');
+  });
+
   it('leaves no copy of the project behind', () => {
     const workspace = /工作目录 (\S+)/.exec(partsOutput)?.[1];
     expect(workspace).toContain(path.join('.astro', 'build-parts-'));

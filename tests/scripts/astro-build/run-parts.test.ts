@@ -67,4 +67,23 @@ describe('running the parts of a build', () => {
     await expect(runParts(endlessBuild(), [], parts('shared', 'one'), 2, interrupt.signal)).rejects.toThrow('构建被 SIGTERM 中断');
     expect(log).not.toHaveBeenCalled();
   });
+
+  it('leaves out a story part’s complaint about a reference to a story it keeps out of its store, and prints every other line', async () => {
+    const file = path.join(dir, 'referencing-build.mjs');
+    const complaint = (collection: string) =>
+      `05:50:51 [ERROR] [content] Invalid content reference: entry "nuanfeng-yizhan" in collection "programs" (field: stories[0]) references "shenzhen-nuanfeng-yizhan" in collection "${collection}", but that entry does not exist.`;
+    writeFileSync(file, `console.error(${JSON.stringify(complaint('news'))});\nconsole.error(${JSON.stringify(complaint('honors'))});\nconsole.log('built');\n`);
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    vi.spyOn(console, 'error').mockImplementation((line: string) => lines.push(line));
+    await runParts(file, [], parts('shared', 'stories-1-of-2'), 1);
+    // Sorted: a part's standard output and error are two pipes, read in either order.
+    expect(lines.sort()).toEqual([
+      `[shared] ${complaint('news')}`,
+      `[shared] ${complaint('honors')}`,
+      '[shared] built',
+      `[stories-1-of-2] ${complaint('honors')}`,
+      '[stories-1-of-2] built',
+    ].sort());
+  });
 });
