@@ -16,10 +16,11 @@ import { editorUnderDev } from './src/keystatic/editor-integration.ts';
 const STAFF_ISLANDS = '**/src/components/staff/**';
 
 const contentDir = process.env.HUIGONG_CONTENT_DIR;
-const outDir = process.env.HUIGONG_OUT_DIR ?? './dist';
 const buildPart = process.env.HUIGONG_BUILD_PART || 'whole';
 // A part of a build made in parts sees only its own pages; the sitemap is written once they are merged.
 const buildInParts = buildPart !== 'whole';
+// A part run by hand writes its pages beside the site (dist-parts/shared/), not over it.
+const outDir = process.env.HUIGONG_OUT_DIR ?? (buildInParts ? `./dist-parts/${buildPart}` : './dist');
 // A build made in parts gives each part its own cache (scripts/astro-build.ts). A part run by hand keeps one
 // of its own too: a part stores its share of the stories, some cut to their excerpts, which the whole
 // build or the dev server would otherwise take from the cache as the stories themselves (empty pages).

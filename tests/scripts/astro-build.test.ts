@@ -140,9 +140,14 @@ describe('building whole', () => {
     for (const file of ['news/index.html', 'news/published/index.html', 'news/scheduled/index.html', 'sitemap-index.xml']) expect(existsSync(path.join(out, file)), file).toBe(true);
   }, 300_000);
 
-  it('renders every story whole after a part was built by hand from the same content (a part stores stories cut to their excerpts), whatever part’s cache a shell left set', () => {
+  it('renders every story whole after a part was built by hand from the same content (a part stores stories cut to their excerpts), whatever part’s cache a shell left set; the part by hand writes beside the site', () => {
     const content = contentCopy('content-by-hand');
-    const byHand = run('astro', ['build'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: path.join(work, 'by-hand-shared'), HUIGONG_BUILD_PART: 'shared', HUIGONG_BUILD_TIME: BUILD_TIME });
+    // No output folder given: a part run by hand writes beside the site, never over it.
+    const byHand = run('astro', ['build'], { HUIGONG_CONTENT_DIR: content, HUIGONG_BUILD_PART: 'shared', HUIGONG_BUILD_TIME: BUILD_TIME });
+    const byHandOut = path.join('dist-parts', 'shared');
+    const byHandMade = existsSync(path.join(byHandOut, 'news', 'index.html'));
+    rmSync(byHandOut, { recursive: true, force: true });
+    if (readdirSync('dist-parts').length === 0) rmSync('dist-parts', { recursive: true });
     const wholeBuild = (out: string, env: Record<string, string> = {}) =>
       run('node', ['scripts/astro-build.ts'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: '1', HUIGONG_BUILD_TIME: BUILD_TIME, ...env });
     const caches = () => readdirSync('node_modules').filter((name) => name.startsWith(`.astro-${path.basename(content)}`));
@@ -150,6 +155,7 @@ describe('building whole', () => {
     const builds = [wholeBuild(path.join(work, 'by-hand')), wholeBuild(path.join(work, 'by-hand-cache-left'), { HUIGONG_CACHE_DIR: path.resolve('node_modules', sharedCache ?? 'none') })];
     for (const cache of caches()) rmSync(path.join('node_modules', cache), { recursive: true, force: true });
     expect(byHand.status, byHand.output).toBe(0);
+    expect(byHandMade).toBe(true);
     expect(sharedCache).toBeDefined();
     for (const [out, { status, output }] of [['by-hand', builds[0]!], ['by-hand-cache-left', builds[1]!]] as const) {
       expect(status, output).toBe(0);
