@@ -147,7 +147,7 @@ describe('building whole', () => {
     const byHandOut = path.join('dist-parts', 'shared');
     const byHandMade = existsSync(path.join(byHandOut, 'news', 'index.html'));
     rmSync(byHandOut, { recursive: true, force: true });
-    if (readdirSync('dist-parts').length === 0) rmSync('dist-parts', { recursive: true });
+    if (existsSync('dist-parts') && readdirSync('dist-parts').length === 0) rmSync('dist-parts', { recursive: true });
     const wholeBuild = (out: string, env: Record<string, string> = {}) =>
       run('node', ['scripts/astro-build.ts'], { HUIGONG_CONTENT_DIR: content, HUIGONG_OUT_DIR: out, HUIGONG_BUILD_PARTS: '1', HUIGONG_BUILD_TIME: BUILD_TIME, ...env });
     const caches = () => readdirSync('node_modules').filter((name) => name.startsWith(`.astro-${path.basename(content)}`));
