@@ -1,7 +1,7 @@
 /**
  * How `npm run build:site` builds: whole, or in parts (src/build/build-part.ts) when the archive is large.
- * The shared part holds every story's data and excerpt, so its memory grows with the archive; a story part
- * holds its own share and grows with that (BENCHMARKS.md §2 has the figures these come from).
+ * The shared part lists every story's data and excerpt, so its memory grows, slowly, with the archive; a
+ * story part renders its own share and grows with that (BENCHMARKS.md §2 has the figures these come from).
  */
 
 /** Stories one part renders at most; an archive up to this size is built whole, as one process. */
@@ -11,12 +11,12 @@ const MiB = 2 ** 20;
 /**
  * The planned peak of the largest part, from what was measured with every story an MDX module
  * (BENCHMARKS.md §2), with 15 % more for what the measurements did not see:
- * - the shared part: ~815 MiB of its own and ~0.043 MiB for each story it lists (2,092 MiB at 30,000);
+ * - the shared part: ~690 MiB of its own and ~0.012 MiB for each story it lists (1,045 MiB at 30,000);
  * - a story part: ~860 MiB of its own (bundling the site, reading every story's frontmatter) and ~0.32 MiB
  *   for each story it renders, whatever the archive's size (1,645 MiB for 2,300 of 30,000 stories).
  */
 export function partMemoryBytes(stories: number, storyParts: number): number {
-  const shared = 815 * MiB + 0.043 * MiB * stories;
+  const shared = 690 * MiB + 0.012 * MiB * stories;
   const storyPart = 860 * MiB + 0.32 * MiB * Math.ceil(stories / storyParts);
   return 1.15 * Math.max(shared, storyPart);
 }

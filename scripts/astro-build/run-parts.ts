@@ -10,7 +10,7 @@ export interface PartRun {
 
 /**
  * Runs one `astro build` per part, `concurrency` at a time, each line of output led by its part's name
- * (but a story part's complaints about the stories it keeps out of its store: listed-story-reference.ts).
+ * (but a part's complaints about the stories it keeps out of its store: listed-story-reference.ts).
  * A part that fails, or `signal` (the orchestrator interrupted), stops the others; it returns only once
  * every build it started has exited, so none is left writing into a folder about to be removed.
  */
@@ -31,7 +31,7 @@ export async function runParts(astro: string, args: readonly string[], parts: re
       running.add(child);
       for (const stream of [child.stdout, child.stderr]) {
         const print = stream === child.stderr ? console.error : console.log;
-        createInterface({ input: stream }).on('line', (line) => isListedStoryReference(part!.name, line) || print(`[${part!.name}] ${line}`));
+        createInterface({ input: stream }).on('line', (line) => isListedStoryReference(line) || print(`[${part!.name}] ${line}`));
       }
       const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
       running.delete(child);

@@ -3,8 +3,9 @@
  * story's rendered text and MDX module (what fills the build's memory: BENCHMARKS.md §2). The shared part
  * makes every page but the stories' own; each story part makes the pages of the stories its id's hash
  * assigns to it. The shared part keeps every story's data and excerpt for its lists; a story part keeps
- * its own stories whole and only the data of the rest, for related stories and neighbouring links
- * (storyKeeping). A small archive is built whole, as one part.
+ * its own stories whole and only the data of the rest, for related stories and neighbouring links; what
+ * a part does not render it keeps out of its content store (storyKeeping). A small archive is built whole,
+ * as one part.
  */
 export type BuildPart =
   | { readonly kind: 'whole' }
@@ -56,10 +57,11 @@ export function rendersStory(part: BuildPart, id: string): boolean {
 }
 
 /**
- * How this part keeps a story it has read: `whole` in its content store (it renders the story), as an
- * `excerpt` (its data and the opening its excerpts need: the shared part's lists show them), or `listed`
- * apart from the store, its data alone (src/data/listed-stories.ts). The store's whole text is one module
- * of each part's bundle, so every story kept there cost a story part ~0.04 MiB at 30,000 (BENCHMARKS §2).
+ * How this part keeps a story it has read: `whole` in its content store (it renders the story), or apart
+ * from the store (src/data/listed-stories.ts), with the opening of its body its excerpt needs (`excerpt`:
+ * the shared part's lists show it) or its data alone (`listed`: a story part's links and related stories).
+ * The store's whole text is one module of each part's bundle, so every story kept there cost a part
+ * ~0.04 MiB at 30,000 (BENCHMARKS §2).
  */
 export function storyKeeping(part: BuildPart, id: string): 'whole' | 'excerpt' | 'listed' {
   if (rendersStory(part, id)) return 'whole';

@@ -4,14 +4,15 @@ import { deserialize, serialize } from 'node:v8';
 import type { NewsEntry } from './stories';
 
 /**
- * A story that a story part links to but does not render (src/build/build-part.ts): its id, file and
- * parsed frontmatter, no body. Its pages need no more of it: neighbouring links, related stories' cards
- * (without excerpts) and house components' links.
+ * A story that a part of a build made in parts lists or links to but does not render
+ * (src/build/build-part.ts): its id, file and parsed frontmatter, and in the shared part, whose lists show
+ * excerpts, the opening of its body they need. A story part's pages need no body of it: neighbouring
+ * links, related stories' cards (without excerpts) and house components' links.
  */
-export type ListedStory = Pick<NewsEntry, 'id' | 'collection' | 'data' | 'filePath'>;
+export type ListedStory = Pick<NewsEntry, 'id' | 'collection' | 'data' | 'filePath' | 'body'>;
 
 /**
- * Where a story part keeps the stories it lists: beside Astro's own files in the part's folder, which is
+ * Where a part keeps the stories it lists: beside Astro's own files in the part's folder, which is
  * the working folder of its `astro build` (scripts/astro-build.ts). The news loader writes it on every
  * build (src/data/story-part-loader.ts) and the part's pages read it (src/data/stories.ts).
  */

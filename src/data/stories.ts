@@ -16,11 +16,13 @@ export const buildTime = parseBuildTime(process.env.HUIGONG_BUILD_TIME);
 let listed: Map<string, NewsEntry> | undefined;
 
 /**
- * In a story part of a build made in parts, the stories it links to but keeps out of its content store,
- * published or not, without their bodies (src/data/listed-stories.ts), by id; elsewhere none.
+ * In a part of a build made in parts, the stories it lists or links to but keeps out of its content store,
+ * published or not (src/data/listed-stories.ts), by id: every story in the shared part, with the opening
+ * of its body its excerpt needs; in a story part, those other parts render, without bodies. In a whole
+ * build, none.
  */
 function listedStories(): Map<string, NewsEntry> {
-  if (buildPart.kind !== 'stories') return new Map();
+  if (buildPart.kind === 'whole') return new Map();
   listed ??= new Map((readListedStories() as NewsEntry[]).map((story) => [story.id, story]));
   return listed;
 }
@@ -34,8 +36,7 @@ async function loadPublishedStories(): Promise<NewsEntry[]> {
 
 /**
  * A story by id, published or not (a house component names its title, or says the id is wrong), from the
- * content store or, in a story part, from the stories it only lists: getEntry alone finds no story
- * another part renders.
+ * content store or from the stories a part only lists: getEntry alone finds no story another part renders.
  */
 export async function storyById(id: string): Promise<NewsEntry | undefined> {
   return (await getEntry('news', id)) ?? listedStories().get(id);

@@ -5,12 +5,12 @@ import { LISTED_STORIES_FILE, writeListedStories, type ListedStory } from './lis
 
 /**
  * Wraps the news file loader for a build made in parts (src/build/build-part.ts `storyKeeping`): a story
- * this part renders is stored as the loader gives it; one it lists with an excerpt is stored with its data
- * and the opening the excerpt needs (src/news/excerpt.ts), not rendered, so it never becomes an MDX module
- * of the part's bundle; one it only links to is kept out of the store and written, data alone, to the
- * listed stories' file (src/data/listed-stories.ts). A story never stored is parsed again on every build,
- * so that file is whole each time; each part keeps its own content cache (scripts/astro-build.ts), so a
- * cached entry is what this part stored.
+ * this part renders is stored as the loader gives it; every other story is kept out of the content store
+ * (bundled into the part as one module: BENCHMARKS §2) and written to the listed stories' file
+ * (src/data/listed-stories.ts), its data and, where the part's lists show its excerpt, the opening the
+ * excerpt needs (src/news/excerpt.ts). Never rendered, it never becomes an MDX module of the part's bundle.
+ * A story never stored is parsed again on every build, so that file is whole each time; each part keeps
+ * its own content cache (scripts/astro-build.ts), so a cached entry is what this part stored.
  */
 export function keepingStories(part: BuildPart, loader: Loader, listedStoriesFile = LISTED_STORIES_FILE): Loader {
   return {
@@ -21,20 +21,22 @@ export function keepingStories(part: BuildPart, loader: Loader, listedStoriesFil
       const store: LoaderContext['store'] = {
         ...context.store,
         set: (entry) => {
-          switch (storyKeeping(part, entry.id)) {
+          const keeping = storyKeeping(part, entry.id);
+          switch (keeping) {
             case 'whole':
               return context.store.set(entry);
             case 'excerpt':
-              return context.store.set({ ...entry, body: entry.body && excerptSource(entry.body), deferredRender: false, rendered: undefined });
-            case 'listed':
+            case 'listed': {
               // Its data is what the collection's schema gave.
-              listed.set(entry.id, { id: entry.id, collection: 'news', data: entry.data as unknown as ListedStory['data'], filePath: entry.filePath });
+              const story: ListedStory = { id: entry.id, collection: 'news', data: entry.data as unknown as ListedStory['data'], filePath: entry.filePath };
+              listed.set(entry.id, keeping === 'excerpt' && entry.body ? { ...story, body: excerptSource(entry.body) } : story);
               return true;
+            }
           }
         },
       };
       await loader.load({ ...context, store });
-      if (part.kind === 'stories') writeListedStories([...listed.values()], listedStoriesFile);
+      if (part.kind !== 'whole') writeListedStories([...listed.values()], listedStoriesFile);
     },
   };
 }
