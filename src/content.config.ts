@@ -19,7 +19,7 @@ import { checksStory } from './build/build-part';
 
 /**
  * A story without MDX is rendered into the content store, not bundled as a module; in a build made in
- * parts, only this part's stories are rendered at all, and a story part stores no other (BENCHMARKS §2).
+ * parts, only this part's stories are rendered or stored at all (src/data/story-part-loader.ts, BENCHMARKS §2).
  */
 const news = defineCollection({
   loader: renderingPlainStories(
