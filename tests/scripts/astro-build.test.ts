@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv, run } from '../helpers/run';
-import { contentCachePrefix } from '../../scripts/astro-build/part-caches';
+import { removeContentCaches } from '../helpers/content-caches';
 import { createPartWorkspace } from '../../scripts/astro-build/part-workspace';
 
 // scripts/astro-build.ts building a small archive in two story parts, as an editor and an operator meet it,
@@ -12,7 +12,6 @@ import { createPartWorkspace } from '../../scripts/astro-build/part-workspace';
 mkdirSync('tmp', { recursive: true });
 const work = mkdtempSync(path.resolve('tmp', 'astro-build-'));
 const BUILD_TIME = '2100-01-01T00:00:00Z';
-const partsCaches = path.join('node_modules', '.astro-parts');
 
 /** A copy of the publishing fixture (published, scheduled and draft stories) to edit between builds. */
 const copies: string[] = [];
@@ -58,9 +57,8 @@ function processesWith(entry: string): number[] {
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  // The content caches of the copies made here, named after them (scripts/astro-build/part-caches.ts).
-  const names = copies.map(contentCachePrefix);
-  if (existsSync(partsCaches)) for (const cache of readdirSync(partsCaches)) if (names.some((name) => cache.startsWith(name))) rmSync(path.join(partsCaches, cache), { recursive: true, force: true });
+  // The content caches of the copies made here, named after them.
+  copies.forEach(removeContentCaches);
 });
 
 describe('building in parts again after editors changed the stories', () => {

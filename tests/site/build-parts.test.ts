@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/run';
-import { contentCachePrefix } from '../../scripts/astro-build/part-caches';
+import { removeContentCaches } from '../helpers/content-caches';
 
 // The site built whole and in three story parts (scripts/astro-build.ts), at one time, from the real content
 // and stories that link across parts (tests/fixtures/build-parts-stories: drafts, scheduled stories, house
@@ -36,11 +36,7 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   // The caches of this copy of the content, which no later build uses.
-  rmSync(path.join('node_modules', `.astro-${path.basename(content)}`), { recursive: true, force: true });
-  const caches = path.join('node_modules', '.astro-parts');
-  for (const cache of existsSync(caches) ? readdirSync(caches).filter((name) => name.startsWith(contentCachePrefix(content))) : []) {
-    rmSync(path.join(caches, cache), { recursive: true, force: true });
-  }
+  removeContentCaches(content);
 });
 
 describe('a site built in parts', () => {
